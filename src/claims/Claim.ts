@@ -32,6 +32,8 @@ export interface CheckContext {
  */
 export interface Targeting<H> {
   readonly perturb: (h: H, rand: () => number, scale: number) => H;
+  /** Top-level fields whose numbers may be moved (by climbing) and simplified (after it). */
+  readonly fields?: readonly string[];
 }
 
 export interface ClaimBody<H> {
@@ -81,6 +83,19 @@ export type Checkable = Claim | Mutant;
 
 const CLAIM_ID = /^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/;
 
+/** Definition order: module namespaces list exports alphabetically, reports want file order. */
+let definitions = 0;
+const ORDER = new WeakMap<object, number>();
+
+export function definitionOrder(c: object): number {
+  return ORDER.get(c) ?? Number.MAX_SAFE_INTEGER;
+}
+
+function ordered<T extends object>(c: T): T {
+  ORDER.set(c, definitions++);
+  return c;
+}
+
 export function defineClaim<H>(spec: Omit<Claim<H>, 'type'>): Claim<H> {
   if (!CLAIM_ID.test(spec.id)) {
     throw new TypeError(
@@ -93,7 +108,7 @@ export function defineClaim<H>(spec: Omit<Claim<H>, 'type'>): Claim<H> {
   if (!spec.tolerance?.reason) {
     throw new TypeError(`defineClaim(${spec.id}): tolerance needs a stated reason`);
   }
-  return Object.freeze({ ...spec, type: 'claim' as const });
+  return ordered(Object.freeze({ ...spec, type: 'claim' as const }));
 }
 
 /**
@@ -126,7 +141,7 @@ export function defineMutant<H, H2 = H>(
   delete merged.paper;
   delete merged.theorem;
   delete merged.confidence;
-  return Object.freeze({ ...merged, kind: spec.kind ?? of.kind, type: 'mutant' as const }) as Mutant<H2>;
+  return ordered(Object.freeze({ ...merged, kind: spec.kind ?? of.kind, type: 'mutant' as const }) as Mutant<H2>);
 }
 
 export function isCheckable(x: unknown): x is Checkable {

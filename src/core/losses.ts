@@ -42,9 +42,14 @@ export function sigmoid(t: number): number {
   return e / (1 + e);
 }
 
-/** log(cosh(t)) without overflow: |t| + log1p(e^{-2|t|}) - log 2. */
+/**
+ * log(cosh(t)) without overflow (|t| + log1p(e^{-2|t|}) - log 2) and, for |t| < 1, without
+ * cancellation: there that form subtracts ~log 2 from ~log 2 and loses all relative accuracy near
+ * t = 0 (where log cosh t ~ t^2 / 2), while log1p(cosh t - 1) = log1p(2 sinh(t/2)^2) keeps it.
+ */
 function logCosh(t: number): number {
   const a = Math.abs(t);
+  if (a < 1) return Math.log1p(2 * Math.sinh(a / 2) ** 2);
   return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
 }
 

@@ -1,0 +1,6 @@
+import type { Checkable } from '../src/claims/Claim.js';
+import { collectCheckables } from '../src/claims/registry.js';
+import * as shamir2018 from './shamir2018.js';
+
+/** Every built-in paper file, in catalog order; each is loaded exactly like a user's claim file. */
+export const BUILTIN: readonly Checkable[] = [...collectCheckables(shamir2018, 'properties/shamir2018.ts')];

@@ -1,0 +1,76 @@
+import type { ClaimKind } from './Claim.js';
+import type { Evidence } from './Evidence.js';
+
+/** Where a failing case came from. */
+export type CaseSource = 'pinned' | 'example' | 'random' | 'targeted';
+
+export type InconclusiveReason =
+  | 'interrupted'
+  | 'too-many-skips'
+  | 'non-finite'
+  | 'check-threw'
+  | 'no-cases';
+
+export interface Counterexample {
+  readonly value: unknown;
+  readonly evidence: Evidence;
+  readonly violated: readonly string[];
+  readonly slack: number;
+  readonly source: CaseSource;
+  /** fast-check seed and path: with the same arbitrary, `fc.check(p, {seed, path})` replays it. */
+  readonly seed: number;
+  readonly path?: string;
+  readonly shrinks: number;
+  readonly description?: string;
+  /** Fixture the counterexample was saved to (relative path), if any. */
+  readonly fixture?: string;
+}
+
+interface RunStats {
+  readonly cases: number;
+  readonly skipped: number;
+  /** Largest slack seen (<= 0 means every judged case held, with this margin). */
+  readonly maxSlack: number;
+  readonly seed: number;
+}
+
+/**
+ * Verdicts are a discriminated union on `status`. Exact claims are Verified/Refuted; statistical
+ * and scaling claims are only ever consistent/inconsistent with the theorem at this scale.
+ */
+export type Verdict =
+  | ({ readonly status: 'verified' } & RunStats)
+  | ({ readonly status: 'consistent' } & RunStats & { readonly evidence: Evidence })
+  | ({ readonly status: 'refuted' } & RunStats & { readonly counterexample: Counterexample })
+  | ({ readonly status: 'inconsistent' } & RunStats & { readonly counterexample: Counterexample })
+  | ({ readonly status: 'inconclusive' } & RunStats & {
+      readonly reason: InconclusiveReason;
+      readonly detail: string;
+      readonly value?: unknown;
+    });
+
+export type VerdictStatus = Verdict['status'];
+
+export function holds(v: Verdict): boolean {
+  return v.status === 'verified' || v.status === 'consistent';
+}
+
+export function fails(v: Verdict): v is Extract<Verdict, { status: 'refuted' | 'inconsistent' }> {
+  return v.status === 'refuted' || v.status === 'inconsistent';
+}
+
+/** Verdict words as a reader should see them (claims/README.md, "Verdict wording"). */
+export function verdictWords(kind: ClaimKind, v: Verdict): string {
+  switch (v.status) {
+    case 'verified':
+      return `Verified: holds on ${v.cases} generated instances`;
+    case 'consistent':
+      return `consistent with the theorem at this scale (${kind})`;
+    case 'refuted':
+      return `Refuted by a counterexample (${v.counterexample.violated.join(', ')})`;
+    case 'inconsistent':
+      return `inconsistent with the theorem at this scale (${v.counterexample.violated.join(', ')})`;
+    case 'inconclusive':
+      return `Inconclusive: ${v.reason}: ${v.detail}`;
+  }
+}

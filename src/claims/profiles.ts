@@ -1,0 +1,26 @@
+import type { ClaimKind, ProfileName } from './Claim.js';
+import { UserError } from './errors.js';
+
+export interface Profile {
+  readonly name: ProfileName;
+  /** Default cases per claim kind when a claim declares none for this profile. */
+  readonly runs: Readonly<Record<ClaimKind, number>>;
+  /** Wall-clock budget for one claim or mutant (random phase + targeted phase). */
+  readonly claimBudgetMs: number;
+  /** Share of an exact claim's cases spent climbing the slack of the best cases seen. */
+  readonly targetShare: number;
+}
+
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
+  quick: { name: 'quick', runs: { exact: 150, statistical: 1, scaling: 1 }, claimBudgetMs: 60_000, targetShare: 0.3 },
+  ci: { name: 'ci', runs: { exact: 400, statistical: 1, scaling: 1 }, claimBudgetMs: 180_000, targetShare: 0.3 },
+  thorough: { name: 'thorough', runs: { exact: 3000, statistical: 3, scaling: 2 }, claimBudgetMs: 1_200_000, targetShare: 0.3 },
+};
+
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
+
+export function profileByName(name: string): Profile {
+  const p = (PROFILES as Record<string, Profile | undefined>)[name];
+  if (!p) throw new UserError(`unknown profile "${name}"`, `use one of: ${PROFILE_NAMES.join(', ')}`);
+  return p;
+}

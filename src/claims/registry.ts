@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+import { register } from 'node:module';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { definitionOrder, isCheckable, paperOf, type Checkable } from './Claim.js';
+import { UserError } from './errors.js';
+
+/**
+ * Collects the claims and mutants a module exports. Arrays are flattened; anything else that is
+ * exported is a mistake the user should hear about (a claim file declares claims only).
+ */
+export function collectCheckables(exports: Record<string, unknown>, source: string): Checkable[] {
+  const out: Checkable[] = [];
+  for (const [name, value] of Object.entries(exports)) {
+    const items = Array.isArray(value) ? value : [value];
+    items.forEach((item, i) => {
+      if (isCheckable(item)) out.push(item);
+      else if (!isPaperRef(item)) {
+        const where = Array.isArray(value) ? `${name}[${i}]` : name;
+        throw new UserError(
+          `${source}: export "${where}" is not a claim or mutant`,
+          'export only values made with defineClaim/defineMutant (or arrays of them)',
+        );
+      }
+    });
+  }
+  if (out.length === 0) {
+    throw new UserError(`${source} exports no claims`, 'export claims made with defineClaim (see README, "Write your own claim")');
+  }
+  return inPaperOrder(dedupe(out, source));
+}
+
+/** Claims in the order the file defines them, each followed by its own mutants. */
+export function inPaperOrder(items: readonly Checkable[]): Checkable[] {
+  const claimOf = (c: Checkable) => (c.type === 'claim' ? c : c.of);
+  return [...items].sort(
+    (a, b) =>
+      definitionOrder(claimOf(a)) - definitionOrder(claimOf(b)) ||
+      (a.type === 'claim' ? -1 : 0) - (b.type === 'claim' ? -1 : 0) ||
+      definitionOrder(a) - definitionOrder(b),
+  );
+}
+
+function isPaperRef(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && typeof (x as { key?: unknown }).key === 'string' && typeof (x as { title?: unknown }).title === 'string';
+}
+
+function dedupe(items: Checkable[], source: string): Checkable[] {
+  const seen = new Map<string, Checkable>();
+  for (const c of items) {
+    const prev = seen.get(c.id);
+    if (prev && prev !== c) throw new UserError(`${source}: two different claims share the id "${c.id}"`, 'ids must be unique');
+    seen.set(c.id, c);
+  }
+  return [...seen.values()];
+}
+
+let tsRegistered = false;
+
+/** Lets `import()` load TypeScript claim files (ts-node's ESM loader, transpile-only). */
+export function ensureTypeScriptLoader(): void {
+  if (tsRegistered || process.env.CLAIMCHECK_TS_LOADER === '1') return;
+  const root = packageRoot();
+  process.env.TS_NODE_PROJECT ??= path.join(root, 'tsconfig.json');
+  process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
+  register('ts-node/esm', pathToFileURL(root + path.sep));
+  tsRegistered = true;
+  process.env.CLAIMCHECK_TS_LOADER = '1';
+}
+
+export function packageRoot(): string {
+  let dir = path.dirname(new URL(import.meta.url).pathname);
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('internal: claimcheck package root not found');
+    dir = up;
+  }
+  return dir;
+}
+
+/** Loads a user's claim file (.ts or .js), with clear errors for the usual mistakes. */
+export async function loadClaimFile(file: string): Promise<Checkable[]> {
+  const abs = path.resolve(file);
+  if (!fs.existsSync(abs)) {
+    throw new UserError(`claim file "${file}" does not exist`, 'pass the path of a .ts or .js file that exports claims');
+  }
+  if (!/\.(ts|mts|js|mjs)$/.test(abs)) {
+    throw new UserError(`claim file "${file}" is not a .ts or .js file`, 'claim files are TypeScript or JavaScript modules');
+  }
+  if (/\.m?ts$/.test(abs)) ensureTypeScriptLoader();
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? 'unknown error';
+    throw new UserError(`claim file "${file}" failed to load: ${msg}`, 'fix the error in the file and run again');
+  }
+  return collectCheckables(mod, file);
+}
+
+export interface Selection {
+  readonly paper?: string;
+  readonly claim?: string;
+}
+
+/** Filters by paper key and by claim id; a claim selects its mutants too. */
+export function select(all: readonly Checkable[], sel: Selection): Checkable[] {
+  let out = [...all];
+  if (sel.paper !== undefined) {
+    const papers = [...new Set(all.map((c) => paperOf(c).key))];
+    if (!papers.includes(sel.paper)) {
+      throw new UserError(`unknown paper "${sel.paper}"`, `known papers: ${papers.join(', ')}`);
+    }
+    out = out.filter((c) => paperOf(c).key === sel.paper);
+  }
+  if (sel.claim !== undefined) {
+    const id = sel.claim;
+    const hit = out.filter((c) => c.id === id || (c.type === 'mutant' && c.of.id === id));
+    if (hit.length === 0) {
+      const near = all.filter((c) => c.id.includes(id.split('/').pop() ?? id)).map((c) => c.id).slice(0, 3);
+      throw new UserError(`unknown claim id "${id}"`, near.length ? `did you mean ${near.join(' or ')}? \`claimcheck list\` shows all ids` : 'run `claimcheck list` to see the ids');
+    }
+    out = hit;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { UserError } from '../claims/errors.js';
+
+export const COMMANDS = ['list', 'verify', 'replay', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+export interface VerifyArgs {
+  readonly command: 'verify';
+  readonly paper?: string;
+  readonly claim?: string;
+  readonly profile: string;
+  readonly seed?: number;
+  readonly backend: BackendChoice;
+  readonly json: boolean;
+  readonly file?: string;
+  readonly fixtures?: string;
+  readonly pinned: boolean;
+  readonly budgetSeconds?: number;
+}
+
+export interface ListArgs {
+  readonly command: 'list';
+  readonly paper?: string;
+  readonly file?: string;
+  readonly json: boolean;
+}
+
+export interface ReplayArgs {
+  readonly command: 'replay';
+  readonly fixture: string;
+  readonly file?: string;
+  readonly backend: BackendChoice;
+  readonly json: boolean;
+}
+
+export type Args = VerifyArgs | ListArgs | ReplayArgs | { readonly command: 'help' };
+
+const OPTIONS = {
+  verify: {
+    paper: { type: 'string' }, claim: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' },
+    backend: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, fixtures: { type: 'string' },
+    'no-pinned': { type: 'boolean' }, budget: { type: 'string' },
+  },
+  list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
+  replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
+} as const;
+
+function parseSeed(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^-?\d+$/.test(s.trim()) || !Number.isSafeInteger(Number(s))) {
+    throw new UserError(`--seed must be an integer, got "${s}"`, 'for example --seed 42; every run prints the seed it used');
+  }
+  return Number(s);
+}
+
+function parseBackend(s: string | undefined): BackendChoice {
+  if (s === undefined) return 'auto';
+  if (!(BACKEND_CHOICES as readonly string[]).includes(s)) {
+    throw new UserError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${s}"`);
+  }
+  return s as BackendChoice;
+}
+
+function parseBudget(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const v = Number(s);
+  if (!Number.isFinite(v) || v <= 0) throw new UserError(`--budget must be a positive number of seconds, got "${s}"`);
+  return v;
+}
+
+/** Parses argv (without node and script) into a typed command, or throws a UserError. */
+export function parseCli(argv: readonly string[]): Args {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new UserError(`unknown command "${command}"`, `commands: ${COMMANDS.join(', ')}; see \`claimcheck help\``);
+  }
+  const cmd = command as Exclude<Command, 'help'>;
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...rest], options: OPTIONS[cmd], allowPositionals: cmd === 'replay', strict: true }) as typeof parsed;
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    throw new UserError(`${cmd}: ${msg}`, `see \`claimcheck help\` for the options of ${cmd}`);
+  }
+  const v = parsed.values;
+  const str = (k: string): string | undefined => {
+    const x = v[k];
+    if (typeof x === 'string' && x.trim() === '') throw new UserError(`--${k} needs a value`);
+    return x as string | undefined;
+  };
+  switch (cmd) {
+    case 'list':
+      return { command: 'list', paper: str('paper'), file: str('file'), json: v.json === true };
+    case 'replay': {
+      if (parsed.positionals.length !== 1) {
+        throw new UserError('replay needs exactly one fixture file', 'e.g. claimcheck replay fixtures/counterexamples/<claim id>/<hash>.json');
+      }
+      return { command: 'replay', fixture: parsed.positionals[0], file: str('file'), backend: parseBackend(str('backend')), json: v.json === true };
+    }
+    case 'verify':
+      return {
+        command: 'verify', paper: str('paper'), claim: str('claim'), profile: str('profile') ?? 'quick',
+        seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), json: v.json === true,
+        file: str('file'), fixtures: str('fixtures'), pinned: v['no-pinned'] !== true, budgetSeconds: parseBudget(str('budget')),
+      };
+  }
+}
+
+export const HELP = `claimcheck: property-based verification of deep-learning theory claims
+
+Usage:
+  claimcheck list    [--paper KEY] [--file CLAIMS.ts] [--json]
+  claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
+                     [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
+                     [--fixtures DIR] [--no-pinned] [--budget SECONDS]
+  claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
+
+verify exits 0 only when every claim holds and every mutant is refuted; 1 otherwise;
+2 for bad input. Every run prints its seed; pass it back with --seed to reproduce.`;

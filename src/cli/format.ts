@@ -1,0 +1,75 @@
+import * as path from 'node:path';
+import type { Checkable } from '../claims/Claim.js';
+import type { ClaimRun } from '../claims/runClaim.js';
+import { asExpected } from '../claims/runSuite.js';
+import { verdictWords } from '../claims/Verdict.js';
+
+export function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** One word a reader scans for: did this line come out as the suite expects? */
+export function mark(run: ClaimRun): string {
+  if (asExpected(run)) return run.role === 'claim' ? 'ok' : 'killed';
+  if (run.verdict.status === 'inconclusive') return 'INCONCLUSIVE';
+  return run.role === 'claim' ? 'FAILED' : 'SURVIVED';
+}
+
+export function shortVerdict(run: ClaimRun): string {
+  const v = run.verdict;
+  switch (v.status) {
+    case 'verified':
+      return `verified on ${v.cases} cases (max slack ${v.maxSlack.toExponential(2)})`;
+    case 'consistent':
+      return `consistent at this scale`;
+    case 'refuted':
+    case 'inconsistent':
+      return `${v.status} (${v.counterexample.source}, ${v.counterexample.shrinks} shrinks)`;
+    case 'inconclusive':
+      return `inconclusive: ${v.reason}`;
+  }
+}
+
+export function verdictTable(runs: readonly ClaimRun[]): string {
+  const rows = [['', 'id', 'kind', 'verdict', 'time']];
+  for (const r of runs) rows.push([mark(r), r.id, r.kind, shortVerdict(r), seconds(r.durationMs)]);
+  return table(rows);
+}
+
+/** The details a reader needs for anything refuted or inconclusive. */
+export function details(run: ClaimRun, c: Checkable | undefined): string[] {
+  const v = run.verdict;
+  const out: string[] = [];
+  if (v.status === 'refuted' || v.status === 'inconsistent') {
+    const ce = v.counterexample;
+    out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
+    if (ce.description) out.push(`  counterexample: ${ce.description}`);
+    for (const cond of ce.evidence.conditions) {
+      out.push(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}${ce.violated.includes(cond.name) ? '   <- violated' : ''}`);
+    }
+    if (c?.type === 'mutant') out.push(`  change: ${c.change}`);
+    if (ce.fixture) {
+      const rel = path.relative(process.cwd(), ce.fixture);
+      out.push(`  ${ce.source === 'pinned' ? 'pinned' : 'saved'}: ${rel}`, `  replay: npx claimcheck replay ${rel}`);
+    }
+  } else if (v.status === 'inconclusive') {
+    out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
+    if (v.value !== undefined) out.push(`  case: ${JSON.stringify(v.value).slice(0, 300)}`);
+  }
+  return out;
+}
+
+export function fmt(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e6 ? Number(x.toPrecision(6)).toString() : x.toExponential(4);
+}

@@ -1,0 +1,31 @@
+import { paperOf } from '../claims/Claim.js';
+import { select } from '../claims/registry.js';
+import type { ListArgs } from './args.js';
+import { table } from './format.js';
+import { loadCheckables } from './loadCheckables.js';
+
+export async function listCommand(args: ListArgs): Promise<number> {
+  const all = select(await loadCheckables(args.file), { paper: args.paper });
+  if (args.json) {
+    const rows = all.map((c) => ({
+      id: c.id, role: c.type, paper: paperOf(c).key, kind: c.kind,
+      confidence: c.type === 'claim' ? c.confidence : undefined,
+      status: c.type === 'mutant' ? c.status : undefined,
+      of: c.type === 'mutant' ? c.of.id : undefined,
+    }));
+    console.log(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  const papers = [...new Map(all.map((c) => [paperOf(c).key, paperOf(c)])).values()];
+  for (const p of papers) {
+    console.log(`${p.key}: ${p.authors}, "${p.title}" (${p.venue}${p.arxiv ? `, arXiv ${p.arxiv}` : ''}); confidence ${p.confidence}`);
+    const rows = [['', 'id', 'kind', 'confidence / status']];
+    for (const c of all.filter((x) => paperOf(x).key === p.key)) {
+      rows.push(c.type === 'claim' ? ['claim', c.id, c.kind, c.confidence] : ['  mutant', c.id, c.kind, c.status]);
+    }
+    console.log(table(rows) + '\n');
+  }
+  const claims = all.filter((c) => c.type === 'claim').length;
+  console.log(`${claims} claims, ${all.length - claims} mutants`);
+  return 0;
+}

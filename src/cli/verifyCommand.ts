@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import { initBackend } from '../core/backend.js';
+import { withLeakCheck } from '../core/tf/leakCheck.js';
+import { profileByName } from '../claims/profiles.js';
+import { select } from '../claims/registry.js';
+import { runSuite } from '../claims/runSuite.js';
+import { DirectoryStore } from '../claims/store.js';
+import type { VerifyArgs } from './args.js';
+import { details, mark, seconds, verdictTable } from './format.js';
+import { loadCheckables } from './loadCheckables.js';
+
+/** CI runs are deterministic by default; interactive runs explore a fresh seed each time. */
+export const CI_DEFAULT_SEED = 20181804;
+
+export function chooseSeed(given: number | undefined): number {
+  if (given !== undefined) return given;
+  if (process.env.CI && process.env.CI !== 'false') return CI_DEFAULT_SEED;
+  return Math.floor(Math.random() * 2 ** 31);
+}
+
+export async function verifyCommand(args: VerifyArgs): Promise<number> {
+  const profile = profileByName(args.profile);
+  const checkables = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim });
+  const seed = chooseSeed(args.seed);
+  const backend = await initBackend(args.backend);
+  const fixtures = path.resolve(args.fixtures ?? 'fixtures/counterexamples');
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const claims = checkables.filter((c) => c.type === 'claim').length;
+  log(`claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants | profile ${profile.name} | seed ${seed} | backend ${backend}`);
+
+  const result = await runSuite(checkables, {
+    profile, seed, backend, store: new DirectoryStore(fixtures), usePinned: args.pinned,
+    budgetMs: args.budgetSeconds === undefined ? undefined : args.budgetSeconds * 1000,
+    onStart: (c, i, n) => log(`[${i + 1}/${n}] ${c.id} ...`),
+    onDone: (r) => log(`      ${mark(r)} in ${seconds(r.durationMs)}${r.leakedTensors ? `, LEAKED ${r.leakedTensors} tensors` : ''}`),
+    around: withLeakCheck,
+  });
+
+  if (args.json) {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    console.log('\n' + verdictTable(result.runs));
+    const byId = new Map(checkables.map((c) => [c.id, c]));
+    const notes = result.runs.flatMap((r) => details(r, byId.get(r.id)));
+    if (notes.length) console.log('\n' + notes.join('\n'));
+    const claimRuns = result.runs.filter((r) => r.role === 'claim');
+    const mutantRuns = result.runs.filter((r) => r.role === 'mutant');
+    const held = claimRuns.filter((r) => mark(r) === 'ok').length;
+    const killed = mutantRuns.filter((r) => mark(r) === 'killed').length;
+    console.log(
+      `\n${held}/${claimRuns.length} claims hold, ${killed}/${mutantRuns.length} mutants refuted | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`,
+    );
+    const sel = args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '';
+    console.log(`reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`);
+  }
+  return result.ok ? 0 : 1;
+}

@@ -1,0 +1,25 @@
+/**
+ * claimcheck's public API: what a claim file imports. Built-in paper files in properties/ use
+ * exactly this surface, so a user's claim file looks like them.
+ */
+export { defineClaim, defineMutant } from './claims/Claim.js';
+export type { Claim, Mutant, Checkable, ClaimKind, MutantStatus, PaperRef, CheckContext, Targeting, ProfileName } from './claims/Claim.js';
+export { le, ge, eq, skipCase } from './claims/Evidence.js';
+export type { Evidence, Condition, Relation } from './claims/Evidence.js';
+export { FLOAT64_TOLERANCE, exactThreshold } from './claims/Tolerance.js';
+export type { Tolerance, ToleranceSpec } from './claims/Tolerance.js';
+export { jitterFields } from './claims/targetedSearch.js';
+export { runClaim } from './claims/runClaim.js';
+export type { ClaimRun, RunOptions } from './claims/runClaim.js';
+export type { Verdict } from './claims/Verdict.js';
+export { PROFILES } from './claims/profiles.js';
+
+export { lossByName, LOSS_NAMES, CONVEX_LOSSES, NONCONVEX_LOSSES } from './core/losses.js';
+export type { Loss, LossName } from './core/losses.js';
+export { mlpForward } from './core/float64/mlp64.js';
+export type { MlpSpec, Activation } from './core/float64/mlp64.js';
+export * as dense from './core/float64/dense.js';
+export * as residual from './core/float64/residualObjective.js';
+export { bestLinearPredictor } from './core/linear.js';
+export * as stats from './core/stats.js';
+export { keyFromSeed, fold, split, Rng } from './core/random.js';
