@@ -32,6 +32,8 @@ interface RunStats {
   /** Largest slack seen (<= 0 means every judged case held, with this margin). */
   readonly maxSlack: number;
   readonly seed: number;
+  /** Slack of every judged case in run order (6 significant digits), for slack plots. */
+  readonly slacks: readonly number[];
 }
 
 /**

@@ -56,6 +56,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   const progress = opts.onProgress ?? (() => {});
 
   const stats = { cases: 0, skipped: 0, maxSlack: -Infinity };
+  const slacks: number[] = [];
   let nonFinite: { detail: string; value: unknown } | undefined;
   let threw: { detail: string; value: unknown; interrupted: boolean } | undefined;
   const top = new TopK<unknown>(4);
@@ -73,6 +74,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     else {
       stats.cases++;
       stats.maxSlack = Math.max(stats.maxSlack, j.slack);
+      if (slacks.length < 2000) slacks.push(Number(j.slack.toPrecision(6)));
       top.offer(h, j.slack);
       if (worst === undefined || j.slack > worst.slack) worst = { slack: j.slack, evidence: o.evidence };
     }
@@ -96,7 +98,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
       value: h, evidence: o.evidence, violated: o.judgement.violated, slack: o.judgement.slack,
       source, seed, path: extra.path, shrinks: extra.shrinks, description: c.describe?.(h as never), fixture,
     };
-    const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: Math.max(stats.maxSlack, o.judgement.slack), seed };
+    const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: Math.max(stats.maxSlack, o.judgement.slack), seed, slacks };
     return finish(c.kind === 'exact' ? { status: 'refuted', ...base, counterexample } : { status: 'inconsistent', ...base, counterexample });
   };
 
@@ -170,7 +172,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   }
 
   // 4. No violation: decide between holds and inconclusive.
-  const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: stats.maxSlack, seed };
+  const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: stats.maxSlack, seed, slacks };
   const inconclusive = (reason: InconclusiveReason, detail: string, value?: unknown): ClaimRun =>
     finish({ status: 'inconclusive', ...base, reason, detail, value });
   if (threw) return inconclusive(threw.interrupted ? 'interrupted' : 'check-threw', threw.detail, threw.value);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../claims/errors.js';
 
-export const COMMANDS = ['list', 'verify', 'replay', 'help'] as const;
+export const COMMANDS = ['list', 'verify', 'replay', 'report', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -19,6 +19,7 @@ export interface VerifyArgs {
   readonly fixtures?: string;
   readonly pinned: boolean;
   readonly budgetSeconds?: number;
+  readonly reports?: string;
 }
 
 export interface ListArgs {
@@ -36,16 +37,25 @@ export interface ReplayArgs {
   readonly json: boolean;
 }
 
-export type Args = VerifyArgs | ListArgs | ReplayArgs | { readonly command: 'help' };
+export interface ReportArgs {
+  readonly command: 'report';
+  /** reports/summary.json written by verify. */
+  readonly summary: string;
+  /** Output folder for index.html, per-paper and per-claim pages, and Markdown. */
+  readonly out: string;
+}
+
+export type Args = VerifyArgs | ListArgs | ReplayArgs | ReportArgs | { readonly command: 'help' };
 
 const OPTIONS = {
   verify: {
     paper: { type: 'string' }, claim: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' },
     backend: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, fixtures: { type: 'string' },
-    'no-pinned': { type: 'boolean' }, budget: { type: 'string' },
+    'no-pinned': { type: 'boolean' }, budget: { type: 'string' }, reports: { type: 'string' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
+  report: { summary: { type: 'string' }, out: { type: 'string' } },
 } as const;
 
 function parseSeed(s: string | undefined): number | undefined {
@@ -93,6 +103,8 @@ export function parseCli(argv: readonly string[]): Args {
     return x as string | undefined;
   };
   switch (cmd) {
+    case 'report':
+      return { command: 'report', summary: str('summary') ?? 'reports/summary.json', out: str('out') ?? 'reports' };
     case 'list':
       return { command: 'list', paper: str('paper'), file: str('file'), json: v.json === true };
     case 'replay': {
@@ -106,6 +118,7 @@ export function parseCli(argv: readonly string[]): Args {
         command: 'verify', paper: str('paper'), claim: str('claim'), profile: str('profile') ?? 'quick',
         seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), json: v.json === true,
         file: str('file'), fixtures: str('fixtures'), pinned: v['no-pinned'] !== true, budgetSeconds: parseBudget(str('budget')),
+        reports: str('reports'),
       };
   }
 }
@@ -116,8 +129,9 @@ Usage:
   claimcheck list    [--paper KEY] [--file CLAIMS.ts] [--json]
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
-                     [--fixtures DIR] [--no-pinned] [--budget SECONDS]
+                     [--fixtures DIR] [--reports DIR] [--no-pinned] [--budget SECONDS]
   claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
+  claimcheck report  [--summary reports/summary.json] [--out reports]
 
 verify exits 0 only when every claim holds and every mutant is refuted; 1 otherwise;
 2 for bad input. Every run prints its seed; pass it back with --seed to reproduce.`;

@@ -2,6 +2,7 @@ import { isUserError } from '../claims/errors.js';
 import { HELP, parseCli } from './args.js';
 import { listCommand } from './listCommand.js';
 import { replayCommand } from './replayCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { verifyCommand } from './verifyCommand.js';
 
 /** Runs one CLI invocation; returns the exit code. User mistakes are one line and exit 2. */
@@ -18,6 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await verifyCommand(args);
       case 'replay':
         return await replayCommand(args);
+      case 'report':
+        return await reportCommand(args);
     }
   } catch (e) {
     if (isUserError(e)) {

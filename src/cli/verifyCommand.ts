@@ -8,6 +8,8 @@ import { DirectoryStore } from '../claims/store.js';
 import type { VerifyArgs } from './args.js';
 import { details, mark, seconds, verdictTable } from './format.js';
 import { loadCheckables } from './loadCheckables.js';
+import { buildSummary, summaryJson } from '../report/Summary.js';
+import { writeFileAtomic } from '../claims/store.js';
 
 /** CI runs are deterministic by default; interactive runs explore a fresh seed each time. */
 export const CI_DEFAULT_SEED = 20181804;
@@ -36,8 +38,16 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     around: withLeakCheck,
   });
 
+  // Verdicts and evidence (deterministic for a seed) and wall-clock timings go to separate files.
+  const summary = buildSummary(result.runs, checkables, { seed, backend, profile: profile.name });
+  const reports = path.resolve(args.reports ?? 'reports');
+  writeFileAtomic(path.join(reports, 'summary.json'), summaryJson(summary));
+  writeFileAtomic(
+    path.join(reports, 'timings.json'),
+    JSON.stringify({ totalMs: result.durationMs, runs: Object.fromEntries(result.runs.map((r) => [r.id, r.durationMs])) }, null, 2) + '\n',
+  );
   if (args.json) {
-    console.log(JSON.stringify(result, null, 2));
+    process.stdout.write(summaryJson(summary));
   } else {
     console.log('\n' + verdictTable(result.runs));
     const byId = new Map(checkables.map((c) => [c.id, c]));
