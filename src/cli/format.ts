@@ -52,20 +52,32 @@ export function details(run: ClaimRun, c: Checkable | undefined): string[] {
   if (v.status === 'refuted' || v.status === 'inconsistent') {
     const ce = v.counterexample;
     out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
-    if (ce.description) out.push(`  counterexample: ${ce.description}`);
+    out.push(`  counterexample: ${ce.description ?? truncate(JSON.stringify(ce.value), 400)}`);
     for (const cond of ce.evidence.conditions) {
-      out.push(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}${ce.violated.includes(cond.name) ? '   <- violated' : ''}`);
+      // The difference is printed too: a shrunk violation is often smaller than 6 digits show.
+      const bad = ce.violated.includes(cond.name) ? `   <- violated (lhs - rhs = ${(cond.lhs - cond.rhs).toExponential(3)})` : '';
+      out.push(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}${bad}`);
     }
     if (c?.type === 'mutant') out.push(`  change: ${c.change}`);
     if (ce.fixture) {
       const rel = path.relative(process.cwd(), ce.fixture);
       out.push(`  ${ce.source === 'pinned' ? 'pinned' : 'saved'}: ${rel}`, `  replay: npx claimcheck replay ${rel}`);
     }
+  } else if (v.status === 'consistent') {
+    // "Consistent" is only as good as its test: show the statistic and the numbers behind it.
+    out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
+    for (const cond of v.evidence.conditions) out.push(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}`);
+    const q = Object.entries(v.evidence.quantities ?? {}).map(([k, x]) => `${k} = ${fmt(x)}`);
+    if (q.length) out.push(`  ${q.join(', ')}`);
   } else if (v.status === 'inconclusive') {
     out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
     if (v.value !== undefined) out.push(`  case: ${JSON.stringify(v.value).slice(0, 300)}`);
   }
   return out;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n)}... (${s.length} chars; full value in the fixture)`;
 }
 
 export function fmt(x: number): string {

@@ -61,9 +61,11 @@ function matMulGrad(): tf.GradConfig {
       const [a, b] = saved as Saved;
       const g = dy as tf.Tensor;
       const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
-      const da = transposeA ? tf.matMul(b, g, transposeB, true) : tf.matMul(g, b, false, !transposeB);
-      const db = transposeB ? tf.matMul(g, a, true, transposeA) : tf.matMul(a, g, !transposeA, false);
-      return { a: () => unbroadcast(da, a.shape), b: () => unbroadcast(db, b.shape) };
+      // Thunks, not values: the tape only calls those of inputs on a path to a trainable
+      // tensor, so x's gradient in x W is never computed.
+      const da = () => (transposeA ? tf.matMul(b, g, transposeB, true) : tf.matMul(g, b, false, !transposeB));
+      const db = () => (transposeB ? tf.matMul(g, a, true, transposeA) : tf.matMul(a, g, !transposeA, false));
+      return { a: () => unbroadcast(da(), a.shape), b: () => unbroadcast(db(), b.shape) };
     },
   };
 }

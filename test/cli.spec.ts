@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(console, 'log').mockImplementation((...a) => void (out += a.join(' ') + '\n'));
+  const e = vi.spyOn(console, 'error').mockImplementation((...a) => void (err += a.join(' ') + '\n'));
+  const w = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    w.mockRestore();
+  }
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cli-'));
+afterEach(() => vi.restoreAllMocks());
+
+describe('bad input: one clear line naming the problem, exit code 2', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown command', ['frobnicate'], /unknown command "frobnicate".*commands:/],
+    ['unknown flag', ['verify', '--colour'], /verify: Unknown option '--colour'/],
+    ['unknown claim id', ['verify', '--claim', 'shamir2018/thm9/nope'], /unknown claim id "shamir2018\/thm9\/nope".*claimcheck list/],
+    ['unknown paper', ['verify', '--paper', 'nobody2099'], /unknown paper "nobody2099".*known papers: shamir2018/],
+    ['invalid profile', ['verify', '--profile', 'fast'], /unknown profile "fast".*quick, ci, thorough/],
+    ['non-integer seed', ['verify', '--seed', '1.5'], /--seed must be an integer, got "1.5"/],
+    ['missing claim file', ['verify', '--file', 'no/such/file.ts'], /claim file "no\/such\/file.ts" does not exist/],
+    ['replay without a fixture', ['replay'], /replay needs exactly one fixture file/],
+    ['missing fixture', ['replay', 'no/such.json'], /fixture file "no\/such.json" cannot be read/],
+  ];
+  for (const [what, argv, pattern] of cases) {
+    it(what, async () => {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(pattern);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('malformed and truncated fixtures', async () => {
+    const truncated = path.join(tmp, 'truncated.json');
+    fs.writeFileSync(truncated, '{"schema": 1, "id": "shamir2018/ex1');
+    const r1 = await cli('replay', truncated);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(/is not valid JSON.*truncated/);
+    const wrong = path.join(tmp, 'wrong.json');
+    fs.writeFileSync(wrong, JSON.stringify({ schema: 1, id: 'x', role: 'claim', outcome: 'refuted', counterexample: 1, evidence: {} }));
+    const r2 = await cli('replay', wrong);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/is malformed: "evidence" must have a "conditions" array/);
+  });
+
+  it('a claim file that does not compile, or exports something that is not a claim', async () => {
+    const broken = path.join(tmp, 'broken.ts');
+    fs.writeFileSync(broken, 'export const x = ;\n');
+    const r1 = await cli('verify', '--file', broken);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(/failed to load/);
+    const notClaim = path.join(tmp, 'notclaim.mjs');
+    fs.writeFileSync(notClaim, 'export const answer = 42;\n');
+    const r2 = await cli('verify', '--file', notClaim);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/export "answer" is not a claim or mutant/);
+  });
+});
+
+describe('commands', () => {
+  it('list shows every built-in claim and mutant', async () => {
+    const r = await cli('list');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/8 claims, 9 mutants/);
+  });
+
+  it("verify runs a user's claim file: the claim holds, the mutant is refuted, exit 0", async () => {
+    const r = await cli('verify', '--file', 'examples/my-claims.ts', '--seed', '5', '--fixtures', path.join(tmp, 'fx'), '--reports', path.join(tmp, 'rep'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1\/1 claims hold, 1\/1 mutants refuted/);
+    expect(r.out).toMatch(/seed 5/);
+    const saved = fs.readdirSync(path.join(tmp, 'fx', 'my-notes', 'fact1', 'linear-comparator-convex~saturating-loss'));
+    expect(saved).toHaveLength(1);
+    const replay = await cli('replay', path.join(tmp, 'fx', 'my-notes', 'fact1', 'linear-comparator-convex~saturating-loss', saved[0]), '--file', 'examples/my-claims.ts');
+    expect(replay.code).toBe(0);
+    expect(replay.out).toMatch(/reproduced exactly/);
+  });
+
+  it('the bin runs end to end and prints the seed and backend', () => {
+    const r = spawnSync(process.execPath, ['bin/claimcheck.js', 'verify', '--claim', 'shamir2018/ex1/norm-dependence-necessary', '--seed', '9', '--reports', path.join(tmp, 'rep2')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1\/1 claims hold, 1\/1 mutants refuted .* seed 9 \| backend (wasm|cpu|tensorflow)/);
+  });
+});
