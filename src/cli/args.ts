@@ -89,9 +89,17 @@ export function parseCli(argv: readonly string[]): Args {
     throw new UserError(`unknown command "${command}"`, `commands: ${COMMANDS.join(', ')}; see \`claimcheck help\``);
   }
   const cmd = command as Exclude<Command, 'help'>;
+  // node's parseArgs reads "--seed -5" as two options; a negative number after an option that
+  // takes a value is that option's value, so join them as "--seed=-5".
+  const valued = new Set(Object.entries(OPTIONS[cmd]).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const joined: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    if (valued.has(rest[i]) && /^-\d/.test(rest[i + 1] ?? '')) joined.push(`${rest[i]}=${rest[++i]}`);
+    else joined.push(rest[i]);
+  }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...rest], options: OPTIONS[cmd], allowPositionals: cmd === 'replay', strict: true }) as typeof parsed;
+    parsed = parseArgs({ args: joined, options: OPTIONS[cmd], allowPositionals: cmd === 'replay', strict: true }) as typeof parsed;
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
     throw new UserError(`${cmd}: ${msg}`, `see \`claimcheck help\` for the options of ${cmd}`);
