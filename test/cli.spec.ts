@@ -98,3 +98,24 @@ describe('commands', () => {
     expect(r.stdout).toMatch(/1\/1 claims hold, 1\/1 mutants refuted .* seed 9 \| backend (wasm|cpu|tensorflow)/);
   });
 });
+
+describe('parallel workers', () => {
+  it('a case that never returns ends Inconclusive (interrupted) with its seed; the other claims still run', () => {
+    const r = spawnSync(process.execPath, ['bin/claimcheck.js', 'verify', '--file', 'test/data/hanging-claims.mjs', '--seed', '1', '--budget', '8',
+      '--workers', '2', '--fixtures', path.join(tmp, 'fxh'), '--reports', path.join(tmp, 'reph')], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/INCONCLUSIVE\s+hang\/loop\/never-returns .*interrupted/);
+    expect(r.stdout).toMatch(/a case did not return.*claim seed -?\d+, run seed 1/);
+    expect(r.stdout).toMatch(/ok\s+hang\/fine\/holds\s+exact\s+verified on 150 cases/);
+  });
+
+  it('two workers and one give the same summary.json', () => {
+    const run = (workers: string, dir: string) =>
+      spawnSync(process.execPath, ['bin/claimcheck.js', 'verify', '--file', 'examples/my-claims.ts', '--seed', '3', '--workers', workers,
+        '--no-pinned', '--fixtures', path.join(tmp, `fx-${dir}`), '--reports', path.join(tmp, dir)], { encoding: 'utf8' });
+    expect(run('2', 'par').status).toBe(0);
+    expect(run('1', 'seq').status).toBe(0);
+    const strip = (s: string) => s.replace(/"fixture": "[^"]*"|"replay": "[^"]*"/g, '');
+    expect(strip(fs.readFileSync(path.join(tmp, 'par', 'summary.json'), 'utf8'))).toBe(strip(fs.readFileSync(path.join(tmp, 'seq', 'summary.json'), 'utf8')));
+  });
+});

@@ -182,11 +182,15 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   if (seen > 0 && stats.skipped / seen > maxSkip) {
     return inconclusive('too-many-skips', `${stats.skipped} of ${seen} generated cases did not meet the hypotheses (limit ${Math.round(maxSkip * 100)}%); bias the generator toward valid cases`);
   }
-  if (stats.cases === 0) return inconclusive('no-cases', 'no case was judged');
+  // Interrupted before enough cases were judged: say which budget ran out, not "no cases".
   const minCases = Math.min(requested, 20);
-  if (details.interrupted && stats.cases < minCases) {
-    return inconclusive('interrupted', `time budget of ${opts.profile.claimBudgetMs} ms reached after ${stats.cases} cases (wanted ${requested})`);
+  if ((details.interrupted || Date.now() >= deadline) && stats.cases < minCases) {
+    const which = deadline < started + opts.profile.claimBudgetMs
+      ? 'the whole run\'s time budget (--budget)'
+      : `the claim's time budget of ${opts.profile.claimBudgetMs / 1000} s (profile ${opts.profile.name})`;
+    return inconclusive('interrupted', `${which} ran out after ${stats.cases} judged cases (wanted ${requested})`);
   }
+  if (stats.cases === 0) return inconclusive('no-cases', 'no case was judged');
   if (c.kind === 'exact') return finish({ status: 'verified', ...base });
   return finish({ status: 'consistent', ...base, evidence: worst!.evidence });
 }

@@ -20,6 +20,8 @@ export interface VerifyArgs {
   readonly pinned: boolean;
   readonly budgetSeconds?: number;
   readonly reports?: string;
+  /** Worker threads; 1 runs in-process. */
+  readonly workers?: number;
 }
 
 export interface ListArgs {
@@ -52,6 +54,7 @@ const OPTIONS = {
     paper: { type: 'string' }, claim: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' },
     backend: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, fixtures: { type: 'string' },
     'no-pinned': { type: 'boolean' }, budget: { type: 'string' }, reports: { type: 'string' },
+    workers: { type: 'string' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
@@ -79,6 +82,14 @@ function parseBudget(s: string | undefined): number | undefined {
   const v = Number(s);
   if (!Number.isFinite(v) || v <= 0) throw new UserError(`--budget must be a positive number of seconds, got "${s}"`);
   return v;
+}
+
+function parseWorkers(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 64) {
+    throw new UserError(`--workers must be a whole number from 1 to 64, got "${s}"`, 'use 1 to run claims in-process, one after another');
+  }
+  return Number(s);
 }
 
 /** Parses argv (without node and script) into a typed command, or throws a UserError. */
@@ -126,7 +137,7 @@ export function parseCli(argv: readonly string[]): Args {
         command: 'verify', paper: str('paper'), claim: str('claim'), profile: str('profile') ?? 'quick',
         seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), json: v.json === true,
         file: str('file'), fixtures: str('fixtures'), pinned: v['no-pinned'] !== true, budgetSeconds: parseBudget(str('budget')),
-        reports: str('reports'),
+        reports: str('reports'), workers: parseWorkers(str('workers')),
       };
   }
 }
@@ -138,6 +149,7 @@ Usage:
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
                      [--fixtures DIR] [--reports DIR] [--no-pinned] [--budget SECONDS]
+                     [--workers N]
   claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
   claimcheck report  [--summary reports/summary.json] [--out reports]
 

@@ -1,4 +1,7 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ClaimRun } from '../claims/runClaim.js';
+import { runParallel } from './runParallel.js';
 import { initBackend } from '../core/backend.js';
 import { withLeakCheck } from '../core/tf/leakCheck.js';
 import { profileByName } from '../claims/profiles.js';
@@ -13,6 +16,11 @@ import { writeFileAtomic } from '../claims/store.js';
 
 /** CI runs are deterministic by default; interactive runs explore a fresh seed each time. */
 export const CI_DEFAULT_SEED = 20181804;
+
+/** Both cores by default: claims are independent, and each worker runs one at a time. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism()));
+}
 
 export function chooseSeed(given: number | undefined): number {
   if (given !== undefined) return given;
@@ -30,13 +38,20 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const claims = checkables.filter((c) => c.type === 'claim').length;
   log(`claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants | profile ${profile.name} | seed ${seed} | backend ${backend}`);
 
-  const result = await runSuite(checkables, {
-    profile, seed, backend, store: new DirectoryStore(fixtures), usePinned: args.pinned,
-    budgetMs: args.budgetSeconds === undefined ? undefined : args.budgetSeconds * 1000,
-    onStart: (c, i, n) => log(`[${i + 1}/${n}] ${c.id} ...`),
-    onDone: (r) => log(`      ${mark(r)} in ${seconds(r.durationMs)}${r.leakedTensors ? `, LEAKED ${r.leakedTensors} tensors` : ''}`),
-    around: withLeakCheck,
-  });
+  const budgetMs = args.budgetSeconds === undefined ? undefined : args.budgetSeconds * 1000;
+  const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
+  const onDone = (r: ClaimRun & { leakedTensors?: number }, i: number, n: number) =>
+    log(`[${i + 1}/${n}] ${mark(r)} ${r.id} in ${seconds(r.durationMs)}${r.leakedTensors ? `, LEAKED ${r.leakedTensors} tensors` : ''}`);
+  const result =
+    workers > 1
+      ? await runParallel({
+          source: args.file === undefined ? { kind: 'builtin' } : { kind: 'file', file: path.resolve(args.file) },
+          checkables, workers, profile, seed, backend: args.backend, fixtures, usePinned: args.pinned, budgetMs, onDone,
+        })
+      : await runSuite(checkables, {
+          profile, seed, backend, store: new DirectoryStore(fixtures), usePinned: args.pinned, budgetMs,
+          onStart: (c, i, n) => log(`[${i + 1}/${n}] ${c.id} ...`), onDone, around: withLeakCheck,
+        });
 
   // Verdicts and evidence (deterministic for a seed) and wall-clock timings go to separate files.
   const summary = buildSummary(result.runs, checkables, { seed, backend, profile: profile.name });
