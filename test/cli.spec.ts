@@ -73,6 +73,15 @@ describe('bad input: one clear line naming the problem, exit code 2', () => {
   });
 });
 
+describe('a claim whose hypotheses cannot generate', () => {
+  it('is reported in one line with exit code 2', async () => {
+    const r = await cli('verify', '--file', 'test/data/ungenerable-claims.mjs', '--seed', '1', '--workers', '1', '--reports', path.join(tmp, 'rep3'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/claim "bad\/skip\/always" cannot generate: all \d+ generated cases were skipped \(first reason: "x must exceed 100"\).*widen its hypotheses/);
+  });
+});
+
 describe('commands', () => {
   it('list shows every built-in claim and mutant', async () => {
     const r = await cli('list');

@@ -9,7 +9,9 @@ export type InconclusiveReason =
   | 'too-many-skips'
   | 'non-finite'
   | 'check-threw'
-  | 'no-cases';
+  | 'no-cases'
+  /** Every generated case was skipped: the claim's hypotheses cannot produce a valid case. */
+  | 'cannot-generate';
 
 export interface Counterexample {
   readonly value: unknown;

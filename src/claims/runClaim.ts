@@ -58,6 +58,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   const stats = { cases: 0, skipped: 0, maxSlack: -Infinity };
   const slacks: number[] = [];
   let nonFinite: { detail: string; value: unknown } | undefined;
+  let firstSkip: string | undefined;
   let threw: { detail: string; value: unknown; interrupted: boolean } | undefined;
   const top = new TopK<unknown>(4);
   // Evidence of the judged case closest to failing: what a consistent verdict reports.
@@ -69,7 +70,10 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
       return;
     }
     const j = o.judgement;
-    if (j.outcome === 'skipped') stats.skipped++;
+    if (j.outcome === 'skipped') {
+      stats.skipped++;
+      firstSkip ??= j.reason;
+    }
     else if (j.outcome === 'non-finite') nonFinite ??= { detail: j.reason, value: h };
     else {
       stats.cases++;
@@ -178,6 +182,9 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   if (threw) return inconclusive(threw.interrupted ? 'interrupted' : 'check-threw', threw.detail, threw.value);
   if (nonFinite) return inconclusive('non-finite', nonFinite.detail, nonFinite.value);
   const seen = stats.cases + stats.skipped;
+  if (stats.cases === 0 && stats.skipped > 0) {
+    return inconclusive('cannot-generate', `all ${stats.skipped} generated cases were skipped (first reason: "${firstSkip}"); the hypotheses cannot produce a case the check accepts`);
+  }
   const maxSkip = c.maxSkipShare ?? 0.5;
   if (seen > 0 && stats.skipped / seen > maxSkip) {
     return inconclusive('too-many-skips', `${stats.skipped} of ${seen} generated cases did not meet the hypotheses (limit ${Math.round(maxSkip * 100)}%); bias the generator toward valid cases`);

@@ -5,6 +5,7 @@ import { runParallel } from './runParallel.js';
 import { initBackend } from '../core/backend.js';
 import { withLeakCheck } from '../core/tf/leakCheck.js';
 import { profileByName } from '../claims/profiles.js';
+import { UserError } from '../claims/errors.js';
 import { select } from '../claims/registry.js';
 import { runSuite } from '../claims/runSuite.js';
 import { DirectoryStore } from '../claims/store.js';
@@ -77,6 +78,12 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     );
     const sel = args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '';
     console.log(`reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`);
+  }
+  // A claim that cannot generate a single valid case is a mistake in the claim file: bad input.
+  const unusable = result.runs.find((r) => r.verdict.status === 'inconclusive' && r.verdict.reason === 'cannot-generate');
+  if (unusable && unusable.verdict.status === 'inconclusive') {
+    console.error(new UserError(`claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`, 'widen its hypotheses or relax its skip condition').render());
+    return 2;
   }
   return result.ok ? 0 : 1;
 }
