@@ -1,7 +1,14 @@
-import { UserError } from '../claims/errors.js';
+import * as path from 'node:path';
+import { loadSummary } from '../report/loadSummary.js';
+import { writeReport } from '../report/writeReport.js';
 import type { ReportArgs } from './args.js';
 
-// Scaffolding for the reports work in progress this session (issue 6); replaced by the renderer.
-export async function reportCommand(_args: ReportArgs): Promise<number> {
-  throw new UserError('report is not available in this build', 'run `claimcheck verify --json` for machine-readable results');
+/** `claimcheck report`: renders reports/summary.json (from verify) as HTML pages and Markdown. */
+export async function reportCommand(args: ReportArgs): Promise<number> {
+  const summary = loadSummary(args.summary);
+  const written = await writeReport(summary, args.out);
+  console.log(`claimcheck report: ${written.pages.length} pages in ${args.out}`);
+  console.log(`  open ${path.join(args.out, 'index.html')}`);
+  console.log(`  pull-request summary: ${path.join(args.out, written.markdown)}`);
+  return 0;
 }

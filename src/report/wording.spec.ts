@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../claims/Verdict.js';
+import { mutantOutcome, verdictLabel } from './wording.js';
+
+const stats = { cases: 1, skipped: 0, maxSlack: 0, seed: 1, slacks: [] };
+const verified: Verdict = { status: 'verified', ...stats };
+const consistent: Verdict = { status: 'consistent', ...stats, evidence: { conditions: [] } };
+const cx = { value: 0, evidence: { conditions: [] }, violated: [], slack: 1, source: 'random' as const, seed: 1, shrinks: 0 };
+
+describe('verdict wording', () => {
+  it('says Verified/Refuted only for exact claims', () => {
+    expect(verdictLabel('exact', verified)).toBe('Verified');
+    expect(verdictLabel('exact', { status: 'refuted', ...stats, counterexample: cx })).toBe('Refuted');
+    expect(verdictLabel('scaling', consistent)).toBe('consistent with the theorem at this scale');
+    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx })).toBe('inconsistent with the theorem at this scale');
+    // Even a mislabelled status cannot make a statistical claim read as settled.
+    expect(verdictLabel('statistical', verified)).toBe('consistent with the theorem at this scale');
+  });
+
+  it('calls a refuted mutant killed and a holding one survived', () => {
+    expect(mutantOutcome({ status: 'refuted', ...stats, counterexample: cx })).toBe('killed');
+    expect(mutantOutcome(consistent)).toBe('survived');
+    expect(mutantOutcome({ status: 'inconclusive', ...stats, reason: 'no-cases', detail: '' })).toBe('inconclusive');
+  });
+});

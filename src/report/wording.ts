@@ -1,0 +1,42 @@
+import { fails, holds, type Verdict } from '../claims/Verdict.js';
+import type { SummaryResult } from './Summary.js';
+
+/** Visual class of a badge: the expected outcome, the unexpected one, or no answer. */
+export type Tone = 'good' | 'bad' | 'open';
+
+/**
+ * The verdict as a reader should see it (claims/README.md, "Verdict wording"). Only exact claims
+ * can be Verified or Refuted; statistical and scaling runs are evidence at one scale, so they
+ * are only ever consistent or inconsistent with the theorem, and the word is chosen from the
+ * kind, not the status, so a mislabelled status can never make a scaling claim read as settled.
+ */
+export function verdictLabel(kind: string, v: Verdict): string {
+  if (v.status === 'inconclusive') return 'Inconclusive';
+  const exact = kind === 'exact';
+  if (holds(v)) return exact ? 'Verified' : 'consistent with the theorem at this scale';
+  return exact ? 'Refuted' : 'inconsistent with the theorem at this scale';
+}
+
+/** Short form for tables: same honesty, fewer words. */
+export function verdictShort(kind: string, v: Verdict): string {
+  if (v.status === 'inconclusive') return 'Inconclusive';
+  if (kind === 'exact') return holds(v) ? 'Verified' : 'Refuted';
+  return holds(v) ? 'consistent at this scale' : 'inconsistent at this scale';
+}
+
+/** A mutant is killed when the suite refutes it; one that holds survived (the suite is blind). */
+export function mutantOutcome(v: Verdict): 'killed' | 'survived' | 'inconclusive' {
+  if (fails(v)) return 'killed';
+  return v.status === 'inconclusive' ? 'inconclusive' : 'survived';
+}
+
+export function tone(r: SummaryResult): Tone {
+  if (r.verdict.status === 'inconclusive') return 'open';
+  return r.asExpected ? 'good' : 'bad';
+}
+
+/** Badge text: claims by verdict; mutants by what the verdict means for the suite. */
+export function badgeText(r: SummaryResult, short = false): string {
+  const label = short ? verdictShort(r.kind, r.verdict) : verdictLabel(r.kind, r.verdict);
+  return r.role === 'mutant' ? `${mutantOutcome(r.verdict)}: ${label}` : label;
+}

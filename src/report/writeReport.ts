@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeAssets } from './assets.js';
+import { claimPage } from './claimPage.js';
+import { indexPage } from './indexPage.js';
+import { summaryMarkdown } from './markdown.js';
+import { paperPage } from './paperPage.js';
+import { claimPath, INDEX, paperPath } from './paths.js';
+import { groupSummary } from './reportModel.js';
+import type { Summary } from './Summary.js';
+
+export interface WrittenReport {
+  /** Pages relative to the output folder: index, papers, claims. */
+  readonly pages: readonly string[];
+  readonly markdown: string;
+}
+
+function write(out: string, rel: string, text: string): void {
+  const file = path.join(out, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/**
+ * Renders a summary into `out`: index.html, papers/<key>.html, claims/<claim>.html (mutants on
+ * their claim's page), assets/ (styles, KaTeX fonts) and summary.md for pull requests.
+ */
+export async function writeReport(s: Summary, out: string): Promise<WrittenReport> {
+  const papers = groupSummary(s);
+  const pages: string[] = [];
+  writeAssets(out);
+  for (const p of papers) {
+    write(out, paperPath(p.ref.key), paperPage(s, p));
+    pages.push(paperPath(p.ref.key));
+    for (const e of p.claims) {
+      write(out, claimPath(e.id), await claimPage(s, p, e));
+      pages.push(claimPath(e.id));
+    }
+  }
+  write(out, INDEX, indexPage(s, papers));
+  write(out, 'summary.md', summaryMarkdown(s));
+  return { pages: [INDEX, ...pages], markdown: 'summary.md' };
+}
