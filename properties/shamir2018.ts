@@ -18,7 +18,7 @@ import { residualInstanceArb, type ResidualInstance } from '../src/claims/hypoth
 import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from '../src/claims/hypotheses/trainingCase.js';
 import type { ResidualData } from '../src/core/float64/residualObjective.js';
 import { residualGradient, residualHessian, residualLoss, linearLoss, noSkipLoss } from '../src/core/float64/residualObjective.js';
-import { norm2, symmetricEigenvalues } from '../src/core/float64/dense.js';
+import { frobenius, norm2, symmetricEigenvalues } from '../src/core/float64/dense.js';
 import { bestLinearPredictor } from '../src/core/linear.js';
 import { CONVEX_LOSSES, lossByName } from '../src/core/losses.js';
 import { mlpForward } from '../src/core/float64/mlp64.js';
@@ -82,6 +82,15 @@ export const thm1 = defineClaim({
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, requireNonzeroW: true }),
   check: thm1Check,
   tolerance: SUM_TOLERANCE,
+  // The corners where variants of Thm 1 break (catalog, "Generators must reach the corners").
+  cover: [
+    { label: '||w|| < 0.1', minShare: 0.05, when: (h) => norm2(h.w) < 0.1 },
+    { label: '||V||_F > 10', minShare: 0.05, when: (h) => frobenius(h.V) > 10 },
+    { label: 'cancellation x + V f(x) ~ 0', minShare: 0.05, when: (h) => h.region === 'cancellation' },
+    { label: 'dead or zero features (f = 0 on the sample)', minShare: 0.05, when: (h) => h.features === 'dead-relu' || h.features === 'zero' },
+    { label: 'predictions far from labels', minShare: 0.03, when: (h) => h.region === 'far-labels' },
+    { label: 'n = 1', minShare: 0.02, when: (h) => h.n === 1 },
+  ],
   target: jitterFields<ResidualInstance>(['w', 'V', 'X', 'y', 'wStar']),
   runs: { quick: 200, ci: 600, thorough: 5000 },
   describe: describeInstance,
@@ -126,6 +135,11 @@ export const thm2 = defineClaim({
   notes: 'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true }),
   check: thm2Check,
+  cover: [
+    { label: 'q = 0 exactly (Hessian blockdiag(B, 0))', minShare: 0.1, when: (h) => h.qZero !== null },
+    { label: '||V||_F > 10', minShare: 0.05, when: (h) => frobenius(h.V) > 10 },
+    { label: 'cancellation x + V f(x) ~ 0', minShare: 0.05, when: (h) => h.region === 'cancellation' },
+  ],
   tolerance: {
     ...SUM_TOLERANCE,
     perCondition: {
@@ -175,6 +189,10 @@ export const cor1 = defineClaim({
     'tolerance since training does not reach an exact minimum; Thm 2 (b) if the trained w is ~0. ' +
     'F - inf F_lin is reported and should approach <= 0 as the gradient shrinks.',
   hypotheses: trainingCaseArb(),
+  cover: [
+    { label: 'ReLU features (dead units possible)', minShare: 0.1, when: (h) => h.activation === 'relu' },
+    { label: 'sign-label loss (logistic or smoothed hinge)', minShare: 0.1, when: (h) => h.loss === 'logistic' || h.loss === 'smoothed-hinge' },
+  ],
   check: (h: TrainingCaseValue) => {
     const t = trainResidual(h);
     const wStar = bestLinearPredictor(t.data.X, t.data.y, t.data.loss).w;

@@ -36,6 +36,17 @@ export interface Targeting<H> {
   readonly fields?: readonly string[];
 }
 
+/**
+ * A region the hypotheses must reach (QuickCheck's cover/checkCoverage): mutants fail in corners,
+ * so a claim is only trusted if its generator demonstrably visits them.
+ */
+export interface CoverRequirement<H> {
+  readonly label: string;
+  /** Minimum share of generated cases inside the region. */
+  readonly minShare: number;
+  readonly when: (h: H) => boolean;
+}
+
 export interface ClaimBody<H> {
   readonly statement: string;
   /** The bound as a mathjs expression, for rendering (e.g. `norm(g) * sqrt(...)`). */
@@ -55,6 +66,8 @@ export interface ClaimBody<H> {
   readonly notes?: string;
   /** Largest share of cases that may be skipped before the run is Inconclusive. */
   readonly maxSkipShare?: number;
+  /** Regions of the hypothesis space the generator must reach, with minimum shares. */
+  readonly cover?: readonly CoverRequirement<H>[];
 }
 
 export interface Claim<H = any> extends ClaimBody<H> {
@@ -136,6 +149,7 @@ export function defineMutant<H, H2 = H>(
     if (spec.examples === undefined) delete merged.examples;
     if (spec.target === undefined) delete merged.target;
     if (spec.describe === undefined) delete merged.describe;
+    if (spec.cover === undefined) delete merged.cover;
   }
   delete merged.type;
   delete merged.paper;

@@ -10,6 +10,8 @@ export type InconclusiveReason =
   | 'non-finite'
   | 'check-threw'
   | 'no-cases'
+  /** A required region of the hypothesis space was not reached often enough. */
+  | 'coverage'
   /** Every generated case was skipped: the claim's hypotheses cannot produce a valid case. */
   | 'cannot-generate';
 
@@ -28,6 +30,16 @@ export interface Counterexample {
   readonly fixture?: string;
 }
 
+export interface CoverageResult {
+  readonly label: string;
+  readonly hits: number;
+  readonly total: number;
+  readonly share: number;
+  readonly minShare: number;
+  /** False when never hit, or when the 95% Wilson upper bound of the share is below minShare. */
+  readonly ok: boolean;
+}
+
 interface RunStats {
   readonly cases: number;
   readonly skipped: number;
@@ -36,6 +48,8 @@ interface RunStats {
   readonly seed: number;
   /** Slack of every judged case in run order (6 significant digits), for slack plots. */
   readonly slacks: readonly number[];
+  /** Shares of the declared cover regions among generated cases (random phase). */
+  readonly coverage?: readonly CoverageResult[];
 }
 
 /**

@@ -105,6 +105,20 @@ describe('runClaim', () => {
     }
   });
 
+  it('reports coverage of declared regions and fails a claim whose region is not reached', async () => {
+    const covered = defineClaim({ ...(amgm as any), id: 'toy/cover/ok', cover: [{ label: 'a < 50', minShare: 0.2, when: (h: { a: number }) => h.a < 50 }] });
+    const ok = await runClaim(covered, opts);
+    expect(ok.verdict.status).toBe('verified');
+    expect(ok.verdict.coverage?.[0]).toMatchObject({ label: 'a < 50', ok: true });
+    const unreachable = defineClaim({ ...(amgm as any), id: 'toy/cover/missing', cover: [{ label: 'a > 1000', minShare: 0.01, when: (h: { a: number }) => h.a > 1000 }] });
+    const bad = await runClaim(unreachable, opts);
+    expect(bad.verdict.status).toBe('inconclusive');
+    if (bad.verdict.status === 'inconclusive') {
+      expect(bad.verdict.reason).toBe('coverage');
+      expect(bad.verdict.detail).toMatch(/"a > 1000" 0\/\d+/);
+    }
+  });
+
   it('saves the counterexample and replays it first on the next run', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-store-'));
     const store = new DirectoryStore(dir);

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { fold, keyFromSeed, keyToSeed } from '../core/random.js';
 import type { Checkable, CheckContext } from './Claim.js';
 import type { Evidence } from './Evidence.js';
+import { CoverageCounter } from './coverage.js';
 import { evaluateCase, isViolated, type CaseOutcome } from './evaluateCase.js';
 import { FIXTURE_SCHEMA, type Fixture } from './Fixture.js';
 import type { Profile } from './profiles.js';
@@ -61,6 +62,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   let firstSkip: string | undefined;
   let threw: { detail: string; value: unknown; interrupted: boolean } | undefined;
   const top = new TopK<unknown>(4);
+  const coverage = c.cover?.length ? new CoverageCounter<unknown>(c.cover) : undefined;
   // Evidence of the judged case closest to failing: what a consistent verdict reports.
   let worst: { slack: number; evidence: Evidence } | undefined;
 
@@ -102,7 +104,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
       value: h, evidence: o.evidence, violated: o.judgement.violated, slack: o.judgement.slack,
       source, seed, path: extra.path, shrinks: extra.shrinks, description: c.describe?.(h as never), fixture,
     };
-    const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: Math.max(stats.maxSlack, o.judgement.slack), seed, slacks };
+    const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: Math.max(stats.maxSlack, o.judgement.slack), seed, slacks, coverage: coverage?.results() };
     return finish(c.kind === 'exact' ? { status: 'refuted', ...base, counterexample } : { status: 'inconsistent', ...base, counterexample });
   };
 
@@ -128,6 +130,8 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   progress({ type: 'phase', id: c.id, phase: 'random' });
   let failing = false;
   const property = fc.asyncProperty(c.hypotheses, async (h) => {
+    // Coverage counts generated cases only (not shrink candidates, pinned cases or climbing).
+    if (!failing) coverage?.observe(h);
     const o = await evaluateCase(c, h, ctx);
     if (!failing) record(h, o);
     if (o.kind === 'judged' && o.judgement.outcome === 'skipped') fc.pre(false);
@@ -176,7 +180,8 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   }
 
   // 4. No violation: decide between holds and inconclusive.
-  const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: stats.maxSlack, seed, slacks };
+  const covered = coverage?.results();
+  const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: stats.maxSlack, seed, slacks, coverage: covered };
   const inconclusive = (reason: InconclusiveReason, detail: string, value?: unknown): ClaimRun =>
     finish({ status: 'inconclusive', ...base, reason, detail, value });
   if (threw) return inconclusive(threw.interrupted ? 'interrupted' : 'check-threw', threw.detail, threw.value);
@@ -198,6 +203,11 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     return inconclusive('interrupted', `${which} ran out after ${stats.cases} judged cases (wanted ${requested})`);
   }
   if (stats.cases === 0) return inconclusive('no-cases', 'no case was judged');
+  const uncovered = covered?.filter((r) => !r.ok) ?? [];
+  if (uncovered.length > 0) {
+    const list = uncovered.map((r) => `"${r.label}" ${r.hits}/${r.total} (${(100 * r.share).toFixed(1)}%, need ${(100 * r.minShare).toFixed(1)}%)`).join('; ');
+    return inconclusive('coverage', `required regions not reached often enough: ${list}; bias the generator toward them`);
+  }
   if (c.kind === 'exact') return finish({ status: 'verified', ...base });
   return finish({ status: 'consistent', ...base, evidence: worst!.evidence });
 }
