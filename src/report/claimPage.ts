@@ -1,5 +1,6 @@
 import { replayCommand, verifyCommand } from './commands.js';
 import { counterexampleHtml, inconclusiveHtml } from './counterexampleHtml.js';
+import { hypothesisCoverageHtml } from './coverageHtml.js';
 import { conditionsTable, evidenceOf, quantitiesTable, runStatsHtml, toleranceHtml } from './evidenceHtml.js';
 import { badge, code } from './format.js';
 import { esc, link, page } from './html.js';
@@ -47,6 +48,7 @@ ${sameWords(c) ? '' : `<p class="words">${esc(c.words)}</p>`}
 ${c.bound ? `<section><h2>Bound</h2>${renderBound(c.bound)}<p class="note">from ${code(c.bound)}</p></section>` : ''}
 ${plots ? `<section><h2>Plots</h2>${plots}</section>` : ''}
 <section><h2>Evidence</h2>${evidenceSection(c)}</section>
+${hypothesisCoverageHtml(c.verdict)}
 <section><h2>Tolerance</h2>${toleranceHtml(c.tolerance)}</section>
 ${c.notes ? `<section><h2>Notes</h2><p>${esc(c.notes)}</p></section>` : ''}
 <section><h2>Reproduce</h2>
