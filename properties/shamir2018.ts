@@ -297,6 +297,7 @@ export const thm3 = defineClaim({
     'The polynomial is not explicit and the exponent 1/4 is a reconstruction [R], so only the ' +
     'eps -> 0 trend is tested: max S over the two smallest eps <= 2x max S over the two largest. ' +
     'mu2 is estimated by finite differences of the Hessian and doubled (overestimates are safe).',
+  plot: { x: 'eps (SOPSP tolerance)' },
   hypotheses: fc.record({
     seed: poolSeed,
     loss: fc.constantFrom<'squared' | 'log-cosh' | 'softplus'>('squared', 'log-cosh', 'softplus'),
@@ -510,6 +511,13 @@ export const thm4Rate = defineClaim({
   paper, theorem: 'Theorem 4 (rate)', confidence: 'V2, C', kind: 'scaling',
   statement: 'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin is O(1/sqrt T).',
   notes: 'Step size [R]. Pool of 2000 points; median over seeds; Delta < 0 is allowed (features can beat the linear class).',
+  plot: {
+    x: 'T (SGD steps)',
+    references: [
+      { series: 'Delta', exponent: -0.5, label: '∝ 1/√T' },
+      { series: 'sqrtT*Delta', exponent: 0, label: 'flat (1/√T rate)' },
+    ],
+  },
   hypotheses: fc.record({ seed: poolSeed, seeds: fc.constant(3), Ts: fc.constant([100, 1000, 10000]) }),
   check: ({ seed, seeds, Ts }) => {
     const r = sgdRate(thm4Setup(seed, 'fresh', 2000, 6, 5), Ts, seeds);

@@ -47,6 +47,22 @@ export interface CoverRequirement<H> {
   readonly when: (h: H) => boolean;
 }
 
+/** A rate the theorem predicts, drawn as a reference line on a `name@x` series of the evidence. */
+export interface PlotReference {
+  /** The series the reference is drawn on (the `name` of `name@x` quantities). */
+  readonly series: string;
+  /** y proportional to x^exponent, anchored at the series' first point. */
+  readonly exponent: number;
+  readonly label: string;
+}
+
+/** How reports should draw a claim's `name@x` quantities: facts about the theorem. */
+export interface PlotHints {
+  /** Axis title for the x in `name@x`. */
+  readonly x?: string;
+  readonly references?: readonly PlotReference[];
+}
+
 export interface ClaimBody<H> {
   readonly statement: string;
   /** The bound as a mathjs expression, for rendering (e.g. `norm(g) * sqrt(...)`). */
@@ -68,6 +84,8 @@ export interface ClaimBody<H> {
   readonly maxSkipShare?: number;
   /** Regions of the hypothesis space the generator must reach, with minimum shares. */
   readonly cover?: readonly CoverRequirement<H>[];
+  /** Plot hints for reports; mutants inherit their claim's, drawn against the rate they break. */
+  readonly plot?: PlotHints;
 }
 
 export interface Claim<H = any> extends ClaimBody<H> {

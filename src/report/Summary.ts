@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { paperOf, type Checkable, type PaperRef } from '../claims/Claim.js';
+import { paperOf, type Checkable, type PaperRef, type PlotHints } from '../claims/Claim.js';
 import type { ClaimRun } from '../claims/runClaim.js';
 import { asExpected } from '../claims/runSuite.js';
 import type { Tolerance } from '../claims/Tolerance.js';
@@ -27,6 +27,7 @@ export interface SummaryResult {
   readonly statement: string;
   readonly bound?: string;
   readonly notes?: string;
+  readonly plot?: PlotHints;
   readonly tolerance: Tolerance;
   /** Claim holds, or mutant refuted. */
   readonly asExpected: boolean;
@@ -68,7 +69,8 @@ export function buildSummary(
       ...(c.type === 'claim'
         ? { theorem: c.theorem, confidence: c.confidence }
         : { of: c.of.id, mutantStatus: c.status, change: c.change, expectedCounterexample: c.expected }),
-      statement: c.statement, bound: c.bound, notes: c.notes, tolerance: c.tolerance,
+      statement: c.statement, bound: c.bound, notes: c.notes, plot: c.plot ?? (c.type === 'mutant' ? c.of.plot : undefined),
+      tolerance: c.tolerance,
       asExpected: asExpected(r), words: verdictWords(c.kind, r.verdict), verdict,
       replay: fixture ? `npx claimcheck replay ${fixture}` : undefined,
     };

@@ -1,6 +1,5 @@
 import { evidenceOf } from './evidenceHtml.js';
 import { esc } from './html.js';
-import { hintsFor } from './plots/hints.js';
 import { seriesOf } from './plots/series.js';
 import { seriesSpec } from './plots/seriesSpec.js';
 import { slackSpec } from './plots/slackSpec.js';
@@ -25,7 +24,7 @@ export async function resultPlots(r: SummaryResult): Promise<string> {
     }
   }
   const series = seriesOf(evidenceOf(r.verdict)?.quantities);
-  const hints = hintsFor(r.role === 'mutant' && r.of ? r.of : r.id);
+  const hints = r.plot ?? {};
   const spec = seriesSpec(series, hints);
   if (spec) {
     const refs = (hints.references ?? []).filter((h) => series.some((s) => s.name === h.series)).map((h) => h.label);

@@ -12,6 +12,7 @@ const rate: SummaryResult = {
   id: 'shamir2018/thm4/sqrt-t-rate', role: 'claim', paper: 'shamir2018', kind: 'scaling',
   theorem: 'Theorem 4 (rate)', confidence: 'V2, C',
   statement: 'With eta = b / (l sqrt T), Delta(T) is O(1/sqrt T).', bound: '1 / sqrt(T)',
+  plot: { x: 'T (SGD steps)', references: [{ series: 'Delta', exponent: -0.5, label: '∝ 1/√T' }] },
   tolerance: fixedTol, asExpected: true, words: 'consistent with the theorem at this scale (scaling)',
   verdict: {
     status: 'consistent', cases: 1, skipped: 0, maxSlack: -0.3, seed: 11, slacks: [-0.3],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintsFor } from './hints.js';
+import { thm4Rate } from '../../../properties/shamir2018.js';
 import { logScaleFits, seriesOf } from './series.js';
 import { referencePoints, seriesSpec } from './seriesSpec.js';
 import { slackSpec, slackTicks } from './slackSpec.js';
@@ -29,9 +29,8 @@ describe('reference line', () => {
     expect(referencePoints({ ...s, points: [{ x: 100, y: -1 }, { x: 1000, y: 1 }] }, ref)).toEqual([]);
   });
 
-  it('is declared for the thm4 rate claim', () => {
-    expect(hintsFor('shamir2018/thm4/sqrt-t-rate').references?.[0]).toMatchObject({ series: 'Delta', exponent: -0.5 });
-    expect(hintsFor('unknown/claim')).toEqual({});
+  it('is declared on the thm4 rate claim', () => {
+    expect(thm4Rate.plot?.references?.[0]).toMatchObject({ series: 'Delta', exponent: -0.5 });
   });
 });
 
@@ -59,7 +58,7 @@ describe('slack plot', () => {
     const svg = await toSvg(slackSpec([-1e-9, -3, -2e4, 0.5]) as Record<string, unknown>, 'slacks');
     expect(svg).toMatch(/^<svg role="img" aria-label="slacks" /);
     expect(svg).toContain('boundary');
-    const series = seriesSpec(seriesOf({ 'Delta@100': 0.2, 'Delta@1000': 0.1 }), hintsFor('shamir2018/thm4/sqrt-t-rate'));
+    const series = seriesSpec(seriesOf({ 'Delta@100': 0.2, 'Delta@1000': 0.1 }), thm4Rate.plot);
     expect(await toSvg(series as Record<string, unknown>, 'series')).toContain('∝ 1/√T');
   });
 });
