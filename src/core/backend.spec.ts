@@ -13,6 +13,12 @@ describe('backend', () => {
     expect(() => currentBackend()).toThrow(/initBackend/);
   });
 
+  it('auto picks the best available backend (wasm without tfjs-node)', async () => {
+    const got = await initBackend();
+    expect(['tensorflow', 'wasm']).toContain(got);
+    expect(currentBackend()).toBe(got);
+  });
+
   it('initialises wasm and cpu, and a matmul agrees between them', async () => {
     const n = 64;
     const rng = new Rng(keyFromSeed(1));

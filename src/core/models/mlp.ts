@@ -32,7 +32,9 @@ export function tfActivate(a: Activation, t: tf.Tensor): tf.Tensor {
     case 'relu':
       return tf.relu(t);
     case 'tanh':
-      return tf.tanh(t);
+      // The wasm Tanh kernel is ~5x slower than its Sigmoid (measured: 40 ms vs 8 ms for 2M
+      // entries); tanh t = 2 sigmoid(2t) - 1 costs ~1e-7 absolute error. On cpu Tanh is faster.
+      return tf.getBackend() === 'wasm' ? tf.sub(tf.mul(2, tf.sigmoid(tf.mul(2, t))), 1) : tf.tanh(t);
     case 'softplus':
       return tf.softplus(t);
     case 'quadratic':

@@ -100,7 +100,7 @@ export function runTraining(opts: TrainOptions, rule: UpdateRule, batchSize?: nu
     for (let t = 0; t < steps && !stop; t++) {
       if (onStep) {
         const next = onStep(t, current);
-        if (next) replace(next);
+        if (next) replace(checkReplacement(who, t, current, next));
       }
       const out = tf.tidy(() => {
         const batch = sampler ? sampler.next() : { X: data.X, y: data.y };
@@ -159,6 +159,18 @@ export function runTraining(opts: TrainOptions, rule: UpdateRule, batchSize?: nu
     lrConst?.dispose();
     sampler?.dispose();
   }
+}
+
+/** onStep may only swap existing parameters for tensors of the same shape. */
+function checkReplacement(who: string, step: number, current: Params, next: Params): Params {
+  for (const [k, t] of Object.entries(next)) {
+    const old = current[k];
+    if (old === undefined) throw new RangeError(`${who}: onStep(${step}) returned unknown parameter "${k}"; it may only replace existing ones`);
+    if (!tf.util.arraysEqual(old.shape, t.shape)) {
+      throw new RangeError(`${who}: onStep(${step}) returned "${k}" with shape [${t.shape.join(', ')}], expected [${old.shape.join(', ')}]`);
+    }
+  }
+  return next;
 }
 
 function zip(names: readonly string[], values: readonly tf.Tensor[]): Params {

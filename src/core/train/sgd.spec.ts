@@ -99,9 +99,14 @@ describe('sgd', () => {
     disposeParams(params);
   });
 
-  it('needs a key', () => {
+  it('needs a key, and onStep may only replace existing parameters with the same shape', async () => {
     const params = model.init(keyFromSeed(3));
     expect(() => sgd({ model, params, X, y, loss: 'logistic', steps: 1, lr: 0.1 })).toThrow(/needs a key/);
+    const { leaked } = await withLeakCheck(() => {
+      expect(() => run(params, 1, { onStep: () => ({ u: tf.zeros([1]) }) })).toThrow(/onStep\(0\) returned unknown parameter "u"/);
+      expect(() => run(params, 1, { onStep: () => ({ w: tf.zeros([1]) }) })).toThrow(/returned "w" with shape \[1\], expected \[6, 1\]/);
+    });
+    expect(leaked).toBe(2); // the rejected tensors stay with the caller
     disposeParams(params);
   });
 });
