@@ -464,6 +464,12 @@ export const thm4 = defineClaim({
     const r = sgdVersusLinear(thm4Setup(seed, thetaRule, 2000, 6, 5), T, seeds, THM4_DELTA);
     return {
       conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
+      test: {
+        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
+        pValue: r.pValue,
+        effect: { name: 'median margin (bound - excess)', value: r.constants.minFLin + r.bound - median(r.averages) },
+        scale: `d = 6, k = 5, b = 3, pool 2000, T = ${T}, ${seeds} seeds`,
+      },
       quantities: {
         failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound,
         medianAvgF: median(r.averages), maxAvgF: Math.max(...r.averages), l: r.constants.l, r: r.constants.r,
@@ -495,6 +501,12 @@ export const thm4OriginalArchitecture = defineMutant({
     const r = sgdVersusLinear(setup, T, seeds, THM4_DELTA);
     return {
       conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
+      test: {
+        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
+        pValue: r.pValue,
+        effect: { name: 'avg F - (min F_lin + bound)', value: r.averages[0] - r.constants.minFLin - r.bound },
+        scale: `Example 1, b = 2, T = ${T}, ${seeds} seeds`,
+      },
       quantities: { failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound, avgF: r.averages[0] },
     };
   },
@@ -528,6 +540,12 @@ export const thm4Rate = defineClaim({
     }
     return {
       conditions,
+      test: {
+        name: 'fitted slope of log Delta against log T (target -0.5) and growth of sqrt(T) Delta',
+        interval: r.slope ? [r.slope.ciLow, r.slope.ciHigh] : undefined,
+        effect: r.slope ? { name: 'slope', value: r.slope.slope } : { name: 'sqrt(T) Delta growth', value: Math.max(...r.scaled) / r.scaled[0] },
+        scale: `d = 6, k = 5, b = 3, pool 2000, T in {${Ts.join(', ')}}, ${seeds} seeds (median)`,
+      },
       quantities: { ...Object.fromEntries(Ts.map((T, i) => [`Delta@${T}`, r.deltas[i]])), ...Object.fromEntries(Ts.map((T, i) => [`sqrtT*Delta@${T}`, r.scaled[i]])), slope: r.slope?.slope ?? NaN },
     };
   },

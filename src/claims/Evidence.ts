@@ -14,6 +14,24 @@ export interface Condition {
   readonly rhs: number;
 }
 
+/**
+ * The test behind a statistical or scaling verdict, reported with it: a small-scale run is
+ * evidence at this scale only, so the reader needs the test, its p-value or interval, and the
+ * size of the effect, not just a word.
+ */
+export interface StatisticalTest {
+  /** e.g. "one-sided sign test on per-seed MSE_kernel - MSE_net", "fitted log-log slope". */
+  readonly name: string;
+  readonly pValue?: number;
+  /** Interval of the statistic (e.g. a slope's 95% interval, a Wilson interval). */
+  readonly interval?: readonly [number, number];
+  readonly confidence?: number;
+  /** Effect size with its meaning, e.g. { name: 'median MSE_kernel - MSE_net', value: 0.71 }. */
+  readonly effect?: { readonly name: string; readonly value: number };
+  /** The scale it was run at: "d = 16, N = 4000, R = 10 seeds". */
+  readonly scale?: string;
+}
+
 export interface Evidence {
   readonly conditions: readonly Condition[];
   /** Other measured numbers, reported beside the verdict (F, F_lin, ||grad||, p-values...). */
@@ -23,6 +41,8 @@ export interface Evidence {
    * must be discarded rather than judged. Too many skips make the run Inconclusive.
    */
   readonly skip?: string;
+  /** Statistical and scaling claims: the test the verdict rests on. */
+  readonly test?: StatisticalTest;
 }
 
 export function le(name: string, lhs: number, rhs: number): Condition {

@@ -1,5 +1,5 @@
 import type { ClaimKind } from './Claim.js';
-import type { Evidence } from './Evidence.js';
+import type { Evidence, StatisticalTest } from './Evidence.js';
 
 /** Where a failing case came from. */
 export type CaseSource = 'pinned' | 'example' | 'random' | 'targeted';
@@ -77,17 +77,36 @@ export function fails(v: Verdict): v is Extract<Verdict, { status: 'refuted' | '
   return v.status === 'refuted' || v.status === 'inconsistent';
 }
 
+function num(x: number): string {
+  return Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? Number(x.toPrecision(3)).toString() : x.toExponential(2);
+}
+
+/** "sign test p = 0.011, effect median diff = 0.71, at d = 16, N = 4000, R = 10" */
+export function testWords(t: StatisticalTest | undefined): string {
+  if (!t) return '';
+  const parts = [t.name];
+  if (t.pValue !== undefined) parts.push(`p = ${num(t.pValue)}`);
+  if (t.interval) parts.push(`${Math.round(100 * (t.confidence ?? 0.95))}% interval [${num(t.interval[0])}, ${num(t.interval[1])}]`);
+  if (t.effect) parts.push(`${t.effect.name} = ${num(t.effect.value)}`);
+  if (t.scale) parts.push(`at ${t.scale}`);
+  return parts.join(', ');
+}
+
 /** Verdict words as a reader should see them (claims/README.md, "Verdict wording"). */
 export function verdictWords(kind: ClaimKind, v: Verdict): string {
   switch (v.status) {
     case 'verified':
       return `Verified: holds on ${v.cases} generated instances`;
-    case 'consistent':
-      return `consistent with the theorem at this scale (${kind})`;
+    case 'consistent': {
+      const t = testWords(v.evidence.test);
+      return `consistent with the theorem at this scale (${t || kind})`;
+    }
     case 'refuted':
       return `Refuted by a counterexample (${v.counterexample.violated.join(', ')})`;
-    case 'inconsistent':
-      return `inconsistent with the theorem at this scale (${v.counterexample.violated.join(', ')})`;
+    case 'inconsistent': {
+      const t = testWords(v.counterexample.evidence.test);
+      return `inconsistent with the theorem at this scale (${v.counterexample.violated.join(', ')}${t ? `; ${t}` : ''})`;
+    }
     case 'inconclusive':
       return `Inconclusive: ${v.reason}: ${v.detail}`;
   }
