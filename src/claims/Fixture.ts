@@ -1,25 +1,20 @@
 import type { Evidence } from './Evidence.js';
-import type { CaseSource } from './Verdict.js';
+import type { Counterexample } from './Verdict.js';
 import { UserError } from './errors.js';
 
 export const FIXTURE_SCHEMA = 1;
 
-/** A saved, shrunk counterexample: everything needed to replay it and compare numbers exactly. */
-export interface Fixture {
+/**
+ * A saved, shrunk counterexample: the counterexample's own record (evidence, violated conditions,
+ * slack, fast-check seed and path, shrinks), plus what identifies and replays it.
+ */
+export interface Fixture extends Omit<Counterexample, 'value' | 'fixture'> {
   readonly schema: typeof FIXTURE_SCHEMA;
   readonly id: string;
   readonly role: 'claim' | 'mutant';
   readonly outcome: 'refuted' | 'inconsistent';
   readonly counterexample: unknown;
-  readonly evidence: Evidence;
-  readonly violated: readonly string[];
-  readonly slack: number;
-  readonly source: CaseSource;
-  readonly seed: number;
-  readonly path?: string;
-  readonly shrinks: number;
   readonly backend: string;
-  readonly description?: string;
 }
 
 function fail(file: string, what: string): never {

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import type { Activation } from '../../core/float64/mlp64.js';
+import type { TrainingCase } from '../../core/experiments/trainedResidual.js';
 import { CONVEX_LOSSES, lossByName, type LossName } from '../../core/losses.js';
 import { realArb } from './scalars.js';
 
@@ -8,17 +9,8 @@ import { realArb } from './scalars.js';
  * whose weights are drawn by the trainer from `seed` (so the case stays small plain JSON).
  * Dimensions are drawn first and shrink toward n = d = k = 1.
  */
-export interface TrainingCaseValue {
-  readonly X: number[][];
-  readonly y: number[];
-  readonly loss: LossName;
-  readonly k: number;
-  readonly depth: number;
-  readonly activation: Activation;
-  readonly seed: number;
-  readonly steps: number;
-  readonly lr: number;
-}
+/** The case is exactly what the training experiment takes. */
+export type TrainingCaseValue = TrainingCase;
 
 export function trainingCaseArb(opts: { maxN?: number; maxD?: number; maxK?: number } = {}): fc.Arbitrary<TrainingCaseValue> {
   const { maxN = 24, maxD = 3, maxK = 3 } = opts;
