@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../claims/errors.js';
+import { parseShard, type Shard } from '../claims/shard.js';
 
-export const COMMANDS = ['list', 'verify', 'replay', 'report', 'help'] as const;
+export const COMMANDS = ['list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -21,6 +22,51 @@ export interface VerifyArgs {
   readonly budgetSeconds?: number;
   readonly reports?: string;
   /** Worker threads; 1 runs in-process. */
+  readonly workers?: number;
+  /** Run only the i-th of n contiguous slices of the selection (see src/claims/shard.ts). */
+  readonly shard?: Shard;
+  /** Run the selected claims without their mutants. */
+  readonly noMutants?: boolean;
+}
+
+/** Selection and run options shared by `ci` and `baseline` (both run the ci profile, CI seed). */
+export interface GateArgs {
+  readonly paper?: string;
+  readonly claim?: string;
+  readonly file?: string;
+  readonly backend: BackendChoice;
+  readonly workers?: number;
+  readonly reports?: string;
+  /** Root of the committed baselines: <baselines>/<backend>/<paper>.json. */
+  readonly baselines: string;
+  /** Counterexample store, as for verify (default fixtures/counterexamples). */
+  readonly fixtures?: string;
+}
+
+export interface CiArgs extends GateArgs {
+  readonly command: 'ci';
+  /** JUnit XML output (default <reports>/junit.xml). */
+  readonly junit?: string;
+  readonly shard?: Shard;
+}
+
+export interface BaselineArgs extends GateArgs {
+  readonly command: 'baseline';
+  /** Rewrite the baseline files; without it the diff is only printed (exit 1 if any). */
+  readonly update: boolean;
+}
+
+export interface CoverageArgs {
+  readonly command: 'coverage';
+  readonly paper?: string;
+  readonly claim?: string;
+  readonly file?: string;
+  readonly profile: string;
+  readonly seed?: number;
+  readonly backend: BackendChoice;
+  /** Output folder: <out>/<claim id>/index.html and <out>/index.json. */
+  readonly out: string;
+  /** Claims measured at once (each in its own process). */
   readonly workers?: number;
 }
 
@@ -45,20 +91,37 @@ export interface ReportArgs {
   readonly summary: string;
   /** Output folder for index.html, per-paper and per-claim pages, and Markdown. */
   readonly out: string;
+  /** `--merge DIR...`: shard summaries (folders or files) merged into <out>/summary.json first. */
+  readonly merge?: readonly string[];
 }
 
-export type Args = VerifyArgs | ListArgs | ReplayArgs | ReportArgs | { readonly command: 'help' };
+export type Args =
+  | VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | { readonly command: 'help' };
 
 const OPTIONS = {
   verify: {
     paper: { type: 'string' }, claim: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' },
     backend: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, fixtures: { type: 'string' },
     'no-pinned': { type: 'boolean' }, budget: { type: 'string' }, reports: { type: 'string' },
-    workers: { type: 'string' },
+    workers: { type: 'string' }, shard: { type: 'string' }, 'no-mutants': { type: 'boolean' },
+  },
+  ci: {
+    paper: { type: 'string' }, claim: { type: 'string' }, file: { type: 'string' }, backend: { type: 'string' },
+    workers: { type: 'string' }, reports: { type: 'string' }, baselines: { type: 'string' }, junit: { type: 'string' },
+    shard: { type: 'string' }, fixtures: { type: 'string' },
+  },
+  baseline: {
+    paper: { type: 'string' }, claim: { type: 'string' }, file: { type: 'string' }, backend: { type: 'string' },
+    workers: { type: 'string' }, reports: { type: 'string' }, baselines: { type: 'string' }, update: { type: 'boolean' },
+    fixtures: { type: 'string' },
+  },
+  coverage: {
+    paper: { type: 'string' }, claim: { type: 'string' }, file: { type: 'string' }, profile: { type: 'string' },
+    seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
-  report: { summary: { type: 'string' }, out: { type: 'string' } },
+  report: { summary: { type: 'string' }, out: { type: 'string' }, merge: { type: 'boolean' } },
 } as const;
 
 function parseSeed(s: string | undefined): number | undefined {
@@ -110,7 +173,7 @@ export function parseCli(argv: readonly string[]): Args {
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: joined, options: OPTIONS[cmd], allowPositionals: cmd === 'replay', strict: true }) as typeof parsed;
+    parsed = parseArgs({ args: joined, options: OPTIONS[cmd], allowPositionals: cmd === 'replay' || cmd === 'report', strict: true }) as typeof parsed;
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
     throw new UserError(`${cmd}: ${msg}`, `see \`claimcheck help\` for the options of ${cmd}`);
@@ -122,8 +185,39 @@ export function parseCli(argv: readonly string[]): Args {
     return x as string | undefined;
   };
   switch (cmd) {
-    case 'report':
-      return { command: 'report', summary: str('summary') ?? 'reports/summary.json', out: str('out') ?? 'reports' };
+    case 'report': {
+      const merge = v.merge === true;
+      if (!merge && parsed.positionals.length > 0) {
+        throw new UserError(`report: unexpected argument "${parsed.positionals[0]}"`, 'to merge shard summaries use claimcheck report --merge DIR...');
+      }
+      if (merge && parsed.positionals.length === 0) {
+        throw new UserError('report --merge needs the shard folders (or summary files) to merge', 'e.g. claimcheck report --merge reports/shards/*');
+      }
+      if (merge && v.summary !== undefined) {
+        throw new UserError('report: --summary and --merge exclude each other', '--merge writes the merged summary to <out>/summary.json and renders it');
+      }
+      return {
+        command: 'report', summary: str('summary') ?? 'reports/summary.json', out: str('out') ?? 'reports',
+        merge: merge ? parsed.positionals : undefined,
+      };
+    }
+    case 'ci':
+    case 'baseline': {
+      const gate: GateArgs = {
+        paper: str('paper'), claim: str('claim'), file: str('file'), backend: parseBackend(str('backend')),
+        workers: parseWorkers(str('workers')), reports: str('reports'), baselines: str('baselines') ?? 'fixtures/baselines',
+        fixtures: str('fixtures'),
+      };
+      return cmd === 'ci'
+        ? { command: 'ci', ...gate, junit: str('junit'), shard: parseShard(str('shard')) }
+        : { command: 'baseline', ...gate, update: v.update === true };
+    }
+    case 'coverage':
+      return {
+        command: 'coverage', paper: str('paper'), claim: str('claim'), file: str('file'), profile: str('profile') ?? 'quick',
+        seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), out: str('out') ?? 'reports/coverage',
+        workers: parseWorkers(str('workers')),
+      };
     case 'list':
       return { command: 'list', paper: str('paper'), file: str('file'), json: v.json === true };
     case 'replay': {
@@ -137,7 +231,8 @@ export function parseCli(argv: readonly string[]): Args {
         command: 'verify', paper: str('paper'), claim: str('claim'), profile: str('profile') ?? 'quick',
         seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), json: v.json === true,
         file: str('file'), fixtures: str('fixtures'), pinned: v['no-pinned'] !== true, budgetSeconds: parseBudget(str('budget')),
-        reports: str('reports'), workers: parseWorkers(str('workers')),
+        reports: str('reports'), workers: parseWorkers(str('workers')), shard: parseShard(str('shard')),
+        noMutants: v['no-mutants'] === true,
       };
   }
 }
@@ -149,9 +244,21 @@ Usage:
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
                      [--fixtures DIR] [--reports DIR] [--no-pinned] [--budget SECONDS]
-                     [--workers N]
+                     [--workers N] [--shard I/N] [--no-mutants]
   claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
   claimcheck report  [--summary reports/summary.json] [--out reports]
+  claimcheck report  --merge DIR... [--out reports]     merge shard summaries, then render
+  claimcheck ci      [--paper KEY] [--claim ID] [--file CLAIMS.ts] [--baselines fixtures/baselines]
+                     [--junit reports/junit.xml] [--workers N] [--backend ...] [--reports DIR]
+                     [--shard I/N] [--fixtures DIR]
+  claimcheck baseline [--update] [--paper KEY] [--claim ID] [--file CLAIMS.ts]
+                     [--baselines fixtures/baselines] [--workers N] [--backend ...] [--reports DIR]
+                     [--fixtures DIR]
+  claimcheck coverage [--paper KEY] [--claim ID] [--file CLAIMS.ts] [--profile quick] [--seed N]
+                     [--out reports/coverage] [--workers N]
 
 verify exits 0 only when every claim holds and every mutant is refuted; 1 otherwise;
-2 for bad input. Every run prints its seed; pass it back with --seed to reproduce.`;
+2 for bad input. Every run prints its seed; pass it back with --seed to reproduce.
+ci runs the ci profile with the CI seed (20181804), compares every result with
+<baselines>/<backend>/<paper>.json and exits 1 when a verdict changes or a quantity drifts
+beyond its tolerance; baseline --update rewrites those files deliberately.`;

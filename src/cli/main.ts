@@ -1,5 +1,8 @@
 import { isUserError } from '../claims/errors.js';
 import { HELP, parseCli } from './args.js';
+import { baselineCommand } from './baselineCommand.js';
+import { ciCommand } from './ciCommand.js';
+import { coverageCommand } from './coverageCommand.js';
 import { listCommand } from './listCommand.js';
 import { replayCommand } from './replayCommand.js';
 import { reportCommand } from './reportCommand.js';
@@ -21,6 +24,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await replayCommand(args);
       case 'report':
         return await reportCommand(args);
+      case 'ci':
+        return await ciCommand(args);
+      case 'baseline':
+        return await baselineCommand(args);
+      case 'coverage':
+        return await coverageCommand(args);
     }
   } catch (e) {
     if (isUserError(e)) {

@@ -14,6 +14,7 @@ import { details, mark, seconds, verdictTable } from './format.js';
 import { loadCheckables } from './loadCheckables.js';
 import { buildSummary, summaryJson } from '../report/Summary.js';
 import { writeFileAtomic } from '../claims/store.js';
+import { shardLabel, shardOf } from '../claims/shard.js';
 
 /** CI runs are deterministic by default; interactive runs explore a fresh seed each time. */
 export const CI_DEFAULT_SEED = 20181804;
@@ -31,13 +32,17 @@ export function chooseSeed(given: number | undefined): number {
 
 export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const profile = profileByName(args.profile);
-  const checkables = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim });
+  const selected = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim })
+    .filter((c) => !args.noMutants || c.type === 'claim' || c.id === args.claim);
+  // A shard is a slice of the selection in paper order; every checkable's seed depends only on
+  // the run seed and its id, so a sharded run gives the same verdicts as the unsharded one.
+  const checkables = args.shard ? shardOf(selected, args.shard) : selected;
   const seed = chooseSeed(args.seed);
   const backend = await initBackend(args.backend);
   const fixtures = path.resolve(args.fixtures ?? 'fixtures/counterexamples');
   const log = (s: string) => process.stderr.write(s + '\n');
   const claims = checkables.filter((c) => c.type === 'claim').length;
-  log(`claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants | profile ${profile.name} | seed ${seed} | backend ${backend}`);
+  log(`claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${selected.length})` : ''} | profile ${profile.name} | seed ${seed} | backend ${backend}`);
 
   const budgetMs = args.budgetSeconds === undefined ? undefined : args.budgetSeconds * 1000;
   const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
@@ -55,8 +60,8 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
         });
 
   // Verdicts and evidence (deterministic for a seed) and wall-clock timings go to separate files.
-  const summary = buildSummary(result.runs, checkables, { seed, backend, profile: profile.name });
-  const reports = path.resolve(args.reports ?? 'reports');
+  const summary = buildSummary(result.runs, checkables, { seed, backend, profile: profile.name, shard: args.shard });
+  const reports = path.resolve(args.reports ?? (args.shard ? path.join('reports', 'shards', shardLabel(args.shard)) : 'reports'));
   writeFileAtomic(path.join(reports, 'summary.json'), summaryJson(summary));
   writeFileAtomic(
     path.join(reports, 'timings.json'),
@@ -76,7 +81,8 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     console.log(
       `\n${held}/${claimRuns.length} claims hold, ${killed}/${mutantRuns.length} mutants refuted | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`,
     );
-    const sel = args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '';
+    const sel = (args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '') +
+      (args.noMutants ? ' --no-mutants' : '') + (args.shard ? ` --shard ${args.shard.index}/${args.shard.count}` : '');
     console.log(`reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`);
   }
   // A claim that cannot generate a single valid case is a mistake in the claim file: bad input.

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { paperOf, type Checkable, type PaperRef, type PlotHints } from '../claims/Claim.js';
 import type { ClaimRun } from '../claims/runClaim.js';
 import { asExpected } from '../claims/runSuite.js';
+import type { Shard } from '../claims/shard.js';
 import type { Tolerance } from '../claims/Tolerance.js';
 import { verdictWords, type Verdict } from '../claims/Verdict.js';
 
@@ -42,6 +43,8 @@ export interface Summary {
   readonly seed: number;
   readonly backend: string;
   readonly profile: string;
+  /** Set when the run was one shard (`verify --shard i/n`); a merged or unsharded summary has none. */
+  readonly shard?: Shard;
   readonly ok: boolean;
   readonly papers: readonly PaperRef[];
   readonly results: readonly SummaryResult[];
@@ -56,7 +59,7 @@ function relativeFixture(v: Verdict, cwd: string): Verdict {
 
 export function buildSummary(
   runs: readonly ClaimRun[], checkables: readonly Checkable[],
-  meta: { seed: number; backend: string; profile: string }, cwd = process.cwd(),
+  meta: { seed: number; backend: string; profile: string; shard?: Shard }, cwd = process.cwd(),
 ): Summary {
   const byId = new Map(checkables.map((c) => [c.id, c]));
   const results = runs.map((r): SummaryResult => {
@@ -76,7 +79,11 @@ export function buildSummary(
     };
   });
   const papers = [...new Map(checkables.map((c) => [paperOf(c).key, paperOf(c)])).values()];
-  return { schema: SUMMARY_SCHEMA, tool: 'claimcheck', ...meta, ok: results.every((x) => x.asExpected), papers, results };
+  const { seed, backend, profile, shard } = meta;
+  return {
+    schema: SUMMARY_SCHEMA, tool: 'claimcheck', seed, backend, profile, ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
+    ok: results.every((x) => x.asExpected), papers, results,
+  };
 }
 
 /** JSON with non-finite numbers spelled out (JSON has none): "Infinity", "-Infinity", "NaN". */

@@ -6,6 +6,7 @@ import { badge, code } from './format.js';
 import { esc, link, page } from './html.js';
 import { renderBound } from './math.js';
 import { mutantSection } from './mutantSection.js';
+import type { CoverageNumbers } from './coverageIndex.js';
 import { claimPath, paperPath } from './paths.js';
 import { paperLine, runFooter } from './paperLine.js';
 import { resultPlots } from './resultPlots.js';
@@ -27,7 +28,18 @@ function sameWords(c: SummaryResult): boolean {
   return c.words.replace(/\s*\((exact|statistical|scaling)\)$/, '') === verdictLabel(c.kind, c.verdict);
 }
 
-async function claimBody(s: Summary, path: string, paper: PaperEntry, c: SummaryResult): Promise<string> {
+/** A claim's `claimcheck coverage` numbers and its c8 report (relative to the report folder). */
+export interface CoverageLink extends Pick<CoverageNumbers, 'lines' | 'functions' | 'branches' | 'exercised'> {
+  readonly href: string;
+}
+
+function coverageFact(path: string, cov: CoverageLink | undefined): string {
+  if (!cov) return '';
+  const text = `lines ${cov.lines}%, functions ${cov.functions}%, branches ${cov.branches}% of the core files loaded; ${cov.exercised.length} src/core files exercised`;
+  return `\n<dt>code coverage</dt><dd>${link(path, cov.href, text)}</dd>`;
+}
+
+async function claimBody(s: Summary, path: string, paper: PaperEntry, c: SummaryResult, cov?: CoverageLink): Promise<string> {
   const replay = replayCommand(c);
   const plots = await resultPlots(c);
   return `<header class="claim-head">
@@ -43,7 +55,7 @@ ${sameWords(c) ? '' : `<p class="words">${esc(c.words)}</p>`}
 <dt>paper</dt><dd>${paperLine(path, paper.ref)}</dd>
 <dt>theorem</dt><dd>${esc(c.theorem ?? '(not recorded)')}</dd>
 <dt>confidence</dt><dd>${esc(c.confidence ?? '(not recorded)')} <span class="note">(catalog label)</span></dd>
-<dt>kind</dt><dd>${esc(c.kind)}${c.kind === 'exact' ? '' : ' <span class="note">(evidence at the tested scale, not a proof)</span>'}</dd>
+<dt>kind</dt><dd>${esc(c.kind)}${c.kind === 'exact' ? '' : ' <span class="note">(evidence at the tested scale, not a proof)</span>'}</dd>${coverageFact(path, cov)}
 </dl>
 ${c.bound ? `<section><h2>Bound</h2>${renderBound(c.bound)}<p class="note">from ${code(c.bound)}</p></section>` : ''}
 ${plots ? `<section><h2>Plots</h2>${plots}</section>` : ''}
@@ -60,10 +72,10 @@ ${replay ? `<p>Replay the saved counterexample:</p><pre class="cmd">${esc(replay
 }
 
 /** One claim: what it says, what the run found, how sure to be, and how to reproduce it. */
-export async function claimPage(s: Summary, paper: PaperEntry, e: ClaimEntry): Promise<string> {
+export async function claimPage(s: Summary, paper: PaperEntry, e: ClaimEntry, coverage?: CoverageLink): Promise<string> {
   const path = claimPath(e.id);
   const head = e.claim
-    ? await claimBody(s, path, paper, e.claim)
+    ? await claimBody(s, path, paper, e.claim, coverage)
     : `<h1>${code(e.id)}</h1><p class="note">This claim was not run; only its mutants below were.</p>`;
   const killed = e.mutants.filter((m) => m.asExpected).length;
   const mutants = e.mutants.length

@@ -42,6 +42,12 @@ export function parseSummary(raw: unknown, file: string): Summary {
   }
   if (typeof raw.seed !== 'number') bad('"seed"', 'must be a number');
   for (const k of ['backend', 'profile']) if (typeof raw[k] !== 'string') bad(`"${k}"`, 'must be a string');
+  if (raw.shard !== undefined) {
+    const sh = raw.shard;
+    if (!isObject(sh) || !Number.isInteger(sh.index) || !Number.isInteger(sh.count) || (sh.index as number) < 1 || (sh.index as number) > (sh.count as number)) {
+      bad('"shard"', 'must be {"index": i, "count": n} with 1 <= i <= n');
+    }
+  }
   if (!Array.isArray(raw.papers)) bad('"papers"', 'must be an array');
   if (!Array.isArray(raw.results)) bad('"results"', 'must be an array');
   (raw.papers as unknown[]).forEach((p, i) => {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeAssets } from './assets.js';
-import { claimPage } from './claimPage.js';
+import { claimPage, type CoverageLink } from './claimPage.js';
+import { readCoverageIndex } from './coverageIndex.js';
 import { indexPage } from './indexPage.js';
 import { summaryMarkdown } from './markdown.js';
 import { paperPage } from './paperPage.js';
@@ -27,13 +28,19 @@ function write(out: string, rel: string, text: string): void {
  */
 export async function writeReport(s: Summary, out: string): Promise<WrittenReport> {
   const papers = groupSummary(s);
+  // `claimcheck coverage` writes <out>/coverage; link a claim's c8 report only where it exists.
+  const coverage = readCoverageIndex(path.join(out, 'coverage', 'index.json'));
+  const coverageOf = (id: string): CoverageLink | undefined => {
+    const c = coverage?.claims[id];
+    return c && fs.existsSync(path.join(out, 'coverage', c.report)) ? { ...c, href: `coverage/${c.report}` } : undefined;
+  };
   const pages: string[] = [];
   writeAssets(out);
   for (const p of papers) {
     write(out, paperPath(p.ref.key), paperPage(s, p));
     pages.push(paperPath(p.ref.key));
     for (const e of p.claims) {
-      write(out, claimPath(e.id), await claimPage(s, p, e));
+      write(out, claimPath(e.id), await claimPage(s, p, e, coverageOf(e.id)));
       pages.push(claimPath(e.id));
     }
   }
