@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { BUILTIN } from '../properties/index.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -86,7 +87,11 @@ describe('commands', () => {
   it('list shows every built-in claim and mutant', async () => {
     const r = await cli('list');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/8 claims, 9 mutants/);
+    const claims = BUILTIN.filter((c) => c.type === 'claim').length;
+    expect(r.out).toContain(`${claims} claims, ${BUILTIN.length - claims} mutants`);
+    for (const c of BUILTIN) expect(r.out).toContain(c.id);
+    const shamir = await cli('list', '--paper', 'shamir2018');
+    expect(shamir.out).toMatch(/8 claims, 9 mutants/);
   });
 
   it("verify runs a user's claim file: the claim holds, the mutant is refuted, exit 0", async () => {
