@@ -49,6 +49,13 @@ export interface BaselineTolerances {
 /** Declared overrides for built-in claims whose evidence depends on float32 training. */
 export const DECLARED_BASELINE_TOLERANCES: Readonly<Record<string, ClaimBaselineTolerance>> = {
   'shamir2018/cor1/local-min-no-worse-than-linear': { default: FLOAT32_TRAINED_BASELINE },
+  // Allen-Zhu & Li 2019: every number depends on a ResNet trained in TF.js float32 (the kernel
+  // risks are float64 but are judged against the trained ResNet in the same evidence).
+  'allenzhu-li-2019/thm1/resnet-learns-composite': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm3/kernel-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm4/feature-map-regression-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~output-layer-only': { default: FLOAT32_TRAINED_BASELINE },
 };
 
 export const DEFAULT_BASELINE_TOLERANCES: BaselineTolerances = { default: FLOAT64_BASELINE };
