@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli.js';
+import { cli } from '../support/cli.js';
 import { parseXml } from './xml.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ci-'));

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimPath } from '../../src/report/paths.js';
 import type { CoverageIndex } from '../../src/report/coverageIndex.js';
-import { cli } from './cli.js';
+import { cli } from '../support/cli.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cov-'));
 const CLAIM = 'my-notes/fact1/linear-comparator-convex';
