@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
 import { keyFromSeed } from '../random.js';
-import { expectArraysClose, randomMatrix } from '../tf/testing.js';
+import { expectChainsMatchSingles, expectArraysClose, randomMatrix } from '../tf/testing.js';
 import { bottleneckResNet, bottleneckResNetForward64, type BottleneckParams64 } from './bottleneckResNet.js';
 import { disposeParams, paramsToArrays, stackParams } from './Model.js';
 
@@ -42,15 +42,7 @@ describe('bottleneckResNet', () => {
 
   it('chain-stacked params give each chain its own apply, without leaks', () => {
     const m = bottleneckResNet({ inputDim: 3, width: 6, outputDim: 2, biasStd: 0.2 });
-    const sets = [1, 2, 3].map((s) => m.init(keyFromSeed(s)));
-    const stacked = stackParams(sets);
-    const { X } = randomMatrix(7, 5, 3);
-    const before = tf.memory().numTensors;
-    const [batched, singles] = tf.tidy(() => [m.apply(stacked, X).arraySync(), sets.map((p) => m.apply(p, X).arraySync())]);
-    expect(tf.memory().numTensors).toBe(before);
-    expectArraysClose((batched as number[][][]).flat(2), (singles as number[][][]).flat(2), 'chains');
-    [...sets, stacked].forEach(disposeParams);
-    X.dispose();
+    expectChainsMatchSingles(m);
   });
 
   it('init: catalog stds by default, deterministic per key; options are validated', () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
 import { ACTIVATIONS, activate, mlpForward, type Activation, type MlpSpec } from '../float64/mlp64.js';
 import { Rng, keyFromSeed } from '../random.js';
-import { expectArraysClose, randomMatrix } from '../tf/testing.js';
+import { expectChainsMatchSingles, expectArraysClose, randomMatrix } from '../tf/testing.js';
 import { mlp, mlpFromSpec, mlpSpecFromParams } from './mlp.js';
 import { disposeParams, paramsToArrays, stackParams, type Params } from './Model.js';
 
@@ -67,15 +67,7 @@ describe('mlp model', () => {
 
   it('chain-stacked params give each chain its own apply', () => {
     const m = mlp({ inputDim: 3, widths: [4, 2], activation: 'relu', biasStd: 0.5 });
-    const sets = [1, 2, 3].map((s) => m.init(keyFromSeed(s)));
-    const stacked = stackParams(sets);
-    const { X } = randomMatrix(7, 5, 3);
-    const before = tf.memory().numTensors;
-    const [batched, singles] = tf.tidy(() => [m.apply(stacked, X).arraySync(), sets.map((p) => m.apply(p, X).arraySync())]);
-    expect(tf.memory().numTensors).toBe(before);
-    expectArraysClose((batched as number[][][]).flat(2), (singles as number[][][]).flat(2), 'chains');
-    [...sets, stacked].forEach(disposeParams);
-    X.dispose();
+    expectChainsMatchSingles(m);
   });
 
   it('same key -> same params; different keys -> different params; options are validated', () => {

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng, keyFromSeed } from '../random.js';
+import { disposeParams, stackParams, type Model } from '../models/Model.js';
 
 /** n x d normals (std) rounded to float32, as plain rows and as a tensor (caller disposes). */
 export function randomMatrix(seed: number, n: number, d: number, std = 1): { rows: number[][]; X: tf.Tensor2D } {
@@ -24,4 +25,20 @@ export function expectArraysClose(
       throw new Error(`${what}[${i}]: got ${got[i]}, want ${want[i]} (error ${err})`);
     }
   }
+}
+
+/**
+ * The chain contract every model keeps: params stacked on a leading [C] axis give each chain
+ * exactly what its own params give alone, and applying them leaks no tensor.
+ */
+export function expectChainsMatchSingles(m: Model, chains = 3, n = 7): void {
+  const sets = Array.from({ length: chains }, (_, s) => m.init(keyFromSeed(s + 1)));
+  const stacked = stackParams(sets);
+  const { X } = randomMatrix(n, m.inputDim, 3);
+  const before = tf.memory().numTensors;
+  const [batched, singles] = tf.tidy(() => [m.apply(stacked, X).arraySync(), sets.map((p) => m.apply(p, X).arraySync())]);
+  if (tf.memory().numTensors !== before) throw new Error(`apply leaked ${tf.memory().numTensors - before} tensors`);
+  expectArraysClose((batched as number[][][]).flat(2), (singles as number[][][]).flat(2), 'chains');
+  [...sets, stacked].forEach(disposeParams);
+  X.dispose();
 }
