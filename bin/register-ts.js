@@ -8,7 +8,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.env.TS_NODE_PROJECT ??= join(root, 'tsconfig.json');
 process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
-process.env.CLAIMCHECK_TS_LOADER = '1';
 register('ts-node/esm', pathToFileURL(root + '/'));
 
 /** Imports a TypeScript module of this package by its path from the package root. */

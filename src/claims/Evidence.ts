@@ -60,10 +60,3 @@ export function eq(name: string, lhs: number, rhs: number): Condition {
 export function skipCase(reason: string): Evidence {
   return { conditions: [], skip: reason };
 }
-
-/** Every number a verdict could depend on, so non-finite ones can be caught before judging. */
-export function evidenceNumbers(e: Evidence): number[] {
-  const out: number[] = [];
-  for (const c of e.conditions) out.push(c.lhs, c.rhs);
-  return out;
-}

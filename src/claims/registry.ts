@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import { register } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { definitionOrder, isCheckable, paperOf, type Checkable } from './Claim.js';
@@ -55,19 +54,6 @@ function dedupe(items: Checkable[], source: string): Checkable[] {
   return [...seen.values()];
 }
 
-let tsRegistered = false;
-
-/** Lets `import()` load TypeScript claim files (ts-node's ESM loader, transpile-only). */
-export function ensureTypeScriptLoader(): void {
-  if (tsRegistered || process.env.CLAIMCHECK_TS_LOADER === '1') return;
-  const root = packageRoot();
-  process.env.TS_NODE_PROJECT ??= path.join(root, 'tsconfig.json');
-  process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
-  register('ts-node/esm', pathToFileURL(root + path.sep));
-  tsRegistered = true;
-  process.env.CLAIMCHECK_TS_LOADER = '1';
-}
-
 export function packageRoot(): string {
   let dir = path.dirname(new URL(import.meta.url).pathname);
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
@@ -78,7 +64,10 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** Loads a user's claim file (.ts or .js), with clear errors for the usual mistakes. */
+/**
+ * Loads a user's claim file (.ts or .js), with clear errors for the usual mistakes. TypeScript
+ * files load through the loader the launcher registered (bin/register-ts.js), or vitest's own.
+ */
 export async function loadClaimFile(file: string): Promise<Checkable[]> {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) {
@@ -87,7 +76,6 @@ export async function loadClaimFile(file: string): Promise<Checkable[]> {
   if (!/\.(ts|mts|js|mjs)$/.test(abs)) {
     throw new UserError(`claim file "${file}" is not a .ts or .js file`, 'claim files are TypeScript or JavaScript modules');
   }
-  if (/\.m?ts$/.test(abs)) ensureTypeScriptLoader();
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;

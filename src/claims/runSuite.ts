@@ -9,6 +9,11 @@ export function asExpected(run: ClaimRun): boolean {
   return run.role === 'claim' ? holds(run.verdict) : fails(run.verdict);
 }
 
+/** The whole run is as expected: every claim holds, every mutant is refuted, nothing leaked. */
+export function suiteOk(runs: readonly (ClaimRun & { readonly leakedTensors?: number })[]): boolean {
+  return runs.every((r) => asExpected(r) && !r.leakedTensors);
+}
+
 export interface SuiteOptions {
   readonly profile: Profile;
   readonly seed: number;
@@ -52,6 +57,5 @@ export async function runSuite(checkables: readonly Checkable[], opts: SuiteOpti
     runs.push(run);
     opts.onDone?.(run, i, checkables.length);
   }
-  const ok = runs.every((r) => asExpected(r) && !r.leakedTensors);
-  return { runs, seed: opts.seed, backend: opts.backend, profile: opts.profile.name, ok, durationMs: Date.now() - started };
+  return { runs, seed: opts.seed, backend: opts.backend, profile: opts.profile.name, ok: suiteOk(runs), durationMs: Date.now() - started };
 }

@@ -4,7 +4,7 @@ import type { Checkable } from '../claims/Claim.js';
 import type { Profile } from '../claims/profiles.js';
 import { packageRoot } from '../claims/registry.js';
 import { claimSeed, type ClaimRun, type ProgressEvent } from '../claims/runClaim.js';
-import { asExpected, type SuiteResult } from '../claims/runSuite.js';
+import { suiteOk, type SuiteResult } from '../claims/runSuite.js';
 import type { BackendChoice } from './args.js';
 import type { ClaimSource, RunRequest, WorkerMessage } from './workerProtocol.js';
 
@@ -121,6 +121,5 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.workers, o.checkables.length)) }, lane));
-  const ok = results.every((r) => asExpected(r) && !r.leakedTensors);
-  return { runs: results, seed: o.seed, backend: backendName, profile: o.profile.name, ok, durationMs: Date.now() - started };
+  return { runs: results, seed: o.seed, backend: backendName, profile: o.profile.name, ok: suiteOk(results), durationMs: Date.now() - started };
 }

@@ -46,10 +46,6 @@ export interface TaskSample {
   readonly Y: number[][];
 }
 
-export function taskOutputs(spec: Pick<TaskSpec, 'd'>): number {
-  return spec.d / 2;
-}
-
 function checkSpec(s: TaskSpec): void {
   if (s.kind !== 'parity' && s.kind !== 'smooth') throw new RangeError(`task kind must be 'parity' or 'smooth', got ${String(s.kind)}`);
   if (!Number.isInteger(s.d) || s.d < 2 || s.d % 2 !== 0) throw new RangeError(`task d must be an even integer >= 2, got ${s.d}`);

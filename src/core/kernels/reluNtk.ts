@@ -96,11 +96,6 @@ export function sphereReluNtk(u: number): number {
   return (2 * c * piMinusT + Math.sqrt(1 - c * c)) / Math.PI;
 }
 
-/** The NNGP partner of `sphereReluNtk` in the same parameterisation: kappa1(u). */
-export function sphereReluNngp(u: number): number {
-  return kappa1(u);
-}
-
 /**
  * Gram of `sphereReluNtk` with u = <x_i, z_j> / d. Large problems take one TF.js matMul for the
  * inner products and the elementwise map in float64 JS (see `dotProductGram`): measured faster
