@@ -12,7 +12,7 @@ import {
 } from '../src/index.js';
 import { gridStarts, criticalPoints } from '../src/core/float64/criticalPoints.js';
 import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from '../src/core/experiments/exampleOne.js';
-import { thm1Sides, thm2Sides } from '../src/core/experiments/shamirBounds.js';
+import { thm1Sides, thm2Sides, zeroWCurvature } from '../src/core/experiments/shamirBounds.js';
 import { trainResidual } from '../src/core/experiments/trainedResidual.js';
 import { residualInstanceArb, type ResidualInstance } from '../src/claims/hypotheses/index.js';
 import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from '../src/claims/hypotheses/trainingCase.js';
@@ -161,8 +161,7 @@ export const thm2StrictNegativeCurvature = defineMutant({
   status: 'safe',
   expected: 'n = 1, d = k = 1, x = 1, y = 1, squared loss, f = 0, V = 0: Hessian [[1, 0], [0, 0]], lam = 0',
   check: (h: ResidualInstance) => {
-    const data = residualData(h);
-    const s = thm2Sides(data, h.V, comparator(h, data).map((v, i) => (i === 0 && v === 0 ? 1 : v)));
+    const s = zeroWCurvature(residualData(h), h.V);
     return {
       // A strict inequality is refutable only beyond round-off: the mutant is read as
       // lam < -1e-12 max(1, ||H||); the refuting family has lam = 0 exactly (q = 0).
@@ -195,8 +194,8 @@ export const cor1 = defineClaim({
   ],
   check: (h: TrainingCaseValue) => {
     const t = trainResidual(h);
-    const wStar = bestLinearPredictor(t.data.X, t.data.y, t.data.loss).w;
     if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
+    const wStar = bestLinearPredictor(t.data.X, t.data.y, t.data.loss).w;
     const base = { trainLoss: t.trainLoss, infFLin: linearLoss(t.data.X, t.data.y, t.data.loss, wStar) };
     if (norm2(t.w) <= 1e-6 * Math.max(1, norm2(wStar))) {
       if (norm2(wStar) === 0) return skipCase('trained w ~ 0 and w* = 0: neither Thm 1 nor Thm 2 applies');

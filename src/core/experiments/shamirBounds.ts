@@ -28,31 +28,41 @@ export function thm1Sides(data: ResidualData, w: readonly number[], V: readonly 
   return { F, FLin, gradNorm, normW, normV, normWStar, bound };
 }
 
-export interface Thm2Sides {
-  readonly F: number;
-  readonly FLin: number;
-  readonly gradNorm: number;
+export interface ZeroWCurvature {
   readonly lambdaMin: number;
   /** Spectral norm of the full Hessian, the scale of the eigensolver's round-off. */
   readonly hessianNorm: number;
   /** Spectral norm of d2F/dw2 at (0, V). */
   readonly wwNorm: number;
+}
+
+export interface Thm2Sides extends ZeroWCurvature {
+  readonly F: number;
+  readonly FLin: number;
+  readonly gradNorm: number;
   readonly normV: number;
   readonly normWStar: number;
   /** ||grad F(0,V)|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2) */
   readonly curvatureTerm: number;
 }
 
+/** The spectrum of Hess F_theta(0, V) that Thm 2 (a) is about; needs no comparator. */
+export function zeroWCurvature(data: ResidualData, V: readonly (readonly number[])[]): ZeroWCurvature {
+  const d = V.length;
+  const H = residualHessian(data, new Array<number>(d).fill(0), V);
+  const eig = symmetricEigenvalues(H);
+  return {
+    lambdaMin: eig[0],
+    hessianNorm: Math.max(Math.abs(eig[0]), Math.abs(eig[eig.length - 1])),
+    wwNorm: spectralNorm(H.slice(0, d).map((r) => r.slice(0, d))),
+  };
+}
+
 /** Thm 2 at w = 0: (a) lambda_min <= 0 and (b) curvatureTerm >= (F(0,V) - F_lin(w*)) / ||w*||. */
 export function thm2Sides(data: ResidualData, V: readonly (readonly number[])[], wStar: readonly number[]): Thm2Sides {
   const d = V.length;
   const w0 = new Array<number>(d).fill(0);
-  const H = residualHessian(data, w0, V);
-  const eig = symmetricEigenvalues(H);
-  const lam = eig[0];
-  const hessianNorm = Math.max(Math.abs(eig[0]), Math.abs(eig[eig.length - 1]));
-  const ww = H.slice(0, d).map((r) => r.slice(0, d));
-  const wwNorm = spectralNorm(ww);
+  const { lambdaMin: lam, hessianNorm, wwNorm } = zeroWCurvature(data, V);
   const normV = spectralNorm(V);
   const gradNorm = residualGradient(data, w0, V).norm;
   return {
