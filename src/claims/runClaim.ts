@@ -4,7 +4,7 @@ import type { Checkable, CheckContext } from './Claim.js';
 import type { Evidence } from './Evidence.js';
 import { CoverageCounter } from './coverage.js';
 import { evaluateCase, isViolated, type CaseOutcome } from './evaluateCase.js';
-import { FIXTURE_SCHEMA, type Fixture } from './Fixture.js';
+import { FIXTURE_SCHEMA } from './Fixture.js';
 import type { Profile } from './profiles.js';
 import { simplifyNumbers } from './simplify.js';
 import type { FixtureStore } from './store.js';
@@ -89,23 +89,18 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
 
   const refute = (h: unknown, o: CaseOutcome, source: CaseSource, extra: { path?: string; shrinks: number; fixture?: string }): ClaimRun => {
     if (!isViolated(o)) throw new Error('internal: refute() called on a case that holds');
-    let fixture = extra.fixture;
-    if (fixture === undefined && opts.store) {
-      const f: Fixture = {
-        schema: FIXTURE_SCHEMA, id: c.id, role: c.type,
-        outcome: c.kind === 'exact' ? 'refuted' : 'inconsistent',
-        counterexample: h, evidence: o.evidence, violated: o.judgement.violated, slack: o.judgement.slack,
-        source, seed, path: extra.path, shrinks: extra.shrinks, backend: opts.backend,
-        description: c.describe?.(h as never),
-      };
-      fixture = opts.store.save(f);
-    }
-    const counterexample: Counterexample = {
-      value: h, evidence: o.evidence, violated: o.judgement.violated, slack: o.judgement.slack,
-      source, seed, path: extra.path, shrinks: extra.shrinks, description: c.describe?.(h as never), fixture,
+    const record: Omit<Counterexample, 'value' | 'fixture'> = {
+      evidence: o.evidence, violated: o.judgement.violated, slack: o.judgement.slack,
+      source, seed, path: extra.path, shrinks: extra.shrinks, description: c.describe?.(h as never),
     };
+    const outcome = c.kind === 'exact' ? 'refuted' : 'inconsistent';
+    // A fixture is the counterexample's own record plus what identifies and replays it.
+    const fixture = extra.fixture ?? opts.store?.save({
+      schema: FIXTURE_SCHEMA, id: c.id, role: c.type, outcome, counterexample: h, backend: opts.backend, ...record,
+    });
+    const counterexample: Counterexample = { value: h, ...record, fixture };
     const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: Math.max(stats.maxSlack, o.judgement.slack), seed, slacks, coverage: coverage?.results() };
-    return finish(c.kind === 'exact' ? { status: 'refuted', ...base, counterexample } : { status: 'inconsistent', ...base, counterexample });
+    return finish({ status: outcome, ...base, counterexample });
   };
 
   // 1. Pinned counterexamples and declared examples run first and are never shrunk.
