@@ -1,4 +1,4 @@
-import { lambdaMin, spectralNorm } from '../float64/dense.js';
+import { frobenius, lambdaMin, spectralNorm } from '../float64/dense.js';
 import { residualGradient, residualHessian, residualLoss, type ResidualData } from '../float64/residualObjective.js';
 import { Rng, type Key } from '../random.js';
 
@@ -29,7 +29,9 @@ export interface SopspHit {
 type Point = { w: number[]; V: number[][] };
 
 function inBox(p: Point, b: number): boolean {
-  return Math.hypot(...p.w) < b && spectralNorm(p.V) < b;
+  if (!(Math.hypot(...p.w) < b)) return false;
+  // This runs every descent step: ||V||_2 <= ||V||_F, so the SVD is needed only near the wall.
+  return frobenius(p.V) < b || spectralNorm(p.V) < b;
 }
 
 /** Gradient descent with Armijo backtracking; returns the first eps-SOPSP per eps, per start. */
