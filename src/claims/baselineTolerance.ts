@@ -56,6 +56,10 @@ export const DECLARED_BASELINE_TOLERANCES: Readonly<Record<string, ClaimBaseline
   'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet': { default: FLOAT32_TRAINED_BASELINE },
   'allenzhu-li-2019/thm4/feature-map-regression-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
   'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~output-layer-only': { default: FLOAT32_TRAINED_BASELINE },
+  // Allen-Zhu & Li 2020 (BFC): the networks are float64, but the kernel risks come from float32 TF.js CG
+  // (with float64 refinement to residual 1e-4), which may round differently across CPUs.
+  'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail~kernel-succeeds': { default: FLOAT32_TRAINED_BASELINE },
 };
 
 export const DEFAULT_BASELINE_TOLERANCES: BaselineTolerances = { default: FLOAT64_BASELINE };
