@@ -382,6 +382,8 @@ export const noCorrection = defineMutant({
 export const layerwiseTrainingFails = defineClaim({
   id: 'allenzhu-li-2020-bfc/open/layerwise-training-fails',
   paper, theorem: 'open (abstract: no known efficient algorithm including layer-wise training)', confidence: 'V (that it is open), C (toy)', kind: 'statistical',
+  // Verdicts read 'consistent / inconsistent with the hypothesis at this scale' (claims/README.md).
+  subject: 'hypothesis',
   statement:
     'HYPOTHESIS TEST, NOT A THEOREM (the paper only says no efficient layer-wise algorithm is known). Hypothesis: with alpha3/alpha2 in ' +
     '{0.1, 0.3}, layer-wise training (K1 frozen after stage 1) ends with a clearly higher test error than joint training at equal budget. ' +

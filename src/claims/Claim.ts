@@ -4,6 +4,12 @@ import type { Tolerance } from './Tolerance.js';
 
 export type ClaimKind = 'exact' | 'statistical' | 'scaling';
 export type ProfileName = 'quick' | 'ci' | 'thorough';
+/**
+ * What a statistical or scaling verdict speaks about: a theorem of the paper (the default), or a
+ * hypothesis the paper states without proof (e.g. "layer-wise training fails"), whose verdicts
+ * must read "consistent with the hypothesis", never as evidence for or against a theorem.
+ */
+export type ClaimSubject = 'theorem' | 'hypothesis';
 /** Catalog status of a mutant (claims/README.md): how sure we are that it is false. */
 export type MutantStatus = 'safe' | 'safe [C]' | 'expected' | 'hypothesis';
 
@@ -86,6 +92,8 @@ export interface ClaimBody<H> {
   readonly cover?: readonly CoverRequirement<H>[];
   /** Plot hints for reports; mutants inherit their claim's, drawn against the rate they break. */
   readonly plot?: PlotHints;
+  /** Default 'theorem'; 'hypothesis' for statements the paper does not prove (not for exact claims). */
+  readonly subject?: ClaimSubject;
 }
 
 export interface Claim<H = any> extends ClaimBody<H> {
@@ -138,6 +146,11 @@ export function defineClaim<H>(spec: Omit<Claim<H>, 'type'>): Claim<H> {
   }
   if (!spec.tolerance?.reason) {
     throw new TypeError(`defineClaim(${spec.id}): tolerance needs a stated reason`);
+  }
+  if (spec.subject === 'hypothesis' && spec.kind === 'exact') {
+    throw new TypeError(
+      `defineClaim(${spec.id}): an exact claim is Verified or Refuted; a hypothesis the paper does not prove must be statistical or scaling`,
+    );
   }
   return ordered(Object.freeze({ ...spec, type: 'claim' as const }));
 }

@@ -1,4 +1,4 @@
-import type { ClaimKind } from './Claim.js';
+import type { ClaimKind, ClaimSubject } from './Claim.js';
 import type { Evidence, StatisticalTest } from './Evidence.js';
 
 /** Where a failing case came from. */
@@ -93,19 +93,19 @@ export function testWords(t: StatisticalTest | undefined): string {
 }
 
 /** Verdict words as a reader should see them (claims/README.md, "Verdict wording"). */
-export function verdictWords(kind: ClaimKind, v: Verdict): string {
+export function verdictWords(kind: ClaimKind, v: Verdict, subject: ClaimSubject = 'theorem'): string {
   switch (v.status) {
     case 'verified':
       return `Verified: holds on ${v.cases} generated instances`;
     case 'consistent': {
       const t = testWords(v.evidence.test);
-      return `consistent with the theorem at this scale (${t || kind})`;
+      return `consistent with the ${subject} at this scale (${t || kind})`;
     }
     case 'refuted':
       return `Refuted by a counterexample (${v.counterexample.violated.join(', ')})`;
     case 'inconsistent': {
       const t = testWords(v.counterexample.evidence.test);
-      return `inconsistent with the theorem at this scale (${v.counterexample.violated.join(', ')}${t ? `; ${t}` : ''})`;
+      return `inconsistent with the ${subject} at this scale (${v.counterexample.violated.join(', ')}${t ? `; ${t}` : ''})`;
     }
     case 'inconclusive':
       return `Inconclusive: ${v.reason}: ${v.detail}`;

@@ -32,6 +32,8 @@ export interface ClaimRun {
   readonly id: string;
   readonly role: 'claim' | 'mutant';
   readonly kind: Checkable['kind'];
+  /** Set only for a hypothesis the paper does not prove (absent means a theorem). */
+  readonly subject?: 'hypothesis';
   readonly verdict: Verdict;
   readonly backend: string;
   readonly profile: string;
@@ -51,7 +53,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   const ctx: CheckContext = { backend: opts.backend, deadline };
   const seed = claimSeed(opts.seed, c.id);
   const finish = (verdict: Verdict): ClaimRun => ({
-    id: c.id, role: c.type, kind: c.kind, verdict, backend: opts.backend,
+    id: c.id, role: c.type, kind: c.kind, ...(c.subject === 'hypothesis' ? { subject: 'hypothesis' as const } : {}), verdict, backend: opts.backend,
     profile: opts.profile.name, runSeed: opts.seed, durationMs: Date.now() - started,
   });
   const progress = opts.onProgress ?? (() => {});

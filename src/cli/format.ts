@@ -51,7 +51,7 @@ export function details(run: ClaimRun, c: Checkable | undefined): string[] {
   const out: string[] = [];
   if (v.status === 'refuted' || v.status === 'inconsistent') {
     const ce = v.counterexample;
-    out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
+    out.push(`${run.id}: ${verdictWords(run.kind, v, run.subject)}`);
     out.push(`  counterexample: ${ce.description ?? truncate(JSON.stringify(ce.value), 400)}`);
     for (const cond of ce.evidence.conditions) {
       // The difference is printed too: a shrunk violation is often smaller than 6 digits show.
@@ -65,12 +65,12 @@ export function details(run: ClaimRun, c: Checkable | undefined): string[] {
     }
   } else if (v.status === 'consistent') {
     // "Consistent" is only as good as its test: show the statistic and the numbers behind it.
-    out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
+    out.push(`${run.id}: ${verdictWords(run.kind, v, run.subject)}`);
     for (const cond of v.evidence.conditions) out.push(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}`);
     const q = Object.entries(v.evidence.quantities ?? {}).map(([k, x]) => `${k} = ${fmt(x)}`);
     if (q.length) out.push(`  ${q.join(', ')}`);
   } else if (v.status === 'inconclusive') {
-    out.push(`${run.id}: ${verdictWords(run.kind, v)}`);
+    out.push(`${run.id}: ${verdictWords(run.kind, v, run.subject)}`);
     if (v.value !== undefined) out.push(`  case: ${JSON.stringify(v.value).slice(0, 300)}`);
   }
   return out;

@@ -18,6 +18,8 @@ export interface SummaryResult {
   readonly role: 'claim' | 'mutant';
   readonly paper: string;
   readonly kind: Checkable['kind'];
+  /** Set only for a hypothesis the paper does not prove (absent means a theorem). */
+  readonly subject?: 'hypothesis';
   /** Claims: the paper's theorem label and catalog confidence; mutants: the claim they mutate. */
   readonly theorem?: string;
   readonly confidence?: string;
@@ -68,13 +70,13 @@ export function buildSummary(
     const verdict = relativeFixture(r.verdict, cwd);
     const fixture = verdict.status === 'refuted' || verdict.status === 'inconsistent' ? verdict.counterexample.fixture : undefined;
     return {
-      id: c.id, role: c.type, paper: paperOf(c).key, kind: c.kind,
+      id: c.id, role: c.type, paper: paperOf(c).key, kind: c.kind, ...(c.subject === 'hypothesis' ? { subject: 'hypothesis' as const } : {}),
       ...(c.type === 'claim'
         ? { theorem: c.theorem, confidence: c.confidence }
         : { of: c.of.id, mutantStatus: c.status, change: c.change, expectedCounterexample: c.expected }),
       statement: c.statement, bound: c.bound, notes: c.notes, plot: c.plot ?? (c.type === 'mutant' ? c.of.plot : undefined),
       tolerance: c.tolerance,
-      asExpected: asExpected(r), words: verdictWords(c.kind, r.verdict), verdict,
+      asExpected: asExpected(r), words: verdictWords(c.kind, r.verdict, c.subject), verdict,
       replay: fixture ? `npx claimcheck replay ${fixture}` : undefined,
     };
   });

@@ -25,7 +25,7 @@ function evidenceSection(r: SummaryResult): string {
 
 /** The runner's words add nothing when they only repeat the badge (and the kind, listed below). */
 function sameWords(c: SummaryResult): boolean {
-  return c.words.replace(/\s*\((exact|statistical|scaling)\)$/, '') === verdictLabel(c.kind, c.verdict);
+  return c.words.replace(/\s*\((exact|statistical|scaling)\)$/, '') === verdictLabel(c.kind, c.verdict, c.subject);
 }
 
 /** A claim's `claimcheck coverage` numbers and its c8 report (relative to the report folder). */

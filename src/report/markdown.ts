@@ -14,7 +14,7 @@ function mark(r: SummaryResult): string {
 }
 
 function claimVerdict(r: SummaryResult): string {
-  return `${mark(r)} ${verdictShort(r.kind, r.verdict)} (${r.verdict.cases} case${r.verdict.cases === 1 ? '' : 's'})`;
+  return `${mark(r)} ${verdictShort(r.kind, r.verdict, r.subject)} (${r.verdict.cases} case${r.verdict.cases === 1 ? '' : 's'})`;
 }
 
 /**
@@ -42,7 +42,7 @@ export function summaryMarkdown(s: Summary): string {
   const notKilled = mutants.filter((m) => !m.asExpected);
   if (notKilled.length) {
     lines.push('', '**Mutants not killed:**', '', '| mutant | catalog status | outcome |', '| --- | --- | --- |',
-      ...notKilled.map((m) => `| \`${cell(m.id)}\` | ${cell(m.mutantStatus ?? '')} | ${mark(m)} ${mutantOutcome(m.verdict)}: ${cell(verdictShort(m.kind, m.verdict))} |`));
+      ...notKilled.map((m) => `| \`${cell(m.id)}\` | ${cell(m.mutantStatus ?? '')} | ${mark(m)} ${mutantOutcome(m.verdict)}: ${cell(verdictShort(m.kind, m.verdict, m.subject))} |`));
   }
   const orphans = mutants.filter((m) => !claims.some((c) => c.id === m.of));
   if (orphans.length) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../claims/Verdict.js';
-import { mutantOutcome, verdictLabel } from './wording.js';
+import { verdictWords } from '../claims/Verdict.js';
+import { mutantOutcome, verdictLabel, verdictShort } from './wording.js';
 
 const stats = { cases: 1, skipped: 0, maxSlack: 0, seed: 1, slacks: [] };
 const verified: Verdict = { status: 'verified', ...stats };
@@ -15,6 +16,14 @@ describe('verdict wording', () => {
     expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx })).toBe('inconsistent with the theorem at this scale');
     // Even a mislabelled status cannot make a statistical claim read as settled.
     expect(verdictLabel('statistical', verified)).toBe('consistent with the theorem at this scale');
+  });
+
+  it('words a hypothesis the paper does not prove as a hypothesis, never as a theorem', () => {
+    expect(verdictLabel('statistical', consistent, 'hypothesis')).toBe('consistent with the hypothesis at this scale');
+    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx }, 'hypothesis')).toBe('inconsistent with the hypothesis at this scale');
+    expect(verdictShort('statistical', consistent, 'hypothesis')).toBe('consistent at this scale (hypothesis)');
+    expect(verdictWords('statistical', consistent, 'hypothesis')).toBe('consistent with the hypothesis at this scale (statistical)');
+    expect(verdictWords('statistical', consistent)).toBe('consistent with the theorem at this scale (statistical)');
   });
 
   it('calls a refuted mutant killed and a holding one survived', () => {

@@ -1,3 +1,4 @@
+import type { ClaimSubject } from '../claims/Claim.js';
 import { fails, holds, type Verdict } from '../claims/Verdict.js';
 import type { SummaryResult } from './Summary.js';
 
@@ -10,18 +11,20 @@ export type Tone = 'good' | 'bad' | 'open';
  * are only ever consistent or inconsistent with the theorem, and the word is chosen from the
  * kind, not the status, so a mislabelled status can never make a scaling claim read as settled.
  */
-export function verdictLabel(kind: string, v: Verdict): string {
+export function verdictLabel(kind: string, v: Verdict, subject: ClaimSubject = 'theorem'): string {
   if (v.status === 'inconclusive') return 'Inconclusive';
   const exact = kind === 'exact';
-  if (holds(v)) return exact ? 'Verified' : 'consistent with the theorem at this scale';
-  return exact ? 'Refuted' : 'inconsistent with the theorem at this scale';
+  if (holds(v)) return exact ? 'Verified' : `consistent with the ${subject} at this scale`;
+  return exact ? 'Refuted' : `inconsistent with the ${subject} at this scale`;
 }
 
 /** Short form for tables: same honesty, fewer words. */
-export function verdictShort(kind: string, v: Verdict): string {
+export function verdictShort(kind: string, v: Verdict, subject: ClaimSubject = 'theorem'): string {
   if (v.status === 'inconclusive') return 'Inconclusive';
   if (kind === 'exact') return holds(v) ? 'Verified' : 'Refuted';
-  return holds(v) ? 'consistent at this scale' : 'inconsistent at this scale';
+  // A hypothesis says so even in tables: it is not a theorem of the paper.
+  const of = subject === 'hypothesis' ? ' (hypothesis)' : '';
+  return holds(v) ? `consistent at this scale${of}` : `inconsistent at this scale${of}`;
 }
 
 /** A mutant is killed when the suite refutes it; one that holds survived (the suite is blind). */
@@ -37,6 +40,6 @@ export function tone(r: SummaryResult): Tone {
 
 /** Badge text: claims by verdict; mutants by what the verdict means for the suite. */
 export function badgeText(r: SummaryResult, short = false): string {
-  const label = short ? verdictShort(r.kind, r.verdict) : verdictLabel(r.kind, r.verdict);
+  const label = short ? verdictShort(r.kind, r.verdict, r.subject) : verdictLabel(r.kind, r.verdict, r.subject);
   return r.role === 'mutant' ? `${mutantOutcome(r.verdict)}: ${label}` : label;
 }
