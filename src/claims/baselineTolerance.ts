@@ -60,6 +60,17 @@ export const DECLARED_BASELINE_TOLERANCES: Readonly<Record<string, ClaimBaseline
   // (with float64 refinement to residual 1e-4), which may round differently across CPUs.
   'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail': { default: FLOAT32_TRAINED_BASELINE },
   'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail~kernel-succeeds': { default: FLOAT32_TRAINED_BASELINE },
+  // Nichani, Damian & Lee 2023: the centred-ReLU / identity stage 1 uses float32 TF.js products,
+  // and every ridge (stage 2, the random-feature baseline) a Gram of float32 wasm-GEMM blocks
+  // (the He2-only mechanism and d^4 claims are pure float64 and keep the default).
+  'nichani-damian-lee-2023/thm1/learned-feature-tracks-kf~linear-inner-activation': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/single-index/near-linear-sample-complexity': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/single-index/near-linear-sample-complexity~constant-samples': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/quadratic/d4-sample-complexity~linear-in-d': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/separation/three-layer-beats-two-layer': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/separation/three-layer-beats-two-layer~kernel-matches-three-layer': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation': { default: FLOAT32_TRAINED_BASELINE },
+  'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation~no-association': { default: FLOAT32_TRAINED_BASELINE },
 };
 
 export const DEFAULT_BASELINE_TOLERANCES: BaselineTolerances = { default: FLOAT64_BASELINE };
