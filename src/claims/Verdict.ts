@@ -86,7 +86,8 @@ export function testWords(t: StatisticalTest | undefined): string {
   if (!t) return '';
   const parts = [t.name];
   if (t.pValue !== undefined) parts.push(`p = ${num(t.pValue)}`);
-  if (t.interval) parts.push(`${Math.round(100 * (t.confidence ?? 0.95))}% interval [${num(t.interval[0])}, ${num(t.interval[1])}]`);
+  // Two decimals at most, so a 0.9999 interval never reads as a 100% one.
+  if (t.interval) parts.push(`${Number((100 * (t.confidence ?? 0.95)).toFixed(2))}% interval [${num(t.interval[0])}, ${num(t.interval[1])}]`);
   if (t.effect) parts.push(`${t.effect.name} = ${num(t.effect.value)}`);
   if (t.scale) parts.push(`at ${t.scale}`);
   return parts.join(', ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../claims/Verdict.js';
-import { verdictWords } from '../claims/Verdict.js';
+import { testWords, verdictWords } from '../claims/Verdict.js';
 import { mutantOutcome, verdictLabel, verdictShort } from './wording.js';
 
 const stats = { cases: 1, skipped: 0, maxSlack: 0, seed: 1, slacks: [] };
@@ -24,6 +24,11 @@ describe('verdict wording', () => {
     expect(verdictShort('statistical', consistent, 'hypothesis')).toBe('consistent at this scale (hypothesis)');
     expect(verdictWords('statistical', consistent, 'hypothesis')).toBe('consistent with the hypothesis at this scale (statistical)');
     expect(verdictWords('statistical', consistent)).toBe('consistent with the theorem at this scale (statistical)');
+  });
+
+  it('never rounds a confidence level up to 100%', () => {
+    expect(testWords({ name: 'z', interval: [-0.03, 0.03], confidence: 0.9999 })).toContain('99.99% interval');
+    expect(testWords({ name: 't', interval: [1, 2], confidence: 0.95 })).toContain('95% interval');
   });
 
   it('calls a refuted mutant killed and a holding one survived', () => {
