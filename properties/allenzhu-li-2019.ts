@@ -48,7 +48,7 @@
  */
 import * as fc from 'fast-check';
 import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../src/index.js';
-import { pairedSummary, requiredPasses, riskRange } from '../src/core/experiments/pairedSeeds.js';
+import { pairedSummary, rangeQuantities, requiredPasses, riskRange } from '../src/core/experiments/pairedSeeds.js';
 import {
   learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig,
 } from '../src/core/experiments/resnetVsKernels.js';
@@ -96,10 +96,6 @@ const scaleWords = (c: SeparationConfig) => `${c.task.kind} target, d = ${c.task
 
 const SEED_RULE = exactThreshold('catalog pass rule fixed before the run: at least 4 of 5 (R = 5) or 9 of 10 (R = 10) seeds meet the per-seed rule');
 
-function rangeQuantities(name: string, xs: readonly number[]): Record<string, number> {
-  const r = riskRange(xs);
-  return { [`${name}.median`]: r.median, [`${name}.min`]: r.min, [`${name}.max`]: r.max };
-}
 
 /** Per-seed rule, counts and paired tests as Evidence; `margin[r] > 0` is the claim's side. */
 function seedEvidence(c: SeparationConfig, rule: string, passes: boolean[], margin: number[], testName: string, effect: { name: string; value: number }, quantities: Record<string, number>): Evidence {

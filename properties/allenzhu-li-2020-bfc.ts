@@ -46,7 +46,7 @@
  */
 import * as fc from 'fast-check';
 import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../src/index.js';
-import { pairedSummary, riskRange } from '../src/core/experiments/pairedSeeds.js';
+import { pairedSummary, rangeQuantities, riskRange } from '../src/core/experiments/pairedSeeds.js';
 import { degree2LeastSquares } from '../src/core/experiments/bfcDegree2.js';
 import { bfcKernelRisk, degree4MonomialCount } from '../src/core/experiments/bfcKernels.js';
 import { bfcRuns, bfcSeedData, trainStage1, type BfcConfig, type BfcSeedRun } from '../src/core/experiments/bfcStaged.js';
@@ -94,10 +94,6 @@ const scaleWords = (c: BfcConfig) =>
   `toy L = 3, d = ${c.d}, k = ${c.k}, alpha3 = ${c.alpha3}, N = ${c.N}, ${c.nTest} test points, full-batch Adam lr ${c.lr}, ` +
   `${c.stage1Steps} + ${c.stage2Steps} steps, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
 
-function rangeQ(name: string, xs: readonly number[]): Record<string, number> {
-  const r = riskRange(xs);
-  return { [`${name}.median`]: r.median, [`${name}.min`]: r.min, [`${name}.max`]: r.max };
-}
 
 const med = (xs: readonly number[]) => riskRange(xs).median;
 
@@ -115,13 +111,13 @@ function runsOrSkip(c: BfcConfig): BfcSeedRun[] | Evidence {
  */
 function stageQuantities(runs: readonly BfcSeedRun[]): Record<string, number> {
   const q: Record<string, number> = {
-    ...rangeQ('E_hier', runs.map((r) => r.eHier)),
-    ...rangeQ('mse.joint', runs.map((r) => r.joint.testMse)),
-    ...rangeQ('mse.layerwise', runs.map((r) => r.layerwise.testMse)),
-    ...rangeQ('eK1@stage1', runs.map((r) => r.eK1Stage1)),
-    ...rangeQ('eK1@stage2.joint', runs.map((r) => r.joint.eK1)),
-    ...rangeQ('eK1@stage2.layerwise', runs.map((r) => r.layerwise.eK1)),
-    ...rangeQ('rowSpaceError@stage1', runs.map((r) => r.rowErrStage1)),
+    ...rangeQuantities('E_hier', runs.map((r) => r.eHier)),
+    ...rangeQuantities('mse.joint', runs.map((r) => r.joint.testMse)),
+    ...rangeQuantities('mse.layerwise', runs.map((r) => r.layerwise.testMse)),
+    ...rangeQuantities('eK1@stage1', runs.map((r) => r.eK1Stage1)),
+    ...rangeQuantities('eK1@stage2.joint', runs.map((r) => r.joint.eK1)),
+    ...rangeQuantities('eK1@stage2.layerwise', runs.map((r) => r.layerwise.eK1)),
+    ...rangeQuantities('rowSpaceError@stage1', runs.map((r) => r.rowErrStage1)),
   };
   q['eK1.joint.median@0'] = q['eK1.layerwise.median@0'] = med(runs.map((r) => r.eK1Stage1));
   q['mse.joint.median@0'] = q['mse.layerwise.median@0'] = med(runs.map((r) => r.eHier));
@@ -176,7 +172,7 @@ export const sgdLearnsHierarchy = defineClaim({
     return seedCountEvidence(
       c, 'MSE_joint <= 0.25 E_hier', runs.map((r) => r.joint.testMse <= 0.25 * r.eHier), runs.map((r) => 0.25 * r.eHier - r.joint.testMse),
       'one-sided sign test on per-seed 0.25 E_hier - MSE_joint', { name: 'median MSE_joint / E_hier', value: med(runs.map((r, i) => joint[i] / r.eHier)) },
-      { ...stageQuantities(runs), ...rangeQ('deg2Mse', deg2), ...rangeQ('E_hier/deg2Mse', runs.map((r, i) => r.eHier / deg2[i])) },
+      { ...stageQuantities(runs), ...rangeQuantities('deg2Mse', deg2), ...rangeQuantities('E_hier/deg2Mse', runs.map((r, i) => r.eHier / deg2[i])) },
     );
   },
   tolerance: SEED_RULE,
@@ -234,8 +230,8 @@ function kernelTable(c: BfcConfig, runs: readonly BfcSeedRun[]) {
   return {
     best,
     quantities: {
-      ...rangeQ('rbf', rbf.map((x) => x.mse)), ...rangeQ('poly4', poly.map((x) => x.mse)), ...rangeQ('bestKernel', best),
-      ...rangeQ('bestKernel/E_hier', best.map((b, r) => b / runs[r].eHier)),
+      ...rangeQuantities('rbf', rbf.map((x) => x.mse)), ...rangeQuantities('poly4', poly.map((x) => x.mse)), ...rangeQuantities('bestKernel', best),
+      ...rangeQuantities('bestKernel/E_hier', best.map((b, r) => b / runs[r].eHier)),
       'rbf.lambdaMedian': med(rbf.map((x) => x.lambda)), 'poly4.lambdaMedian': med(poly.map((x) => x.lambda)),
       'C(d+4,4)': degree4MonomialCount(c.d),
     },
@@ -269,7 +265,7 @@ export const nonHierarchicalLearnersFail = defineClaim({
       runs.map((r, i) => best[i] >= 0.8 * r.eHier && r.joint.testMse <= 0.25 * r.eHier),
       runs.map((r, i) => best[i] - r.joint.testMse), 'one-sided sign test on per-seed MSE_kernel - MSE_joint (best kernel per seed)',
       { name: 'median best kernel MSE / E_hier', value: med(best.map((b, r) => b / runs[r].eHier)) },
-      { ...quantities, ...rangeQ('E_hier', runs.map((r) => r.eHier)), ...rangeQ('mse.joint', runs.map((r) => r.joint.testMse)) },
+      { ...quantities, ...rangeQuantities('E_hier', runs.map((r) => r.eHier)), ...rangeQuantities('mse.joint', runs.map((r) => r.joint.testMse)) },
     );
   },
   tolerance: SEED_RULE,
@@ -368,7 +364,7 @@ export const noCorrection = defineMutant({
     const ratios = runs.map((r) => (Number.isFinite(r.joint.eK1) ? r.joint.eK1 / r.eK1Stage1 : Infinity));
     return {
       conditions: [ge('median e2 / e1 (joint)', med(ratios), 0.9)],
-      quantities: { ...stageQuantities(runs), ...rangeQ('e2/e1', ratios) },
+      quantities: { ...stageQuantities(runs), ...rangeQuantities('e2/e1', ratios) },
     };
   },
   tolerance: exactThreshold('the 0.9 threshold is the catalog\'s, fixed before the run'),
@@ -406,7 +402,7 @@ export const layerwiseTrainingFails = defineClaim({
     return {
       conditions: [le('one-sided Wilcoxon p of MSE_layerwise - MSE_joint > 0', p, 0.05)],
       test: { name: 'one-sided Wilcoxon signed-rank on per-seed MSE_layerwise - MSE_joint (hypothesis test)', pValue: p, confidence: 0.95, effect: { name: 'median MSE_layerwise - MSE_joint', value: med(diffs) }, scale: scaleWords(c) },
-      quantities: { seeds: c.seeds, wilcoxonP: p, ...rangeQ('mse.layerwise/E_hier', ratio), ...stageQuantities(runs) },
+      quantities: { seeds: c.seeds, wilcoxonP: p, ...rangeQuantities('mse.layerwise/E_hier', ratio), ...stageQuantities(runs) },
     };
   },
   tolerance: P_RULE,

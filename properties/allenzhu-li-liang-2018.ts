@@ -41,11 +41,10 @@
  */
 import * as fc from 'fast-check';
 import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../src/index.js';
-import { pairedSummary, riskRange } from '../src/core/experiments/pairedSeeds.js';
+import { pairedSummary, rangeQuantities, riskRange } from '../src/core/experiments/pairedSeeds.js';
 import { twoLayerRuns, type TwoLayerRunConfig } from '../src/core/experiments/azllTwoLayerRuns.js';
 import { baselineRuns, threeLayerRun, type ThreeLayerRunConfig } from '../src/core/experiments/azllThreeLayerRuns.js';
-import { fitSemiLogSlope } from '../src/core/experiments/azllWidthSlope.js';
-import { signTest } from '../src/core/stats.js';
+import { fitSemiLogSlope, signTest } from '../src/core/stats.js';
 
 export const paper: PaperRef = {
   key: 'allenzhu-li-liang-2018',
@@ -67,10 +66,6 @@ interface Seeds<C> {
   readonly baseSeed: number;
 }
 
-function ranged(name: string, xs: readonly number[]): Record<string, number> {
-  const r = riskRange(xs);
-  return { [`${name}.median`]: r.median, [`${name}.min`]: r.min, [`${name}.max`]: r.max };
-}
 
 const perSeed = (name: string, xs: readonly number[]): Record<string, number> => Object.fromEntries(xs.map((x, r) => [`${name}[${r}]`, x]));
 
@@ -101,7 +96,7 @@ function thm1Evidence(h: Seeds<TwoLayerRunConfig>, threshold: number): Evidence 
       scale: `${describeTwoLayer(h.config)}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
     },
     quantities: {
-      ...ranged('nmse', nmse), ...ranged('trainNmse', runs.map((r) => r.trainNmse)), ...perSeed('nmse', nmse),
+      ...rangeQuantities('nmse', nmse), ...rangeQuantities('trainNmse', runs.map((r) => r.trainNmse)), ...perSeed('nmse', nmse),
       seedsPassing: s.passes, signP: s.signP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1],
     },
   };
@@ -198,7 +193,7 @@ export const thm2 = defineClaim({
         scale: `${describeThreeLayer(h.config)}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
       },
       quantities: {
-        ...ranged('nmse', nmse), ...ranged('trainNmse', runs.map((r) => r.trainNmse)), ...perSeed('nmse', nmse),
+        ...rangeQuantities('nmse', nmse), ...rangeQuantities('trainNmse', runs.map((r) => r.trainNmse)), ...perSeed('nmse', nmse),
         seedsPassing: s.passes, signP: s.signP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1],
       },
     };
@@ -339,7 +334,7 @@ export const genLossGrowsWithWidth = defineMutant({
         effect: { name: 'median NMSE(100) - NMSE(3000)', value: riskRange(diff).median },
         scale: `${describeTwoLayer(GEN_CONFIG)}, m in {100, 3000}, R = ${seeds} seeds from base seed ${baseSeed}`,
       },
-      quantities: { signP: p, ...perSeed('nmse100', small), ...perSeed('nmse3000', large), ...ranged('difference', diff) },
+      quantities: { signP: p, ...perSeed('nmse100', small), ...perSeed('nmse3000', large), ...rangeQuantities('difference', diff) },
     };
   },
   tolerance: exactThreshold('significance level fixed before the run'),
@@ -399,7 +394,7 @@ export const exp1 = defineClaim({
         scale: `${describeThreeLayer(h.config)}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
       },
       quantities: {
-        ...ranged('net', t.net), ...ranged('ntk', t.ntk), ...ranged('last', t.last), ...ranged('ntkLambda', t.ntkLambda), ...ranged('lastLambda', t.lastLambda),
+        ...rangeQuantities('net', t.net), ...rangeQuantities('ntk', t.ntk), ...rangeQuantities('last', t.last), ...rangeQuantities('ntkLambda', t.ntkLambda), ...rangeQuantities('lastLambda', t.lastLambda),
         ...perSeed('net', t.net), ...perSeed('ntk', t.ntk), ...perSeed('last', t.last),
         seedsPassing: s.passes, signP: s.signP, wilcoxonP: s.wilcoxonP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1],
       },
@@ -438,7 +433,7 @@ export const exp1NtkMatches = defineMutant({
         effect: { name: 'median NMSE_ntk / NMSE_net', value: riskRange(t.ntk.map((v, r) => v / t.net[r])).median },
         scale: `${describeThreeLayer(ntkMatchConfig(h))}, R = 10 seeds from base seed ${h.baseSeed}`,
       },
-      quantities: { ...ranged('net', t.net), ...ranged('ntk', t.ntk), seedsNetBetterBy10: s.passes, signP: s.signP },
+      quantities: { ...rangeQuantities('net', t.net), ...rangeQuantities('ntk', t.ntk), seedsNetBetterBy10: s.passes, signP: s.signP },
     };
   },
   tolerance: exactThreshold('catalog seed count fixed before the run'),

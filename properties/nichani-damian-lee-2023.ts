@@ -6,7 +6,7 @@
  * (ndlStage1: closed form for He2, ndlActivations: float32 products for the centred ReLU and the
  * identity), stage 2 and the two-layer baseline (ndlStage2 + ndlRidge), the paired per-seed
  * experiment (ndlLayerwise, memoised per process), thresholds (ndlSampleThreshold) and the
- * Spearman test (ndlSpearman).
+ * Spearman test (stats.ts).
  *
  * Algorithm 1 as the catalog's reference implementation [C]: D1 = the first n/2 training rows,
  * phi(x) = sigma2(V x)^T u with u = mean over D1 of (y - ybar) sigma2(V x); D2 = the other n/2:
@@ -48,12 +48,11 @@
  */
 import * as fc from 'fast-check';
 import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../src/index.js';
-import { pairedSummary, riskRange } from '../src/core/experiments/pairedSeeds.js';
+import { pairedSummary, rangeQuantities } from '../src/core/experiments/pairedSeeds.js';
 import { correlationCurve, threeLayer, twoLayerBaseline, type NdlConfig } from '../src/core/experiments/ndlLayerwise.js';
 import { doublingGrid, firstReaching, medianCurve } from '../src/core/experiments/ndlSampleThreshold.js';
-import { spearman } from '../src/core/experiments/ndlSpearman.js';
 import type { InnerActivation } from '../src/core/experiments/ndlStage1.js';
-import { fitLogLogSlope, median } from '../src/core/stats.js';
+import { fitLogLogSlope, median, spearman } from '../src/core/stats.js';
 
 export const paper: PaperRef = {
   key: 'nichani-damian-lee-2023',
@@ -75,10 +74,6 @@ const RUNS = { quick: 0, ci: 0, thorough: 1 };
 const seedsOf = (R: number) => Array.from({ length: R }, (_, r) => r);
 const quadratic = (d: number, m2: number, sigma2: InnerActivation, n = 0): NdlConfig => ({ target: 'quadratic', d, n, m2, sigma2, nTest: N_TEST });
 
-function rangeQuantities(name: string, xs: readonly number[]): Record<string, number> {
-  const r = riskRange(xs);
-  return { [`${name}.median`]: r.median, [`${name}.min`]: r.min, [`${name}.max`]: r.max };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Thm 1 (mechanism): the learned feature phi ~ K f* tracks h* as n grows.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, keyFromSeed } from './random.js';
 import {
-  binomialTail, fitLogLogSlope, logGamma, median, normalCdf, normalQuantile, quantile, signTest,
-  studentTCdf, studentTQuantile, wilcoxonSignedRank, wilsonInterval,
+  averageRanks, binomialTail, fitLogLogSlope, fitSemiLogSlope, logGamma, median, normalCdf, normalQuantile, quantile, signTest,
+  spearman, studentTCdf, studentTQuantile, wilcoxonSignedRank, wilsonInterval,
 } from './stats.js';
 
 /** |a - b| <= tol * |b|. */
@@ -157,5 +157,52 @@ describe('fitLogLogSlope', () => {
     expect(() => fitLogLogSlope([1, 2, 3], [1, 0, 2])).toThrow(/ys\[1\] must be > 0/);
     expect(() => fitLogLogSlope([1, 2], [1, 2])).toThrow(/xs must be an array of at least 3/);
     expect(() => fitLogLogSlope([2, 2, 2], [1, 2, 3])).toThrow(/must not all be equal/);
+  });
+});
+
+describe('fitSemiLogSlope', () => {
+  it('recovers an exact line in ln m with a zero-width interval', () => {
+    const ms = [100, 300, 1000, 3000, 100, 300, 1000, 3000];
+    const f = fitSemiLogSlope(ms, ms.map((m) => 0.5 - 0.03 * Math.log(m)));
+    expect(f.slope).toBeCloseTo(-0.03, 12);
+    expect(f.ciHigh - f.ciLow).toBeLessThan(1e-10);
+    expect(f.meanY).toBeCloseTo(0.5 - 0.03 * (Math.log(100) + Math.log(300) + Math.log(1000) + Math.log(3000)) / 4, 12);
+  });
+
+  it('matches the textbook t interval on a noisy example', () => {
+    const xs = [1, Math.E, Math.E ** 2, Math.E ** 3];
+    const ys = [1, 3, 2, 5];
+    // In u = ln x = 0..3: slope = Sxy / Sxx = 5.5 / 5 = 1.1; residual SS = 2.7 (n - 2 = 2 df); t_{0.975, 2} = 4.302653.
+    const f = fitSemiLogSlope(xs, ys);
+    expect(f.slope).toBeCloseTo(1.1, 12);
+    const half = 4.302652729911275 * Math.sqrt(2.7 / 2 / 5);
+    expect(f.ciLow).toBeCloseTo(1.1 - half, 6);
+    expect(f.ciHigh).toBeCloseTo(1.1 + half, 6);
+  });
+
+  it('rejects degenerate input', () => {
+    expect(() => fitSemiLogSlope([1, 2], [1, 2])).toThrow(/at least 3/);
+    expect(() => fitSemiLogSlope([5, 5, 5], [1, 2, 3])).toThrow(/equal/);
+    expect(() => fitSemiLogSlope([1, 2, 3], [1, NaN, 3])).toThrow(/finite/);
+  });
+});
+
+describe('spearman', () => {
+  it('Spearman: ties share ranks; perfect monotone pairs give rho = -1 and p = 0; p matches the t approximation', () => {
+    expect(averageRanks([3, 1, 3, 2])).toEqual([3.5, 1, 3.5, 2]);
+    const r = spearman([1, 2, 3, 4], [8, 6, 4, 2]);
+    expect(r.rho).toBeCloseTo(-1, 15);
+    expect(r.pNegative).toBe(0);
+    // By hand: rank differences -1, -3, 2, 1, 1, sum of squares 16: rho = 1 - 6 * 16 / (5 * 24) = 0.2.
+    const s = spearman([1, 2, 3, 4, 5], [2, 5, 1, 3, 4]);
+    expect(s.rho).toBeCloseTo(0.2, 12);
+    // t = 0.2 sqrt(3 / 0.96) = 0.354 with 3 df: P[T < t] = 0.627.
+    expect(s.pNegative).toBeCloseTo(0.627, 2);
+    expect(s.pNegative).toBeGreaterThan(0.5);
+  });
+
+  it('rejects samples of different lengths or non-finite values, naming the argument', () => {
+    expect(() => spearman([1, 2, 3], [1, 2])).toThrow(/ys/);
+    expect(() => spearman([1, NaN, 3], [1, 2, 3])).toThrow(/xs\[1\]/);
   });
 });

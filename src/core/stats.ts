@@ -1,7 +1,7 @@
 /**
  * Statistics for statistical and scaling claims: exact binomial tails, one-sided paired tests
- * (sign, Wilcoxon signed-rank), Wilson intervals, quantiles and log-log slope fits with t
- * intervals. Self-contained (no stats dependency) so p-values are reproducible bit for bit; the
+ * (sign, Wilcoxon signed-rank), Wilson intervals, quantiles, Spearman's rank correlation, and
+ * log-log and semi-log slope fits with t intervals. Self-contained (no stats dependency) so p-values are reproducible bit for bit; the
  * special functions below are accurate to ~1e-13 relative, far below any threshold a claim uses.
  */
 
@@ -165,13 +165,13 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
   return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
 }
 
-/** Average ranks (1-based) of |d|, ties sharing the mean rank. */
-function averageRanks(abs: number[]): number[] {
-  const order = abs.map((_, i) => i).sort((a, b) => abs[a] - abs[b]);
-  const ranks = new Array<number>(abs.length);
+/** 1-based ranks, ties sharing their mean rank (Wilcoxon ranks |d|, Spearman ranks raw values). */
+export function averageRanks(xs: readonly number[]): number[] {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  const ranks = new Array<number>(xs.length);
   for (let i = 0; i < order.length; ) {
     let j = i;
-    while (j + 1 < order.length && abs[order[j + 1]] === abs[order[i]]) j++;
+    while (j + 1 < order.length && xs[order[j + 1]] === xs[order[i]]) j++;
     for (let t = i; t <= j; t++) ranks[order[t]] = (i + j + 2) / 2;
     i = j + 1;
   }
@@ -238,16 +238,9 @@ export interface LogLogFit {
   readonly r2: number;
 }
 
-/** Least-squares fit of log y on log x, for scaling claims (y ~ a x^b). Needs n >= 3, x, y > 0. */
-export function fitLogLogSlope(xs: readonly number[], ys: readonly number[], confidence = 0.95): LogLogFit {
-  assertFinite(xs, 'xs', 3);
-  assertFinite(ys, 'ys', xs.length);
-  if (ys.length !== xs.length) throw new RangeError(`ys must have length ${xs.length}, got ${ys.length}`);
-  xs.forEach((v, i) => { if (!(v > 0)) throw new RangeError(`xs[${i}] must be > 0 for a log-log fit, got ${v}`); });
-  ys.forEach((v, i) => { if (!(v > 0)) throw new RangeError(`ys[${i}] must be > 0 for a log-log fit, got ${v}`); });
-  assertProbability(confidence, 'confidence', true);
-  const n = xs.length;
-  const u = xs.map(Math.log), v = ys.map(Math.log);
+/** Least-squares line v = intercept + slope u with the slope's two-sided t interval (n - 2 df). */
+function fitLine(u: readonly number[], v: readonly number[], confidence: number) {
+  const n = u.length;
   const ub = u.reduce((s, a) => s + a, 0) / n, vb = v.reduce((s, a) => s + a, 0) / n;
   let sxx = 0, sxy = 0, syy = 0;
   for (let i = 0; i < n; i++) {
@@ -259,5 +252,72 @@ export function fitLogLogSlope(xs: readonly number[], ys: readonly number[], con
   const slope = sxy / sxx, intercept = vb - slope * ub;
   const sse = v.reduce((s, vi, i) => s + (vi - intercept - slope * u[i]) ** 2, 0);
   const half = studentTQuantile(1 - (1 - confidence) / 2, n - 2) * Math.sqrt(sse / (n - 2) / sxx);
-  return { slope, intercept, ciLow: slope - half, ciHigh: slope + half, r2: syy === 0 ? 1 : 1 - sse / syy };
+  return { slope, intercept, ciLow: slope - half, ciHigh: slope + half, r2: syy === 0 ? 1 : 1 - sse / syy, meanV: vb };
+}
+
+function assertFitInput(xs: readonly number[], ys: readonly number[], logY: boolean, confidence: number): void {
+  assertFinite(xs, 'xs', 3);
+  assertFinite(ys, 'ys', xs.length);
+  if (ys.length !== xs.length) throw new RangeError(`ys must have length ${xs.length}, got ${ys.length}`);
+  xs.forEach((v, i) => { if (!(v > 0)) throw new RangeError(`xs[${i}] must be > 0 for a fit on log x, got ${v}`); });
+  if (logY) ys.forEach((v, i) => { if (!(v > 0)) throw new RangeError(`ys[${i}] must be > 0 for a log-log fit, got ${v}`); });
+  assertProbability(confidence, 'confidence', true);
+}
+
+/** Least-squares fit of log y on log x, for scaling claims (y ~ a x^b). Needs n >= 3, x, y > 0. */
+export function fitLogLogSlope(xs: readonly number[], ys: readonly number[], confidence = 0.95): LogLogFit {
+  assertFitInput(xs, ys, true, confidence);
+  const { slope, intercept, ciLow, ciHigh, r2 } = fitLine(xs.map(Math.log), ys.map(Math.log), confidence);
+  return { slope, intercept, ciLow, ciHigh, r2 };
+}
+
+export interface SemiLogFit {
+  /** b of y = a + b log x. */
+  readonly slope: number;
+  readonly intercept: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  /** Mean of y, the scale a slope is compared with (e.g. "slope <= 0.02 x mean risk"). */
+  readonly meanY: number;
+  readonly n: number;
+}
+
+/**
+ * Least-squares fit of y on log x (linear in y), e.g. a risk against log(width) pooled over seeds
+ * (Allen-Zhu, Li & Liang 2018's width-independence check). Needs n >= 3, x > 0, y finite.
+ */
+export function fitSemiLogSlope(xs: readonly number[], ys: readonly number[], confidence = 0.95): SemiLogFit {
+  assertFitInput(xs, ys, false, confidence);
+  const { slope, intercept, ciLow, ciHigh, meanV } = fitLine(xs.map(Math.log), ys, confidence);
+  return { slope, intercept, ciLow, ciHigh, meanY: meanV, n: xs.length };
+}
+
+export interface SpearmanResult {
+  readonly rho: number;
+  /** One-sided p-value for rho < 0 (t approximation). */
+  readonly pNegative: number;
+  readonly n: number;
+}
+
+/**
+ * Spearman rank correlation with a one-sided p-value for rho < 0. Ties share their mean rank; rho
+ * is the Pearson correlation of the ranks. The p-value uses the usual t approximation
+ * t = rho sqrt((n - 2) / (1 - rho^2)) with n - 2 degrees of freedom (approximate for small n).
+ */
+export function spearman(xs: readonly number[], ys: readonly number[]): SpearmanResult {
+  assertFinite(xs, 'xs', 3);
+  assertFinite(ys, 'ys', xs.length);
+  if (ys.length !== xs.length) throw new RangeError(`ys must have length ${xs.length}, got ${ys.length}`);
+  const n = xs.length;
+  const rx = averageRanks(xs), ry = averageRanks(ys);
+  const m = (n + 1) / 2;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - m) * (ry[i] - m);
+    sxx += (rx[i] - m) ** 2;
+    syy += (ry[i] - m) ** 2;
+  }
+  const rho = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+  const pNegative = rho <= -1 ? 0 : rho >= 1 ? 1 : studentTCdf(rho * Math.sqrt((n - 2) / (1 - rho * rho)), n - 2);
+  return { rho, pNegative, n };
 }

@@ -159,9 +159,3 @@ export function variance(y: ArrayLike<number>): number {
   return s / y.length;
 }
 
-export function mse(pred: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (pred.length !== y.length) throw new RangeError(`mse: ${pred.length} predictions for ${y.length} labels`);
-  let s = 0;
-  for (let i = 0; i < y.length; i++) s += (pred[i] - y[i]) ** 2;
-  return s / y.length;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyFromSeed, rngFrom } from '../random.js';
-import { biasSphereInputs, labels, mse, threeLayerConcept, variance } from './azllConcepts.js';
+import { biasSphereInputs, labels, threeLayerConcept, variance } from './azllConcepts.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import {
   accumulateGrad, allocHidden, cloneThreeLayer, forwardThreeLayer, initThreeLayer, predictThreeLayer, trainThreeLayer, zeroGrad,
 } from './azllThreeLayer.js';
@@ -62,9 +63,9 @@ describe('azllThreeLayer', () => {
     const sd = Math.sqrt(variance(labels(f, test)));
     const y = labels(f, train, 1 / sd), yt = labels(f, test, 1 / sd);
     const net = initThreeLayer(rngFrom(key, 'n'), 5, 16, 16, 0.1);
-    const before = mse(predictThreeLayer(net, test), yt) / variance(yt);
+    const before = meanSquaredDifference(predictThreeLayer(net, test), yt) / variance(yt);
     expect(trainThreeLayer(net, train, y, { epochs: 60, batchSize: 32, optimizer: { kind: 'adam', lr: 0.01 }, decayAt: [0.75] }, rngFrom(key, 't'))).toBe(true);
-    const after = mse(predictThreeLayer(net, test), yt) / variance(yt);
+    const after = meanSquaredDifference(predictThreeLayer(net, test), yt) / variance(yt);
     expect(before).toBeGreaterThan(0.9);
     expect(after).toBeLessThan(0.1);
   });

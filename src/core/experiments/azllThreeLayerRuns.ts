@@ -7,10 +7,8 @@
  * fold(keyFromSeed(s), r) by name.
  */
 import { fold, keyFromSeed, rngFrom, type Key } from '../random.js';
-import {
-  EXPERIMENT_TARGET, biasSphereInputs, gaussianSphereInputs, labels, mse, threeLayerConcept, variance,
-  type Concept, type Inputs,
-} from './azllConcepts.js';
+import { EXPERIMENT_TARGET, biasSphereInputs, gaussianSphereInputs, labels, threeLayerConcept, variance, type Concept, type Inputs } from './azllConcepts.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import { featureRidgeOnTest, initFeatures, kernelRidgeOnTest, ntkGram, type KernelRidgeResult } from './azllNtk.js';
 import { cloneThreeLayer, initThreeLayer, predictThreeLayer, trainThreeLayer, type ThreeLayerNet, type TrainOptions } from './azllThreeLayer.js';
 
@@ -123,7 +121,7 @@ export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: numbe
       mse: finite ? m : Infinity,
       mseStdErr: sd / Math.sqrt(test.n),
       nmse: finite ? m / variance(yTest) : Infinity,
-      trainNmse: mse(predictThreeLayer(net, train), y) / variance(y),
+      trainNmse: meanSquaredDifference(predictThreeLayer(net, train), y) / variance(y),
       diverged: !finite,
       seconds: (performance.now() - t0) / 1000,
     };

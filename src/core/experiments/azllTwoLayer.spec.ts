@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyFromSeed, rngFrom } from '../random.js';
-import { biasSphereInputs, labels, mse, twoLayerConcept, variance } from './azllConcepts.js';
+import { biasSphereInputs, labels, twoLayerConcept, variance } from './azllConcepts.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import { forwardTwoLayer, gradTwoLayer, initTwoLayer, predictTwoLayer, sgdTwoLayer } from './azllTwoLayer.js';
 
 const key = keyFromSeed(11);
@@ -46,9 +47,9 @@ describe('azllTwoLayer', () => {
     const train = biasSphereInputs(rngFrom(key, 'tr'), 1000, 6), test = biasSphereInputs(rngFrom(key, 'te'), 2000, 6);
     const y = labels(f, train), yt = labels(f, test);
     const net = initTwoLayer(rngFrom(key, 'n'), 200, 6, 0.05);
-    const before = mse(predictTwoLayer(net, test), yt) / variance(yt);
+    const before = meanSquaredDifference(predictTwoLayer(net, test), yt) / variance(yt);
     expect(sgdTwoLayer(net, train, y, 10 / (0.05 * 200), 5, rngFrom(key, 's'))).toBe(true);
-    const after = mse(predictTwoLayer(net, test), yt) / variance(yt);
+    const after = meanSquaredDifference(predictTwoLayer(net, test), yt) / variance(yt);
     expect(before).toBeGreaterThan(0.9);
     expect(after).toBeLessThan(0.1);
   });

@@ -6,7 +6,8 @@
  * the initialisation and SGD order from keys that also name the width.
  */
 import { fold, keyFromSeed, rngFrom } from '../random.js';
-import { biasSphereInputs, labels, mse, twoLayerConcept, variance } from './azllConcepts.js';
+import { biasSphereInputs, labels, twoLayerConcept, variance } from './azllConcepts.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import { initTwoLayer, predictTwoLayer, sgdTwoLayer } from './azllTwoLayer.js';
 
 export interface TwoLayerRunConfig {
@@ -43,8 +44,8 @@ export function twoLayerRun(c: TwoLayerRunConfig, baseSeed: number, r: number): 
   const widthKey = fold(key, `m=${c.m}`);
   const net = initTwoLayer(rngFrom(widthKey, 'init'), c.m, c.d, c.epsA);
   const ok = sgdTwoLayer(net, train, y, c.c / (c.epsA * c.m), c.passes, rngFrom(widthKey, 'sgd'));
-  const nmse = ok ? mse(predictTwoLayer(net, test), yTest) / variance(yTest) : Infinity;
-  const trainNmse = ok ? mse(predictTwoLayer(net, train), y) / variance(y) : Infinity;
+  const nmse = ok ? meanSquaredDifference(predictTwoLayer(net, test), yTest) / variance(yTest) : Infinity;
+  const trainNmse = ok ? meanSquaredDifference(predictTwoLayer(net, train), y) / variance(y) : Infinity;
   const run = { nmse: Number.isFinite(nmse) ? nmse : Infinity, trainNmse, seconds: (performance.now() - t0) / 1000 };
   memo.set(id, run);
   return run;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rngFrom, keyFromSeed } from '../random.js';
-import { bfcLoss, bfcPredict, firstBlock, layout, mse } from './bfcNetwork.js';
+import { bfcLoss, bfcPredict, firstBlock, layout } from './bfcNetwork.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 
 const shape = { d: 5, k: 3 };
 const L = layout(shape);
@@ -91,10 +92,10 @@ describe('bfcNetwork', () => {
     }
     // Predictions (generic loops) agree with the loss (fast path) on every row.
     const pred = bfcPredict(shape4, theta, X, n, true);
-    expect(bfcLoss(shape4, theta, X, y, n, true)).toBeCloseTo(mse(pred, y), 12);
+    expect(bfcLoss(shape4, theta, X, y, n, true)).toBeCloseTo(meanSquaredDifference(pred, y), 12);
   });
 
   it('mse is the mean squared difference', () => {
-    expect(mse(Float64Array.from([1, 2]), Float64Array.from([0, 0]))).toBe(2.5);
+    expect(meanSquaredDifference(Float64Array.from([1, 2]), Float64Array.from([0, 0]))).toBe(2.5);
   });
 });

@@ -131,23 +131,18 @@ export function bfcLoss(
 
 /** Predictions F(x) for n rows (float64). */
 export function bfcPredict(shape: BfcShape, theta: Float64Array, X: Float64Array, n: number, block2: boolean): Float64Array {
-  const { d, k } = shape;
+  const { k } = shape;
   const L = layout(shape);
   const out = new Float64Array(n);
-  const s = new Float64Array(k);
+  const S = firstBlock(shape, theta, X, n);
   for (let r = 0; r < n; r++) {
     let sumS = 0;
-    for (let i = 0; i < k; i++) {
-      let acc = 0;
-      for (let j = 0; j < d; j++) acc += theta[L.K1 + i * d + j] * X[r * d + j];
-      s[i] = acc * acc;
-      sumS += s[i];
-    }
+    for (let i = 0; i < k; i++) sumS += S[r * k + i];
     let sumT = 0;
     if (block2) {
       for (let a = 0; a < k; a++) {
         let acc = 0;
-        for (let i = 0; i < k; i++) acc += theta[L.K2 + a * k + i] * s[i];
+        for (let i = 0; i < k; i++) acc += theta[L.K2 + a * k + i] * S[r * k + i];
         sumT += acc * acc;
       }
     }
@@ -159,19 +154,15 @@ export function bfcPredict(shape: BfcShape, theta: Float64Array, X: Float64Array
 /** s = (K1 x)^2 for every row: the frozen first block of layer-wise training. */
 export function firstBlock(shape: BfcShape, theta: Float64Array, X: Float64Array, n: number): Float64Array {
   const { d, k } = shape;
+  const K1 = layout(shape).K1;
   const S = new Float64Array(n * k);
   for (let r = 0; r < n; r++) {
     for (let i = 0; i < k; i++) {
       let acc = 0;
-      for (let j = 0; j < d; j++) acc += theta[i * d + j] * X[r * d + j];
+      for (let j = 0; j < d; j++) acc += theta[K1 + i * d + j] * X[r * d + j];
       S[r * k + i] = acc * acc;
     }
   }
   return S;
 }
 
-export function mse(pred: Float64Array, y: Float64Array): number {
-  let acc = 0;
-  for (let i = 0; i < y.length; i++) acc += (pred[i] - y[i]) ** 2;
-  return acc / y.length;
-}

@@ -15,7 +15,8 @@
 import { fold, keyFromSeed, rngFrom, type Key } from '../random.js';
 import { adam } from './bfcAdam.js';
 import { featureError, rowSpaceError } from './bfcFeatureError.js';
-import { bfcLoss, bfcPredict, firstBlock, layout, mse, type BfcShape } from './bfcNetwork.js';
+import { bfcLoss, bfcPredict, firstBlock, layout, type BfcShape } from './bfcNetwork.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import { makeBfcTask, sampleBfc, type BfcSample, type BfcTask } from './bfcTask.js';
 
 export interface BfcConfig {
@@ -98,7 +99,7 @@ function stage2(c: BfcConfig, shape: BfcShape, start: Float64Array, variant: 'jo
   const frozenS = variant === 'layerwise' ? firstBlock(shape, theta, train.X, c.N) : undefined;
   const series: Checkpoint[] = [];
   const record = (step: number, th: Float64Array) => {
-    series.push({ step, eK1: featureError(th.subarray(0, L.K2), task.W2, c.k, c.d), testMse: mse(bfcPredict(shape, th, test.X, c.nTest, true), test.y) });
+    series.push({ step, eK1: featureError(th.subarray(0, L.K2), task.W2, c.k, c.d), testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, true), test.y) });
   };
   const res = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
     lr: c.lr, steps: c.stage2Steps, checkpoints: c.checkpoints.filter((s) => s < c.stage2Steps), onCheckpoint: record,
@@ -140,7 +141,7 @@ export function trainStage1(c: BfcConfig, r: number, data = bfcSeedData(c, r)): 
   if (s1.diverged) return { shape, theta, diverged: true, eHier: Infinity, trainMse: Infinity };
   return {
     shape, theta, diverged: false,
-    eHier: mse(bfcPredict(shape, theta, test.X, c.nTest, false), test.y),
+    eHier: meanSquaredDifference(bfcPredict(shape, theta, test.X, c.nTest, false), test.y),
     trainMse: bfcLoss(shape, theta, train.X, train.y, c.N, false),
   };
 }

@@ -23,7 +23,8 @@
 import { fold, keyFromSeed, type Key } from '../random.js';
 import { activationMatrix, evalFeatureBlocked, featureFromActivations, learnFeatureBlocked } from './ndlActivations.js';
 import { evalFeature, learnFeatureHe2, pearson, sphereDirections, type InnerActivation, type LearnedFeature } from './ndlStage1.js';
-import { meanSquaredError, ridgePredict, ridgeSelectAndFit } from './ndlRidge.js';
+import { ridgePredict, ridgeSelectAndFit } from './ndlRidge.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import { reluRandomFeatureMap, scalarReluFeatures, standardiseBy } from './ndlStage2.js';
 import { makeNdlTask, type NdlSample, type NdlTargetKind } from './ndlTask.js';
 
@@ -126,7 +127,7 @@ export function threeLayer(c: NdlConfig, baseSeed: number, r: number): ThreeLaye
     if (!Number.isFinite(p2[0])) return { corr, nmse: NaN, lambda: NaN };
     const fm = scalarReluFeatures(M1, fold(key, 'stage2'));
     const fit = ridgeSelectAndFit(fm, p2, train.y.subarray(n1), pVal, val.y, LAMBDAS);
-    const mse = meanSquaredError(ridgePredict(fm, fit.weights, fit.intercept, pTest, test.n), test.y);
+    const mse = meanSquaredDifference(ridgePredict(fm, fit.weights, fit.intercept, pTest, test.n), test.y);
     return { corr, nmse: mse / variance(test.y), lambda: fit.lambda };
   });
 }
@@ -144,7 +145,7 @@ export function twoLayerBaseline(c: NdlConfig, baseSeed: number, r: number, widt
     const val = holdout();
     const fm = reluRandomFeatureMap(c.d, width, fold(key, 'rf'));
     const fit = ridgeSelectAndFit(fm, train.X, train.y, val.X, val.y, LAMBDAS);
-    const mse = meanSquaredError(ridgePredict(fm, fit.weights, fit.intercept, test.X, test.n), test.y);
+    const mse = meanSquaredDifference(ridgePredict(fm, fit.weights, fit.intercept, test.X, test.n), test.y);
     return { nmse: mse / variance(test.y), lambda: fit.lambda };
   });
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
 import { Rng, keyFromSeed } from '../random.js';
-import { meanSquaredError, ridgePredict, ridgeSelectAndFit, type BlockFeatureMap } from './ndlRidge.js';
+import { ridgePredict, ridgeSelectAndFit, type BlockFeatureMap } from './ndlRidge.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 import { reluRandomFeatureMap } from './ndlStage2.js';
 
 /** Reference: (Phi^T Phi + mu I) w = Phi^T (y - ybar) by Gaussian elimination in float64. */
@@ -47,7 +48,7 @@ describe('ndlRidge: blocked float32-GEMM Gram, float64 Cholesky ridge', () => {
     const fit = ridgeSelectAndFit(fm, X, y, Xv, yv, lambdas);
     lambdas.forEach((lam, k) => {
       const ref = referenceRidge(fm, X, y, lam * n);
-      const mse = meanSquaredError(ridgePredict(fm, ref.w, ref.b, Xv, 200), yv);
+      const mse = meanSquaredDifference(ridgePredict(fm, ref.w, ref.b, Xv, 200), yv);
       expect(fit.validationMse[k]).toBeCloseTo(mse, 6);
     });
     expect(fit.lambda).toBe(lambdas[fit.validationMse.indexOf(Math.min(...fit.validationMse))]);
@@ -59,7 +60,7 @@ describe('ndlRidge: blocked float32-GEMM Gram, float64 Cholesky ridge', () => {
   it('the ridge path behaves: a small ridge fits the training rows better than a large one', () => {
     const small = ridgeSelectAndFit(fm, X, y, Xv, yv, [1e-6]);
     const large = ridgeSelectAndFit(fm, X, y, Xv, yv, [1]);
-    const train = (f: typeof small) => meanSquaredError(ridgePredict(fm, f.weights, f.intercept, X, n), y);
+    const train = (f: typeof small) => meanSquaredDifference(ridgePredict(fm, f.weights, f.intercept, X, n), y);
     expect(train(small)).toBeLessThan(train(large));
   });
 

@@ -20,6 +20,7 @@ import { choleskyInPlace } from '../fused/cholesky64.js';
 import { kernelModule, MAX_BYTES } from '../fused/wasm/kernels.js';
 import { WasmTeam } from '../fused/wasm/WasmTeam.js';
 import { solveLowerInPlace, solveLowerTransposeInPlace } from '../fused/triSolve64.js';
+import { meanSquaredDifference } from '../float64/dense.js';
 
 /** A feature map applied to blocks of input rows (each input row has `inputWidth` numbers). */
 export interface BlockFeatureMap {
@@ -158,11 +159,6 @@ function ridgePredictMany(fm: BlockFeatureMap, weights: readonly Float64Array[],
   return out;
 }
 
-export function meanSquaredError(pred: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < y.length; i++) s += (pred[i] - y[i]) ** 2;
-  return s / y.length;
-}
 
 /**
  * Ridge on all n rows of (X, y) for every lambda (one Gram, one Cholesky per lambda), scored on a
@@ -187,7 +183,7 @@ export function ridgeSelectAndFit(fm: BlockFeatureMap, X: Float64Array, y: Float
     const preds = ridgePredictMany(fm, solved, yMean, XVal, nVal);
     let next = 0;
     // A factorisation that failed (not numerically SPD) scores Infinity and is never chosen.
-    const validationMse = fits.map((f) => (f === null ? Infinity : meanSquaredError(preds[next++], yVal)));
+    const validationMse = fits.map((f) => (f === null ? Infinity : meanSquaredDifference(preds[next++], yVal)));
     let best = 0;
     validationMse.forEach((v, i) => { if (v < validationMse[best]) best = i; });
     return { lambda: lambdas[best], validationMse, weights: fits[best] as Float64Array, intercept: yMean };

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { doublingGrid, firstReaching, medianCurve } from './ndlSampleThreshold.js';
-import { averageRanks, spearman } from './ndlSpearman.js';
 import { scalarReluFeatures, standardiseBy } from './ndlStage2.js';
 import { keyFromSeed } from '../random.js';
 
-describe('ndl helpers: thresholds, Spearman, stage-2 features', () => {
+describe('ndl helpers: thresholds, stage-2 features', () => {
   it('n_0.8: first grid point whose median reaches the level; censored grids give undefined; NaN counts as 0', () => {
     expect(doublingGrid(8, 64)).toEqual([8, 16, 32, 64]);
     const med = medianCurve([[0.1, 0.7, 0.9], [0.2, 0.85, 0.95], [NaN, 0.81, 0.99]]);
     expect(med).toEqual([0.1, 0.81, 0.95]);
     expect(firstReaching([8, 16, 32], med, 0.8)).toBe(16);
     expect(firstReaching([8, 16, 32], [0.1, 0.2, 0.3], 0.8)).toBeUndefined();
-  });
-
-  it('Spearman: ties share ranks; perfect monotone pairs give rho = -1 and p = 0; p matches the t approximation', () => {
-    expect(averageRanks([3, 1, 3, 2])).toEqual([3.5, 1, 3.5, 2]);
-    const r = spearman([1, 2, 3, 4], [8, 6, 4, 2]);
-    expect(r.rho).toBeCloseTo(-1, 15);
-    expect(r.pNegative).toBe(0);
-    // By hand: rank differences -1, -3, 2, 1, 1, sum of squares 16: rho = 1 - 6 * 16 / (5 * 24) = 0.2.
-    const s = spearman([1, 2, 3, 4, 5], [2, 5, 1, 3, 4]);
-    expect(s.rho).toBeCloseTo(0.2, 12);
-    // t = 0.2 sqrt(3 / 0.96) = 0.354 with 3 df: P[T < t] = 0.627.
-    expect(s.pNegative).toBeCloseTo(0.627, 2);
-    expect(s.pNegative).toBeGreaterThan(0.5);
   });
 
   it('stage-2 features: ReLU(c phi + b) with c = +-1 and b in (-3, 3); standardisation by the reference sample', () => {

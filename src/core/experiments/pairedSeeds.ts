@@ -21,6 +21,12 @@ export function riskRange(xs: readonly number[]): RiskRange {
   return { median: med, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
+/** `name.median`, `name.min`, `name.max` of per-seed numbers, as evidence quantities. */
+export function rangeQuantities(name: string, xs: readonly number[]): Record<string, number> {
+  const r = riskRange(xs);
+  return { [`${name}.median`]: r.median, [`${name}.min`]: r.min, [`${name}.max`]: r.max };
+}
+
 export interface PairedSummary {
   readonly seeds: number;
   readonly passes: number;

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lusolve, multiply, transpose as mjTranspose } from 'mathjs';
 import { Rng, keyFromSeed } from '../random.js';
-import {
-  choleskySolve, dot, frobenius, identity, lambdaMin, leastSquares, matMul, matVec, norm2,
-  spectralNorm, symmetricEigen, symmetricEigenvalues, transpose, zeros,
-} from './dense.js';
+import { choleskySolve, dot, frobenius, identity, lambdaMin, leastSquares, matMul, matVec, norm2, spectralNorm, symmetricEigen, symmetricEigenvalues, transpose, zeros, meanSquaredDifference } from './dense.js';
 
 const rng = new Rng(keyFromSeed(1));
 const randMat = (m: number, n: number): number[][] =>
@@ -181,5 +178,13 @@ describe('leastSquares', () => {
   it('returns zeros for A = 0 and rejects a mismatched b', () => {
     expect(leastSquares([[0, 0], [0, 0]], [1, 2])).toEqual([0, 0]);
     expect(() => leastSquares([[1], [2]], [1])).toThrow(/b must have length 2/);
+  });
+});
+
+describe('meanSquaredDifference', () => {
+  it('is the mean of squared differences, and rejects mismatched lengths', () => {
+    expect(meanSquaredDifference([1, 2, 3], [1, 2, 5])).toBeCloseTo(4 / 3, 15);
+    expect(meanSquaredDifference(Float64Array.from([0.5]), [0])).toBe(0.25);
+    expect(() => meanSquaredDifference([1, 2], [1])).toThrow(/2 predictions for 1 labels/);
   });
 });

@@ -213,3 +213,11 @@ export function leastSquares(A: Mat, b: Vec, rcond = Number.EPSILON): number[] {
   }
   return Array.from(x);
 }
+
+/** Mean of (pred_i - y_i)^2: the test MSE every experiment reports (float64, index order). */
+export function meanSquaredDifference(pred: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (pred.length !== y.length) throw new RangeError(`meanSquaredDifference: ${pred.length} predictions for ${y.length} labels`);
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (pred[i] - y[i]) ** 2;
+  return s / y.length;
+}
