@@ -1,12 +1,12 @@
 /**
  * W1 gd-two-layer (float32): 200 full-batch GD steps on f(x) = a.relu(W x), N = 1000, d = 20,
  * m = 256, hand-written backprop (README W1). Default: the fused wasm kernels of
- * src/core/fused/twoLayerGd32.ts on all --threads. With an explicit --backend it runs the same
+ * bench/kernels/TwoLayerGd32.ts on all --threads. With an explicit --backend it runs the same
  * step as TF.js ops on that backend (layouts chosen so wasm matMuls avoid transposes).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../src/core/backend.js';
-import { TwoLayerGd32 } from '../src/core/fused/TwoLayerGd32.js';
+import { TwoLayerGd32 } from './kernels/TwoLayerGd32.js';
 import { normals, teacher, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 

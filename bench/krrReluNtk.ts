@@ -2,13 +2,13 @@
  * W3 krr-relu-ntk (float64): kernel ridge regression with the ReLU NTK, 2000 train / 1000 test
  * points in d = 20, five ridge values (README W3). K and Kte come from the wasm SIMD GEMM
  * (lower triangle only for K), the NTK map and Kte alpha by f64x2 kernels on the team, each
- * K + lambda I is factored by the blocked Cholesky of src/core/fused/cholesky64.ts on all
+ * K + lambda I is factored by the blocked Cholesky of src/core/linalg/cholesky64.ts on all
  * --threads, and alpha comes from two SIMD triangular solves.
  */
-import { choleskyInPlace } from '../src/core/fused/cholesky64.js';
-import { packRowPanels } from '../src/core/fused/pack.js';
-import { GEMM_F64 } from '../src/core/fused/wasm/kernels.js';
-import { UNROLL } from '../src/core/fused/wasm/gemmKernel.js';
+import { choleskyInPlace } from '../src/core/linalg/cholesky64.js';
+import { packRowPanels } from '../src/core/wasm/pack.js';
+import { GEMM_F64 } from '../src/core/wasm/kernels.js';
+import { UNROLL } from '../src/core/wasm/gemmKernel.js';
 import { normalizeRows, normals, teacher, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 

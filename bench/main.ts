@@ -12,8 +12,8 @@ import { formatTable, type Row } from './table.js';
 import { timeRuns } from './timing.js';
 import { WORKLOADS } from './workloads.js';
 import type { PrepareContext, Workload, WorkloadName } from './workload.js';
-import { WasmTeam } from '../src/core/fused/wasm/WasmTeam.js';
-import { kernelModule, kernelsUseFma, MAX_BYTES } from '../src/core/fused/wasm/kernels.js';
+import { WasmTeam } from '../src/core/wasm/WasmTeam.js';
+import { kernelModule, kernelsUseFma, MAX_BYTES } from '../src/core/wasm/kernels.js';
 
 export interface BenchResult {
   readonly workload: WorkloadName;

@@ -1,11 +1,11 @@
 /**
  * W5 matmul-peak (float32): C = A B with A, B 1024 x 1024 ~ N(0,1); check = ||C||_F^2 / n^3
- * (README W5). Default: the wasm SIMD GEMM of src/core/fused on all --threads. With an explicit
+ * (README W5). Default: the wasm SIMD GEMM of src/core/wasm on all --threads. With an explicit
  * --backend (wasm, cpu, tensorflow) it runs tf.matMul on that TF.js backend instead.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../src/core/backend.js';
-import { allocGemm, gemmTeam } from '../src/core/fused/gemm.js';
+import { allocGemm, gemmTeam } from './kernels/gemm.js';
 import { normals, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 

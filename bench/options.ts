@@ -29,7 +29,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --only a,b        workloads to run (${WORKLOAD_NAMES.join(', ')})
   --runs N          timed runs after one warm-up; the median is reported (default 5)
   --seed N          seed for our own draws and for the numpy reference (default 0)
-  --backend B       auto (default): the fused kernels of src/core/fused; wasm, cpu or tensorflow:
+  --backend B       auto (default): the fused kernels of bench/kernels and src/core/wasm; wasm, cpu or tensorflow:
                     run gd-two-layer and matmul-peak as TF.js ops on that backend instead
   --threads N       threads for the fused kernels (default: available cores)
   --inputs DIR      use the arrays written by \`python3 reference.py --export DIR\` (exact check comparison)

@@ -1,8 +1,8 @@
 /**
  * W2 sgd-shamir-tweak (float64): one pass of projected single-sample SGD with logistic loss on
- * Shamir's tweaked unit (README W2). Computed by the fused loop in src/core/fused/tweakedSgd64.ts.
+ * Shamir's tweaked unit (README W2). Computed by the fused loop in bench/kernels/tweakedSgd64.ts.
  */
-import { tweakedOnlineSgd } from '../src/core/fused/tweakedSgd64.js';
+import { tweakedOnlineSgd } from './kernels/tweakedSgd64.js';
 import { normalizeRows, normals, workloadRng } from './draw.js';
 import type { Workload } from './workload.js';
 

@@ -1,10 +1,10 @@
 /**
  * W4 shamir-thm1-eval (float64): Shamir (2018) Theorem 1 on 1000 random instances (README W4).
- * check = max over instances of (F - F_lin) - RHS: src/core/fused/Thm1Wasm.ts (row pass on the
- * wasm team) with the per-instance tail of src/core/fused/thm1Batch64.ts.
+ * check = max over instances of (F - F_lin) - RHS: bench/kernels/Thm1Wasm.ts (row pass on the
+ * wasm team) with the per-instance tail of bench/kernels/thm1Batch64.ts.
  */
-import type { Thm1Batch } from '../src/core/fused/thm1Batch64.js';
-import { Thm1Wasm } from '../src/core/fused/Thm1Wasm.js';
+import type { Thm1Batch } from './kernels/thm1Batch64.js';
+import { Thm1Wasm } from './kernels/Thm1Wasm.js';
 import { normals, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 

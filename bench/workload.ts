@@ -7,7 +7,7 @@
  */
 import type { BackendChoice } from './options.js';
 import type { ArraySet } from './arrays.js';
-import type { WasmTeam } from '../src/core/fused/wasm/WasmTeam.js';
+import type { WasmTeam } from '../src/core/wasm/WasmTeam.js';
 
 export const WORKLOAD_NAMES = ['gd-two-layer', 'sgd-shamir-tweak', 'krr-relu-ntk', 'shamir-thm1-eval', 'matmul-peak'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];

@@ -16,10 +16,10 @@ export { PROFILES } from './claims/profiles.js';
 
 export { lossByName, LOSS_NAMES, CONVEX_LOSSES, NONCONVEX_LOSSES } from './core/losses.js';
 export type { Loss, LossName } from './core/losses.js';
-export { mlpForward } from './core/float64/mlp64.js';
-export type { MlpSpec, Activation } from './core/float64/mlp64.js';
-export * as dense from './core/float64/dense.js';
-export * as residual from './core/float64/residualObjective.js';
+export { mlpForward } from './core/models/mlp64.js';
+export type { MlpSpec, Activation } from './core/models/mlp64.js';
+export * as dense from './core/linalg/dense.js';
+export * as residual from './core/models/residualObjective.js';
 export { bestLinearPredictor } from './core/linear.js';
 export * as stats from './core/stats.js';
 export { keyFromSeed, fold, split, Rng } from './core/random.js';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defineClaim, le } from '../src/index.js';
-import { thm1 } from '../properties/shamir2018.js';
-import { thm1Sides } from '../src/core/experiments/shamirBounds.js';
-import { mlpForward } from '../src/core/float64/mlp64.js';
+import { thm1 } from '../papers/shamir2018/index.js';
+import { thm1Sides } from '../papers/shamir2018/bounds.js';
+import { mlpForward } from '../src/core/models/mlp64.js';
 import { bestLinearPredictor } from '../src/core/linear.js';
 import { lossByName } from '../src/core/losses.js';
-import { norm2 } from '../src/core/float64/dense.js';
+import { norm2 } from '../src/core/linalg/dense.js';
 import { PROFILES } from '../src/claims/profiles.js';
 import { runClaim } from '../src/claims/runClaim.js';
-import type { ResidualInstance } from '../src/claims/hypotheses/index.js';
+import type { ResidualInstance } from '../src/claims/arbitraries/index.js';
 
 /**
  * The suite can fail: Thm 1 with its sign flipped (the bound subtracted instead of added) is a

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli } from './support/cli.js';
-import { BUILTIN } from '../properties/index.js';
+import { BUILTIN } from '../papers/index.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cli-'));
 afterEach(() => vi.restoreAllMocks());

@@ -1,18 +1,18 @@
 /**
- * Cross-cutting contracts of the Shamir 2018 hypotheses (src/claims/hypotheses): deterministic
+ * Cross-cutting contracts of the Shamir 2018 hypotheses (src/claims/arbitraries): deterministic
  * for a seed, plain-JSON values with consistent shapes, shrinking toward the smallest and
  * simplest case, and every corner of claims/README.md actually reached.
  */
 import * as fc from 'fast-check';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { mlpForward, mlpInputDim, mlpOutputDim, ACTIVATIONS } from '../src/core/float64/mlp64.js';
+import { mlpForward, mlpInputDim, mlpOutputDim, ACTIVATIONS } from '../src/core/models/mlp64.js';
 import { CONVEX_LOSSES, lossByName, type LossName } from '../src/core/losses.js';
 import {
   cancellationRatio, cancellingV, datasetArb, featureMapArb, inputsArb, residualInstanceArb, residualPointArb,
   RESIDUAL_REGIONS, THM1_REGION_WEIGHTS, THM2_REGION_WEIGHTS, FEATURE_KINDS, INPUT_KINDS, LABEL_KINDS,
   type ResidualInstance,
-} from '../src/claims/hypotheses/index.js';
+} from '../src/claims/arbitraries/index.js';
 
 const thm1 = () => residualInstanceArb({ losses: CONVEX_LOSSES, requireNonzeroW: true });
 const thm2 = () => residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true });

@@ -4,9 +4,9 @@ import { defineClaim } from '../src/index.js';
 import { PROFILES } from '../src/claims/profiles.js';
 import { runSuite } from '../src/claims/runSuite.js';
 import { initBackend } from '../src/core/backend.js';
-import { cor1, ex1, thm1 } from '../properties/shamir2018.js';
-import type { ResidualInstance } from '../src/claims/hypotheses/index.js';
-import type { TrainingCaseValue } from '../src/claims/hypotheses/trainingCase.js';
+import { cor1, ex1, thm1 } from '../papers/shamir2018/index.js';
+import type { ResidualInstance } from '../src/claims/arbitraries/index.js';
+import type { TrainingCaseValue } from '../papers/shamir2018/trainingCase.js';
 
 /**
  * Numeric faults never crash a run and never pass: NaN in the data and diverging training end

@@ -24,7 +24,7 @@ import { CI_DEFAULT_SEED, defaultWorkers } from './verifyCommand.js';
  * through their inline source maps. Output: <out>/<claim id>/index.html (c8's HTML),
  * <out>/papers/<key>/ (the paper's claims merged by `c8 report`), and <out>/index.json.
  */
-const INCLUDE = ['--include', 'src/core/**/*.ts', '--exclude', 'src/core/**/*.spec.ts'];
+const INCLUDE = ['--include', 'src/core/**/*.ts', '--include', 'papers/**/*.ts', '--exclude', '**/*.spec.ts'];
 const REPORTERS = ['--reporter=json', '--reporter=json-summary', '--reporter=html'];
 
 function c8Bin(): string {

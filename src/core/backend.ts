@@ -4,7 +4,7 @@
  * Preference (auto): tensorflow (native, via the optional `@tensorflow/tfjs-node`) > wasm > cpu.
  * Measured: wasm matmul ~20-29 GFLOP/s, cpu ~0.9; every op costs ~10 us on either, so small
  * networks are overhead-bound and the choice matters mostly for wide layers and large pools.
- * All three are float32; verdicts that need float64 use `src/core/float64`.
+ * All three are float32; verdicts that need float64 use `src/core/linalg` and `src/core/models/*64`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 // Side-effect imports register the two pure-JS backends with the engine.

@@ -3,7 +3,7 @@ import { lusolve, multiply, transpose } from 'mathjs';
 import { CONVEX_LOSSES, lossByName, type Loss } from './losses.js';
 import { Rng, keyFromSeed } from './random.js';
 import { bestLinearPredictor } from './linear.js';
-import { linearGradient, linearLoss } from './float64/residualObjective.js';
+import { linearGradient, linearLoss } from './models/residualObjective.js';
 
 const rng = new Rng(keyFromSeed(1));
 const mat = (m: number, n: number) => Array.from({ length: m }, () => Array.from({ length: n }, () => rng.normal()));

@@ -10,8 +10,8 @@
 import type { Loss } from './losses.js';
 import {
   assertMatrix, assertVector, choleskySolve, leastSquares, norm2, symmetricEigen, type Mat, type Vec,
-} from './float64/dense.js';
-import { linearGradient, linearHessian, linearLoss } from './float64/residualObjective.js';
+} from './linalg/dense.js';
+import { linearGradient, linearHessian, linearLoss } from './models/residualObjective.js';
 
 export interface BestLinearOptions {
   /** Constrain to ||w|| <= radius (default: unconstrained). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/claims/errors.js';
 import { parseShard, shardOf, shardRange } from '../../src/claims/shard.js';
-import { BUILTIN } from '../../properties/index.js';
+import { BUILTIN } from '../../papers/index.js';
 
 describe('--shard i/n', () => {
   it('puts every item in exactly one shard, contiguously and in order, sizes differing by at most one', () => {

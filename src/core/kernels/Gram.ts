@@ -8,7 +8,7 @@
  * that decides between float64 JS loops and a float32 TF.js matMul.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assertMatrix, type Mat } from '../float64/dense.js';
+import { assertMatrix, type Mat } from '../linalg/dense.js';
 
 /** A dense row-major matrix on a flat typed array (features, targets, Gram matrices). */
 export interface FlatMatrix {

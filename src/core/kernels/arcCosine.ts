@@ -15,8 +15,8 @@
  * (kappa_n(rho) = k_n of unit vectors at cosine rho). Cosines are clamped to [-1, 1] first:
  * rounding can push <x, x> / ||x||^2 just past 1, where arccos is NaN.
  */
-import type { Mat, Vec } from '../float64/dense.js';
-import { assertVector } from '../float64/dense.js';
+import type { Mat, Vec } from '../linalg/dense.js';
+import { assertVector } from '../linalg/dense.js';
 import { dotProductGram, type DotKernelOptions, type Gram } from './Gram.js';
 
 export type ArcCosineDegree = 0 | 1;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
-import { mlpForward, type MlpSpec } from '../float64/mlp64.js';
+import { mlpForward, type MlpSpec } from '../models/mlp64.js';
 import { mlp, mlpSpecFromParams } from '../models/mlp.js';
 import { disposeParams, paramsToArrays } from '../models/Model.js';
 import { Rng, keyFromSeed } from '../random.js';

@@ -11,7 +11,7 @@
  * this loop, and float64 sums keep the 16.8M-term dot products accurate.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assertMatrix, type Mat } from '../float64/dense.js';
+import { assertMatrix, type Mat } from '../linalg/dense.js';
 import type { Model, Params } from '../models/Model.js';
 import { allocGram, type Gram } from './Gram.js';
 

@@ -5,7 +5,7 @@ import { mlp } from '../models/mlp.js';
 import { disposeParams, paramsToArrays } from '../models/Model.js';
 import { Rng, keyFromSeed } from '../random.js';
 import { dense } from './dense.js';
-import { featureRidgeRegression } from './featureRegression.js';
+import { featureRidgeRegression } from '../ridge/featureRegression.js';
 import { gramToRows } from './Gram.js';
 import { lastLayerRegression, modelFeatures } from './lastLayer.js';
 import { staxModel } from './layer.js';

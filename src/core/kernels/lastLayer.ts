@@ -10,14 +10,14 @@
  * stax `serial` without its last `dense`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assertMatrix, type Mat, type Vec } from '../float64/dense.js';
+import { assertMatrix, type Mat, type Vec } from '../linalg/dense.js';
 import type { Model, Params } from '../models/Model.js';
-import type { CgOptions } from './cgRidge.js';
-import { featureRidgeRegression, type FeatureRidgeResult } from './featureRegression.js';
+import type { CgOptions } from '../ridge/cgRidge.js';
+import { featureRidgeRegression, type FeatureRidgeResult } from '../ridge/featureRegression.js';
 import { allocGram, type FlatMatrix } from './Gram.js';
-import type { RidgeScale } from './ridgeResidual.js';
-import type { HoldoutSelection } from './selectRidge.js';
-import type { RidgeSolverChoice } from './solveRidge.js';
+import type { RidgeScale } from '../ridge/ridgeResidual.js';
+import type { HoldoutSelection } from '../ridge/selectRidge.js';
+import type { RidgeSolverChoice } from '../ridge/solveRidge.js';
 
 /** Penultimate features of the rows of X, n x width, float32 (one forward pass). */
 export function modelFeatures(features: Model, params: Params, X: Mat): FlatMatrix {

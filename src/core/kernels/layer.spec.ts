@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
-import { symmetricEigenvalues } from '../float64/dense.js';
+import { symmetricEigenvalues } from '../linalg/dense.js';
 import { disposeParams } from '../models/Model.js';
 import { Rng, keyFromSeed } from '../random.js';
 import { dense } from './dense.js';

@@ -19,7 +19,7 @@
  * allenzhu-li-2019 catalog's sphere NTK u kappa0(u) + kappa1(u) (see reluNtk.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Mat } from '../float64/dense.js';
+import type { Mat } from '../linalg/dense.js';
 import { checkInput, type Model, type Params } from '../models/Model.js';
 import type { Key } from '../random.js';
 import { innerProducts, type Gram, type InnerProductMode } from './Gram.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { symmetricEigenvalues } from '../float64/dense.js';
+import { symmetricEigenvalues } from '../linalg/dense.js';
 import { gramEntry, gramToRows } from './Gram.js';
 import { polynomialGram } from './polynomial.js';
 

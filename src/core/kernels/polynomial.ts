@@ -2,7 +2,7 @@
  * Polynomial kernel k(x, z) = (gamma <x, z> + c)^p (inhomogeneous for c > 0). Default
  * gamma = 1 / d, so the kernel of hypercube or unit-variance inputs stays O(1) in d.
  */
-import type { Mat } from '../float64/dense.js';
+import type { Mat } from '../linalg/dense.js';
 import { dotProductGram, type DotKernelOptions, type Gram } from './Gram.js';
 
 export interface PolynomialOptions extends DotKernelOptions {

@@ -6,15 +6,15 @@
  * (Cho & Saul 2009), so this is the random-feature approximation of that kernel method.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assertMatrix, type Mat, type Vec } from '../float64/dense.js';
+import { assertMatrix, type Mat, type Vec } from '../linalg/dense.js';
 import { positiveInt } from '../models/Model.js';
 import { Rng, fold, type Key } from '../random.js';
-import type { CgOptions } from './cgRidge.js';
-import { featureRidgeRegression, type FeatureRidgeResult } from './featureRegression.js';
+import type { CgOptions } from '../ridge/cgRidge.js';
+import { featureRidgeRegression, type FeatureRidgeResult } from '../ridge/featureRegression.js';
 import { allocGram, type FlatMatrix } from './Gram.js';
-import type { RidgeScale } from './ridgeResidual.js';
-import type { HoldoutSelection } from './selectRidge.js';
-import type { RidgeSolverChoice } from './solveRidge.js';
+import type { RidgeScale } from '../ridge/ridgeResidual.js';
+import type { HoldoutSelection } from '../ridge/selectRidge.js';
+import type { RidgeSolverChoice } from '../ridge/solveRidge.js';
 
 export interface ReluFeatureMap {
   readonly inputDim: number;

@@ -4,7 +4,7 @@
  * lengthscale s = sqrt(d / 2). Squared distances come from inner products,
  * ||x||^2 + ||z||^2 - 2 <x, z>, clamped at 0 against rounding.
  */
-import type { Mat } from '../float64/dense.js';
+import type { Mat } from '../linalg/dense.js';
 import { dotProductGram, type DotKernelOptions, type Gram } from './Gram.js';
 
 export type RbfOptions = DotKernelOptions &

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
-import { symmetricEigenvalues } from '../float64/dense.js';
+import { symmetricEigenvalues } from '../linalg/dense.js';
 import { Rng, keyFromSeed } from '../random.js';
 import { gramToRows, relativeFrobeniusError } from './Gram.js';
 import { reluNetworkKernel, reluNetworkKernels, sphereReluNtk, sphereReluNtkGram } from './reluNtk.js';

@@ -17,7 +17,7 @@
  * This is the network serial(dense(m, sqrt s1, sigma_b), relu, dense(m, sqrt s, sigma_b), relu,
  * ..., dense(1, sqrt s, sigma_b)) in the NTK parameterisation of `dense.ts`.
  */
-import { assertMatrix, type Mat, type Vec } from '../float64/dense.js';
+import { assertMatrix, type Mat, type Vec } from '../linalg/dense.js';
 import { clampCosine, kappa0, kappa1 } from './arcCosine.js';
 import { allocGram, dotProductGram, type DotKernelOptions, type Gram } from './Gram.js';
 import type { KernelPair } from './layer.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
-import { ACTIVATIONS, activate, mlpForward, type Activation, type MlpSpec } from '../float64/mlp64.js';
+import { ACTIVATIONS, activate, mlpForward, type Activation, type MlpSpec } from './mlp64.js';
 import { Rng, keyFromSeed } from '../random.js';
 import { expectChainsMatchSingles, expectArraysClose, randomMatrix } from '../tf/testing.js';
 import { mlp, mlpFromSpec, mlpSpecFromParams } from './mlp.js';

@@ -6,7 +6,7 @@
  * Float64 twin: `../float64/mlp64.ts`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ACTIVATIONS, type Activation, type MlpSpec } from '../float64/mlp64.js';
+import { ACTIVATIONS, type Activation, type MlpSpec } from './mlp64.js';
 import type { Key } from '../random.js';
 import {
   checkInput, normalParam, param, positiveInt, type Model, type Params,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, type BackendName } from '../backend.js';
-import { mlpForward } from '../float64/mlp64.js';
+import { mlpForward } from './mlp64.js';
 import { keyFromSeed } from '../random.js';
 import { expectArraysClose, randomMatrix } from '../tf/testing.js';
 import { mlp, mlpSpecFromParams } from './mlp.js';

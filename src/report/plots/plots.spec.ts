@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thm4Rate } from '../../../properties/shamir2018.js';
+import { thm4Rate } from '../../../papers/shamir2018/index.js';
 import { logScaleFits, seriesOf } from './series.js';
 import { referencePoints, seriesSpec } from './seriesSpec.js';
 import { slackSpec, slackTicks } from './slackSpec.js';

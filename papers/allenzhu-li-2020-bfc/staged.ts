@@ -1,0 +1,185 @@
+/**
+ * Staged training of the BFC toy learner (catalog allenzhu-li-2020-bfc.md, "Toy instance"):
+ *
+ * - stage 1: K1, c1, c0 trained with block 2 switched off (K1 init N(0, 0.01), i.e. std 0.1);
+ * - stage 2, from the same stage-1 result (paired): (a) joint: everything trained, K2 init
+ *   N(0, 0.09), c2 = 0.1; (b) layer-wise: K1 and c1 frozen, K2, c2, c0 trained; same step budget.
+ *
+ * Full-batch Adam per stage (`bfcAdam.ts`). Recorded per seed: test MSE and e(K1) after stage 1
+ * (E_hier := the stage-1 test MSE, the plateau of one quadratic block) and at checkpoints during
+ * and at the end of both stage-2 variants. Seed r uses fold(keyFromSeed(baseSeed), r) for its
+ * task, data and initialisation, so a seed's numbers do not depend on the other seeds.
+ * Memoised in-process by configuration (every claim reads the same runs); each entry is a pure
+ * function of its key.
+ */
+import { fold, keyFromSeed, rngFrom, type Key } from '../../src/core/random.js';
+import { adam } from './adam.js';
+import { featureError, rowSpaceError } from './featureError.js';
+import { bfcLoss, bfcPredict, firstBlock, layout, type BfcShape } from './network.js';
+import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
+import { makeBfcTask, sampleBfc, type BfcSample, type BfcTask } from './task.js';
+
+export interface BfcConfig {
+  readonly d: number;
+  readonly k: number;
+  readonly alpha3: number;
+  /** Training samples per seed. */
+  readonly N: number;
+  readonly nTest: number;
+  /** Reference sample for the normalisation of P2 and P3. */
+  readonly referenceSize: number;
+  readonly lr: number;
+  readonly stage1Steps: number;
+  readonly stage2Steps: number;
+  /** Stage-2 steps after which e(K1) and the test MSE are recorded (the end is always recorded). */
+  readonly checkpoints: readonly number[];
+  readonly seeds: number;
+  readonly baseSeed: number;
+}
+
+export interface Checkpoint {
+  readonly step: number;
+  readonly eK1: number;
+  readonly testMse: number;
+}
+
+export interface Stage2Run {
+  readonly testMse: number;
+  readonly trainMse: number;
+  readonly eK1: number;
+  readonly series: readonly Checkpoint[];
+  readonly diverged: boolean;
+}
+
+export interface BfcSeedRun {
+  /** Stage-1 test MSE (the plateau E_hier of the catalog). */
+  readonly eHier: number;
+  readonly stage1TrainMse: number;
+  /** e(K1) after stage 1, and the row-space error (the blind metric; diagnostic). */
+  readonly eK1Stage1: number;
+  readonly rowErrStage1: number;
+  readonly stage1Diverged: boolean;
+  readonly joint: Stage2Run;
+  readonly layerwise: Stage2Run;
+  /** Wall-clock seconds this seed took (not part of any verdict). */
+  readonly seconds: number;
+}
+
+export function bfcSeedKey(c: BfcConfig, r: number): Key {
+  return fold(keyFromSeed(c.baseSeed), r);
+}
+
+const dataCache = new Map<string, { task: BfcTask; train: BfcSample; test: BfcSample }>();
+
+/** Task, training and test sample of seed r (memoised: training, kernels and degree-2 fits share them). */
+export function bfcSeedData(c: BfcConfig, r: number): { task: BfcTask; train: BfcSample; test: BfcSample } {
+  const id = JSON.stringify([c.d, c.k, c.alpha3, c.N, c.nTest, c.referenceSize, c.baseSeed, r]);
+  const hit = dataCache.get(id);
+  if (hit) return hit;
+  const key = bfcSeedKey(c, r);
+  const task = makeBfcTask({ d: c.d, k: c.k, alpha2: 1, alpha3: c.alpha3, referenceSize: c.referenceSize, key: fold(key, 'task') });
+  const out = { task, train: sampleBfc(task, c.N, fold(key, 'train')), test: sampleBfc(task, c.nTest, fold(key, 'test')) };
+  // Bounded: a shrinking mutant visits many configurations; old samples are cheap to redraw.
+  if (dataCache.size >= 64) dataCache.delete(dataCache.keys().next().value as string);
+  dataCache.set(id, out);
+  return out;
+}
+
+const failed: Stage2Run = { testMse: Infinity, trainMse: Infinity, eK1: NaN, series: [], diverged: true };
+
+function stage2(c: BfcConfig, shape: BfcShape, start: Float64Array, variant: 'joint' | 'layerwise', task: BfcTask, train: BfcSample, test: BfcSample): Stage2Run {
+  const L = layout(shape);
+  const theta = Float64Array.from(start);
+  const mask = new Uint8Array(L.size);
+  if (variant === 'joint') mask.fill(1);
+  else {
+    mask.fill(1, L.K2, L.c0 + 1);
+    mask[L.c2] = 1;
+  }
+  const frozenS = variant === 'layerwise' ? firstBlock(shape, theta, train.X, c.N) : undefined;
+  const series: Checkpoint[] = [];
+  const record = (step: number, th: Float64Array) => {
+    series.push({ step, eK1: featureError(th.subarray(0, L.K2), task.W2, c.k, c.d), testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, true), test.y) });
+  };
+  const res = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
+    lr: c.lr, steps: c.stage2Steps, checkpoints: c.checkpoints.filter((s) => s < c.stage2Steps), onCheckpoint: record,
+  });
+  if (res.diverged) return failed;
+  record(c.stage2Steps, theta);
+  const end = series[series.length - 1];
+  return { testMse: end.testMse, trainMse: bfcLoss(shape, theta, train.X, train.y, c.N, true), eK1: end.eK1, series, diverged: false };
+}
+
+export interface Stage1Result {
+  readonly shape: BfcShape;
+  /** Packed parameters after stage 1 (K2 and c2 at their stage-2 initialisation). */
+  readonly theta: Float64Array;
+  readonly diverged: boolean;
+  /** Stage-1 test MSE: E_hier. */
+  readonly eHier: number;
+  readonly trainMse: number;
+}
+
+/** Stage 1 of seed r: K1, c1, c0 with block 2 switched off. */
+export function trainStage1(c: BfcConfig, r: number, data = bfcSeedData(c, r)): Stage1Result {
+  const shape: BfcShape = { d: c.d, k: c.k };
+  const L = layout(shape);
+  const { train, test } = data;
+  const init = rngFrom(bfcSeedKey(c, r), 'init');
+  const theta = new Float64Array(L.size);
+  theta.set(init.normals(c.k * c.d, 0.1), L.K1);
+  theta.set(init.normals(c.k * c.k, 0.3), L.K2);
+  // c1 = 1 at the start of stage 1 [R: the catalog does not fix it]; c2 = 0.1 (catalog).
+  theta[L.c0] = 0;
+  theta[L.c1] = 1;
+  theta[L.c2] = 0.1;
+  const mask = new Uint8Array(L.size);
+  mask.fill(1, L.K1, L.K2);
+  mask[L.c0] = 1;
+  mask[L.c1] = 1;
+  const s1 = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, false, g), { lr: c.lr, steps: c.stage1Steps });
+  if (s1.diverged) return { shape, theta, diverged: true, eHier: Infinity, trainMse: Infinity };
+  return {
+    shape, theta, diverged: false,
+    eHier: meanSquaredDifference(bfcPredict(shape, theta, test.X, c.nTest, false), test.y),
+    trainMse: bfcLoss(shape, theta, train.X, train.y, c.N, false),
+  };
+}
+
+/** One seed: stage 1, then both stage-2 variants from the same stage-1 parameters. */
+export function runBfcSeed(c: BfcConfig, r: number): BfcSeedRun {
+  const t0 = performance.now();
+  const data = bfcSeedData(c, r);
+  const { task, train, test } = data;
+  const s1 = trainStage1(c, r, data);
+  const seconds = () => (performance.now() - t0) / 1000;
+  if (s1.diverged) {
+    return { eHier: Infinity, stage1TrainMse: Infinity, eK1Stage1: NaN, rowErrStage1: NaN, stage1Diverged: true, joint: failed, layerwise: failed, seconds: seconds() };
+  }
+  const K1 = s1.theta.subarray(0, layout(s1.shape).K2);
+  return {
+    eHier: s1.eHier,
+    stage1TrainMse: s1.trainMse,
+    eK1Stage1: featureError(K1, task.W2, c.k, c.d),
+    rowErrStage1: rowSpaceError(K1, task.W2, c.k, c.d),
+    stage1Diverged: false,
+    joint: stage2(c, s1.shape, s1.theta, 'joint', task, train, test),
+    layerwise: stage2(c, s1.shape, s1.theta, 'layerwise', task, train, test),
+    seconds: seconds(),
+  };
+}
+
+const cache = new Map<string, BfcSeedRun>();
+
+/** Every seed of the configuration, memoised per seed (a config with more seeds reuses the first ones). */
+export function bfcRuns(c: BfcConfig): BfcSeedRun[] {
+  return Array.from({ length: c.seeds }, (_, r) => {
+    const key = JSON.stringify({ ...c, seeds: undefined, r });
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = runBfcSeed(c, r);
+      cache.set(key, hit);
+    }
+    return hit;
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The Backward Feature Correction toy target (catalog allenzhu-li-2020-bfc.md, "Toy instance"
+ * [R design]): x ~ N(0, I_d), W2 in R^{k x d} with orthonormal rows, W3 in R^{k x k} with
+ * N(0, 1/k) entries,
+ *
+ *   P2 = Sum(sigma(W2 x)),  P3 = Sum(sigma(W3 sigma(W2 x))),  sigma(z) = z^2,
+ *
+ * each centred and scaled to unit variance on a large reference sample drawn from the task's
+ * key, and y = alpha2 P2 + alpha3 P3. Everything is float64 and a pure function of the key.
+ * Samples are row-major Float64Arrays (n x d) because the trainer loops over them directly.
+ */
+import { fold, rngFrom, type Key } from '../../src/core/random.js';
+
+export interface BfcTaskSpec {
+  readonly d: number;
+  /** Hidden width k of both target layers. */
+  readonly k: number;
+  readonly alpha2: number;
+  readonly alpha3: number;
+  /** Size of the reference sample that fixes the centring and scaling of P2 and P3. */
+  readonly referenceSize: number;
+  readonly key: Key;
+}
+
+export interface BfcTask {
+  readonly spec: BfcTaskSpec;
+  /** k x d, orthonormal rows (row-major). */
+  readonly W2: Float64Array;
+  /** k x k (row-major). */
+  readonly W3: Float64Array;
+  /** Centring and scaling of the raw parts: P = (raw - mean) / std. */
+  readonly p2: { readonly mean: number; readonly std: number };
+  readonly p3: { readonly mean: number; readonly std: number };
+}
+
+export interface BfcSample {
+  readonly n: number;
+  readonly d: number;
+  /** n x d inputs, row-major. */
+  readonly X: Float64Array;
+  readonly y: Float64Array;
+  /** The normalised parts, kept so checks can split y into its two levels. */
+  readonly P2: Float64Array;
+  readonly P3: Float64Array;
+}
+
+/** Orthonormal rows by Gram-Schmidt on Gaussian rows (k <= d); re-drawn rows never needed in practice. */
+export function orthonormalRows(k: number, d: number, key: Key): Float64Array {
+  if (!(Number.isInteger(k) && Number.isInteger(d) && k >= 1 && k <= d)) throw new RangeError(`orthonormalRows: need integers 1 <= k <= d, got k = ${k}, d = ${d}`);
+  const rng = rngFrom(key);
+  const W = new Float64Array(k * d);
+  for (let i = 0; i < k; i++) {
+    for (;;) {
+      for (let j = 0; j < d; j++) W[i * d + j] = rng.normal();
+      // Two passes of classical Gram-Schmidt: orthogonal to rounding for these sizes.
+      for (let pass = 0; pass < 2; pass++) {
+        for (let p = 0; p < i; p++) {
+          let dot = 0;
+          for (let j = 0; j < d; j++) dot += W[i * d + j] * W[p * d + j];
+          for (let j = 0; j < d; j++) W[i * d + j] -= dot * W[p * d + j];
+        }
+      }
+      let nrm = 0;
+      for (let j = 0; j < d; j++) nrm += W[i * d + j] ** 2;
+      nrm = Math.sqrt(nrm);
+      if (nrm > 1e-8) {
+        for (let j = 0; j < d; j++) W[i * d + j] /= nrm;
+        break;
+      }
+    }
+  }
+  return W;
+}
+
+/** Raw (unnormalised) P2 and P3 of one input row. */
+function rawParts(W2: Float64Array, W3: Float64Array, k: number, d: number, X: Float64Array, row: number, s: Float64Array): [number, number] {
+  let p2 = 0;
+  for (let i = 0; i < k; i++) {
+    let z = 0;
+    for (let j = 0; j < d; j++) z += W2[i * d + j] * X[row * d + j];
+    s[i] = z * z;
+    p2 += s[i];
+  }
+  let p3 = 0;
+  for (let a = 0; a < k; a++) {
+    let u = 0;
+    for (let i = 0; i < k; i++) u += W3[a * k + i] * s[i];
+    p3 += u * u;
+  }
+  return [p2, p3];
+}
+
+function gaussianInputs(n: number, d: number, key: Key): Float64Array {
+  return rngFrom(key).normals(n * d);
+}
+
+export function makeBfcTask(spec: BfcTaskSpec): BfcTask {
+  const { d, k } = spec;
+  if (!(spec.referenceSize >= 100)) throw new RangeError(`makeBfcTask: referenceSize must be >= 100, got ${spec.referenceSize}`);
+  const W2 = orthonormalRows(k, d, fold(spec.key, 'W2'));
+  const W3 = rngFrom(spec.key, 'W3').normals(k * k, Math.sqrt(1 / k));
+  const n = spec.referenceSize;
+  const X = gaussianInputs(n, d, fold(spec.key, 'reference'));
+  const s = new Float64Array(k);
+  let m2 = 0, m3 = 0, q2 = 0, q3 = 0;
+  for (let r = 0; r < n; r++) {
+    const [a, b] = rawParts(W2, W3, k, d, X, r, s);
+    m2 += a; m3 += b; q2 += a * a; q3 += b * b;
+  }
+  m2 /= n; m3 /= n;
+  const std2 = Math.sqrt(Math.max(q2 / n - m2 * m2, 0));
+  const std3 = Math.sqrt(Math.max(q3 / n - m3 * m3, 0));
+  return { spec, W2, W3, p2: { mean: m2, std: std2 }, p3: { mean: m3, std: std3 } };
+}
+
+export function sampleBfc(task: BfcTask, n: number, key: Key): BfcSample {
+  const { d, k, alpha2, alpha3 } = task.spec;
+  const X = gaussianInputs(n, d, key);
+  const y = new Float64Array(n), P2 = new Float64Array(n), P3 = new Float64Array(n);
+  const s = new Float64Array(k);
+  for (let r = 0; r < n; r++) {
+    const [a, b] = rawParts(task.W2, task.W3, k, d, X, r, s);
+    P2[r] = (a - task.p2.mean) / task.p2.std;
+    P3[r] = (b - task.p3.mean) / task.p3.std;
+    y[r] = alpha2 * P2[r] + alpha3 * P3[r];
+  }
+  return { n, d, X, y, P2, P3 };
+}

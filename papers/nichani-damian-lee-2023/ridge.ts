@@ -1,0 +1,193 @@
+/**
+ * Ridge regression over a feature map computed block by block, for Nichani, Damian & Lee's two
+ * ridge learners: stage 2 of the three-layer algorithm (400 one-dimensional ReLU features of
+ * the learned feature) and the two-layer random-feature baseline (3000 ReLU features of x).
+ *
+ * Why a module of its own: the baseline's Gram Phi^T Phi at n = 8000, D = 3000 is ~72 G
+ * multiply-adds. It is accumulated here by the wasm SIMD GEMM of src/core/wasm on a one-thread
+ * team (lower-triangle tiles only, a SYRK), streaming Phi in blocks of ROWS rows that are
+ * generated, packed and discarded, so Phi (n x D) is never stored. Each block's product is
+ * float32, the sum over blocks float64 (see `accumulate`): one float32 product over all n rows
+ * would carry rounding above the catalog's smallest ridge mu = 1e-6 n. Each ridge is one blocked
+ * float64 Cholesky (fused/cholesky64).
+ *
+ * Ridge rule [R, catalog: lambda in {1e-6, 1e-4, 1e-2} times the sample count]: mu = lambda * n
+ * for n training rows; the intercept is not penalised (y is centred by its training mean); lambda
+ * is chosen by the MSE on a separate holdout set (as the paper tunes lambda on a holdout), never
+ * on the test set.
+ */
+import { choleskyInPlace } from '../../src/core/linalg/cholesky64.js';
+import { kernelModule, MAX_BYTES } from '../../src/core/wasm/kernels.js';
+import { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
+import { solveLowerInPlace, solveLowerTransposeInPlace } from '../../src/core/linalg/triSolve64.js';
+import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
+
+/** A feature map applied to blocks of input rows (each input row has `inputWidth` numbers). */
+export interface BlockFeatureMap {
+  readonly D: number;
+  readonly inputWidth: number;
+  /** Writes the features of `rows` input rows (row-major in `inputs`) into out (rows x D). */
+  map(inputs: Float64Array, rows: number, out: Float64Array): void;
+}
+
+export interface RidgeFit {
+  readonly lambda: number;
+  /** Validation MSE per lambda, in grid order (Infinity where a factorisation failed). */
+  readonly validationMse: readonly number[];
+  readonly weights: Float64Array;
+  readonly intercept: number;
+}
+
+const ROWS = 512;
+/**
+ * Two threads: the baseline's Gram and factorisations are the quick profile's longest work (a
+ * claim and its mutant each run them, and the runner stops a checkable after 90 s). The team's
+ * results are identical bits for any thread count (each tile is computed by one thread).
+ */
+const THREADS = 2;
+let sharedTeam: WasmTeam | undefined;
+
+/** FMA off: the same bits whether or not the engine offers relaxed SIMD (replayable numbers). */
+function team(): WasmTeam {
+  sharedTeam ??= WasmTeam.create(kernelModule({ fma: false }), { threads: THREADS, maxBytes: MAX_BYTES });
+  return sharedTeam;
+}
+
+const pad4 = (k: number) => Math.ceil(k / 4) * 4;
+/** Gram side: a multiple of 8 (the float32 GEMM's column tile). */
+const padD = (k: number) => Math.ceil(k / 8) * 8;
+
+/**
+ * Writes the lower triangle of Phi^T Phi (Dp x Dp, Dp = D rounded up to 8) into the float64
+ * buffer at byte offset `c`, and Phi^T rs[k] into rhss[k], over `n` input rows.
+ *
+ * Each block of ROWS rows is multiplied by the float32 SIMD GEMM (2x the float64 kernel's speed)
+ * and added into the float64 Gram: the float32 rounding then stays inside one block's 512-term
+ * sums (relative ~1e-7 of a block's entries), and the blocks are summed in float64. The spec
+ * bounds the difference from a float64 Gram; it matters only for the smallest ridge of the grid
+ * (a factorisation that fails there scores Infinity and is not chosen).
+ */
+function accumulate(t: WasmTeam, fm: BlockFeatureMap, X: Float64Array, rs: readonly Float64Array[], n: number, c: number, rhss: readonly Float64Array[]): void {
+  const D = fm.D, Dp = padD(D), w = fm.inputWidth;
+  const mark = t.mark();
+  const ap = t.alloc(4 * Dp * ROWS);
+  const bp = t.alloc(4 * Dp * ROWS);
+  const c32 = t.alloc(4 * Dp * Dp);
+  const block = new Float64Array(ROWS * D);
+  const G = t.f64(c, Dp * Dp);
+  G.fill(0);
+  for (let r0 = 0; r0 < n; r0 += ROWS) {
+    const rows = Math.min(ROWS, n - r0);
+    fm.map(X.subarray(r0 * w, (r0 + rows) * w), rows, block);
+    const kc = pad4(rows);
+    // Panels of Phi^T (A role, 4 rows per tile) and of Phi (B role, 8 columns per tile):
+    // A[t][p][i] = Phi[r0 + p][4t + i], B[t][p][i] = Phi[r0 + p][8t + i], zero-padded.
+    const A = t.f32(ap, Dp * kc), B = t.f32(bp, Dp * kc);
+    A.fill(0);
+    B.fill(0);
+    for (let p = 0; p < rows; p++) {
+      const src = p * D;
+      for (let j = 0; j < D; j++) {
+        const v = block[src + j];
+        A[((j >> 2) * kc + p) * 4 + (j & 3)] = v;
+        B[((j >> 3) * kc + p) * 8 + (j & 7)] = v;
+      }
+      for (let k = 0; k < rs.length; k++) {
+        const rp = rs[k][r0 + p], rhs = rhss[k];
+        for (let j = 0; j < D; j++) rhs[j] += block[src + j] * rp;
+      }
+    }
+    t.runShared('gemm_f32_dyn', [8, ap, bp, c32, 4 * Dp, kc, 0, Dp / 4, 0, Dp / 8, 32, 1, 0, 1, 0]);
+    const C = t.f32(c32, Dp * Dp);
+    const Gv = t.f64(c, Dp * Dp);
+    for (let i = 0; i < Dp; i++) for (let j = 0, o = i * Dp; j <= i; j++) Gv[o + j] += C[o + j];
+  }
+  t.release(mark);
+}
+
+function mean(y: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += y[i];
+  return s / n;
+}
+
+/** Solves (G + mu I) w = b from the lower triangle of G at `g` (Dp x Dp); null if not SPD. */
+function solve(t: WasmTeam, g: number, Dp: number, D: number, mu: number, b: Float64Array): Float64Array | null {
+  const mark = t.mark();
+  try {
+    const l = t.alloc(8 * Dp * Dp);
+    const G = t.f64(g, Dp * Dp), L = t.f64(l, Dp * Dp);
+    for (let i = 0; i < Dp; i++) {
+      L.set(G.subarray(i * Dp, i * Dp + i + 1), i * Dp);
+      L[i * Dp + i] += mu;
+    }
+    try {
+      choleskyInPlace(t, l, Dp, Dp);
+    } catch {
+      return null;
+    }
+    const x = new Float64Array(Dp);
+    x.set(b.subarray(0, D));
+    solveLowerTransposeInPlace(L, Dp, Dp, solveLowerInPlace(L, Dp, Dp, x));
+    return x.slice(0, D);
+  } finally {
+    t.release(mark);
+  }
+}
+
+/** Predictions intercept + Phi(x) w for n input rows. */
+export function ridgePredict(fm: BlockFeatureMap, weights: Float64Array, intercept: number, X: Float64Array, n: number): Float64Array {
+  return ridgePredictMany(fm, [weights], intercept, X, n)[0];
+}
+
+/** Predictions of several weight vectors (one feature pass over the rows for all of them). */
+function ridgePredictMany(fm: BlockFeatureMap, weights: readonly Float64Array[], intercept: number, X: Float64Array, n: number): Float64Array[] {
+  const D = fm.D, w = fm.inputWidth;
+  const out = weights.map(() => new Float64Array(n));
+  const block = new Float64Array(ROWS * D);
+  for (let r0 = 0; r0 < n; r0 += ROWS) {
+    const rows = Math.min(ROWS, n - r0);
+    fm.map(X.subarray(r0 * w, (r0 + rows) * w), rows, block);
+    weights.forEach((wt, k) => {
+      for (let p = 0; p < rows; p++) {
+        let s = intercept;
+        for (let j = 0; j < D; j++) s += block[p * D + j] * wt[j];
+        out[k][r0 + p] = s;
+      }
+    });
+  }
+  return out;
+}
+
+
+/**
+ * Ridge on all n rows of (X, y) for every lambda (one Gram, one Cholesky per lambda), scored on a
+ * separate holdout (XVal, yVal): the model with the smallest holdout MSE is returned. The holdout
+ * is neither training nor test data (the paper tunes lambda on a holdout of its own).
+ */
+export function ridgeSelectAndFit(fm: BlockFeatureMap, X: Float64Array, y: Float64Array, XVal: Float64Array, yVal: Float64Array, lambdas: readonly number[]): RidgeFit {
+  const n = y.length, nVal = yVal.length, D = fm.D, Dp = padD(D), w = fm.inputWidth;
+  if (!(n >= 1 && nVal >= 1)) throw new RangeError(`ridgeSelectAndFit: need training and holdout rows, got ${n} and ${nVal}`);
+  if (X.length !== n * w || XVal.length !== nVal * w) throw new RangeError(`ridgeSelectAndFit: X (${X.length}) and XVal (${XVal.length}) must hold ${n} and ${nVal} rows of ${w}`);
+  if (lambdas.length === 0 || lambdas.some((l) => !(l > 0))) throw new RangeError('ridgeSelectAndFit: lambdas must be positive and non-empty');
+  const t = team();
+  const mark = t.mark();
+  try {
+    const g = t.alloc(8 * Dp * Dp);
+    const yMean = mean(y, n);
+    const b = new Float64Array(D);
+    accumulate(t, fm, X, [Float64Array.from(y, (v) => v - yMean)], n, g, [b]);
+    const fits = lambdas.map((lam) => solve(t, g, Dp, D, lam * n, b));
+    const solved = fits.filter((f): f is Float64Array => f !== null);
+    if (solved.length === 0) throw new RangeError('ridgeSelectAndFit: no ridge of the grid gave a numerically positive definite system');
+    const preds = ridgePredictMany(fm, solved, yMean, XVal, nVal);
+    let next = 0;
+    // A factorisation that failed (not numerically SPD) scores Infinity and is never chosen.
+    const validationMse = fits.map((f) => (f === null ? Infinity : meanSquaredDifference(preds[next++], yVal)));
+    let best = 0;
+    validationMse.forEach((v, i) => { if (v < validationMse[best]) best = i; });
+    return { lambda: lambdas[best], validationMse, weights: fits[best] as Float64Array, intercept: yMean };
+  } finally {
+    t.release(mark);
+  }
+}

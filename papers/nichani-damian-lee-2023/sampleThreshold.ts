@@ -1,0 +1,28 @@
+/**
+ * Sample-size thresholds for the scaling claims of Nichani, Damian & Lee (catalog): n_0.8(d) is
+ * the smallest n on a doubling grid at which the median over seeds of corr(phi, h*) reaches 0.8.
+ * A grid that never reaches the level is censored (undefined), never extrapolated. A correlation
+ * that is undefined because phi is constant (NaN) counts as 0: a constant feature carries no
+ * information about h*.
+ */
+import { median } from '../../src/core/stats.js';
+
+/** Per-grid-point median over seeds; curves[r][k] is seed r's correlation at grid point k. */
+export function medianCurve(curves: readonly (readonly number[])[]): number[] {
+  if (curves.length === 0) throw new RangeError('medianCurve: need at least one seed');
+  return curves[0].map((_, k) => median(curves.map((c) => (Number.isNaN(c[k]) ? 0 : c[k]))));
+}
+
+/** The first grid value whose median reaches `level`, or undefined (censored). */
+export function firstReaching(grid: readonly number[], medians: readonly number[], level: number): number | undefined {
+  if (grid.length !== medians.length) throw new RangeError(`firstReaching: grid (${grid.length}) and medians (${medians.length}) differ in length`);
+  const k = medians.findIndex((m) => m >= level);
+  return k < 0 ? undefined : grid[k];
+}
+
+/** 8, 16, ..., up to and including `max` (a power of two times `start`). */
+export function doublingGrid(start: number, max: number): number[] {
+  const out: number[] = [];
+  for (let n = start; n <= max; n *= 2) out.push(n);
+  return out;
+}

@@ -1,0 +1,579 @@
+/**
+ * Shamir, "Are ResNets Provably Better than Linear Predictors?" (NeurIPS 2018, arXiv 1804.06739).
+ * Catalog: shared/claims/shamir2018.md. Eight claims and nine mutants, in the paper's order.
+ *
+ * This file only declares; the numbers come from src/core (float64 objective and bounds,
+ * experiments) and the cases from src/claims/hypotheses. It is longer than 300 lines because it
+ * holds seventeen declarations, each with its statement, tolerance reason and catalog notes.
+ */
+import * as fc from 'fast-check';
+import {
+  defineClaim, defineMutant, eq, type Evidence, exactThreshold, FLOAT64_TOLERANCE, ge, jitterFields, le, skipCase, type PaperRef,
+} from '../../src/index.js';
+import { gridStarts, criticalPoints } from '../../src/core/optim/criticalPoints.js';
+import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from './exampleOne.js';
+import { thm1Sides, thm2Sides, zeroWCurvature } from './bounds.js';
+import { trainResidual } from './trainedResidual.js';
+import { residualInstanceArb, type ResidualInstance } from '../../src/claims/arbitraries/index.js';
+import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from './trainingCase.js';
+import type { ResidualData } from '../../src/core/models/residualObjective.js';
+import { residualGradient, residualHessian, residualLoss, linearLoss, noSkipLoss } from '../../src/core/models/residualObjective.js';
+import { frobenius, norm2, symmetricEigenvalues } from '../../src/core/linalg/dense.js';
+import { bestLinearPredictor } from '../../src/core/linear.js';
+import { CONVEX_LOSSES, lossByName } from '../../src/core/losses.js';
+import { mlpForward } from '../../src/core/models/mlp64.js';
+import { sgdVersusLinear, sgdRate, type SgdSetup } from './sgdVersusLinear.js';
+import { exampleOnePool, makeTanhPool } from './sgdPool.js';
+import { keyFromSeed } from '../../src/core/random.js';
+import { median } from '../../src/core/stats.js';
+import { sopspExcess } from './sopspExcess.js';
+
+export const paper: PaperRef = {
+  key: 'shamir2018',
+  title: 'Are ResNets Provably Better than Linear Predictors?',
+  authors: 'Ohad Shamir',
+  venue: 'NeurIPS 2018',
+  arxiv: '1804.06739',
+  confidence: 'high',
+};
+
+/** A data seed is not simpler for being smaller: never shrink it (shrinking would re-run the
+ *  whole experiment for each of ~30 halvings and end on a seed no more readable). */
+const poolSeed = fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 }));
+
+/** Powers of two keep Example 1 exact in float32 and float64 alike (catalog). */
+const exampleEps = (first: number[]) => fc.constantFrom(...first);
+
+// ---------------------------------------------------------------------------------------------
+// Thm 1: the gradient norm bounds how much worse than any linear predictor a point can be.
+
+const residualData = (h: ResidualInstance): ResidualData => ({ X: h.X, Fx: mlpForward(h.f, h.X), y: h.y, loss: lossByName(h.loss) });
+const comparator = (h: ResidualInstance, data: ResidualData): number[] => h.wStar ?? bestLinearPredictor(h.X, h.y, data.loss).w;
+const describeInstance = (h: ResidualInstance): string =>
+  `n = ${h.n}, d = ${h.d}, k = ${h.k}, ${h.loss} loss, ${h.features} features, region ${h.region}; ` +
+  `X = ${JSON.stringify(h.X)}, y = ${JSON.stringify(h.y)}, f = ${JSON.stringify(h.f.layers)} (${h.f.activation}), ` +
+  `w = ${JSON.stringify(h.w)}, V = ${JSON.stringify(h.V)}, w* = ${h.wStar === null ? 'argmin F_lin' : JSON.stringify(h.wStar)}`;
+
+const thm1Check = (h: ResidualInstance) => {
+  if (norm2(h.w) === 0) return skipCase('Thm 1 needs w != 0');
+  const data = residualData(h);
+  const s = thm1Sides(data, h.w, h.V, comparator(h, data));
+  return {
+    // Written as F <= F_lin + bound (not F - F_lin <= bound) so the relative tolerance scales with
+    // the magnitudes actually summed, not with their possibly cancelling difference.
+    conditions: [le('Thm 1: F(w, V) <= F_lin(w*) + ||grad F|| sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2))', s.F, s.FLin + s.bound)],
+    quantities: { F: s.F, FLin: s.FLin, gradNorm: s.gradNorm, bound: s.bound, normW: s.normW, normV: s.normV, normWStar: s.normWStar, slack: s.F - s.FLin - s.bound },
+  };
+};
+
+const SUM_TOLERANCE = {
+  ...FLOAT64_TOLERANCE,
+  reason: 'both sides in float64; F and F_lin are means of n <= 500 non-negative terms, so round-off is below 1e-13 of the larger side',
+};
+
+export const thm1 = defineClaim({
+  id: 'shamir2018/thm1/gradient-lower-bound',
+  paper, theorem: 'Theorem 1', confidence: 'V2, C', kind: 'exact',
+  statement:
+    'For every (w, V, theta) with w != 0, every w* and every distribution: ||grad F_theta(w, V)|| ' +
+    'sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2)) >= F(w, V, theta) - F_lin(w*), for losses convex in the prediction.',
+  bound: 'norm(g) * sqrt(2 * norm(w)^2 + norm(wStar)^2 * (2 + norm(V)^2 / norm(w)^2))',
+  notes: '||V|| is the spectral norm. w* is the float64 best linear predictor or a random vector (the inequality holds for every w*).',
+  hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, requireNonzeroW: true }),
+  check: thm1Check,
+  tolerance: SUM_TOLERANCE,
+  // The corners where variants of Thm 1 break (catalog, "Generators must reach the corners").
+  cover: [
+    { label: '||w|| < 0.1', minShare: 0.05, when: (h) => norm2(h.w) < 0.1 },
+    { label: '||V||_F > 10', minShare: 0.05, when: (h) => frobenius(h.V) > 10 },
+    { label: 'cancellation x + V f(x) ~ 0', minShare: 0.05, when: (h) => h.region === 'cancellation' },
+    { label: 'dead or zero features (f = 0 on the sample)', minShare: 0.05, when: (h) => h.features === 'dead-relu' || h.features === 'zero' },
+    { label: 'predictions far from labels', minShare: 0.03, when: (h) => h.region === 'far-labels' },
+    { label: 'n = 1', minShare: 0.02, when: (h) => h.n === 1 },
+  ],
+  target: jitterFields<ResidualInstance>(['w', 'V', 'X', 'y', 'wStar']),
+  runs: { quick: 200, ci: 600, thorough: 5000 },
+  describe: describeInstance,
+});
+
+export const thm1NonconvexLoss = defineMutant({
+  of: thm1,
+  id: 'shamir2018/thm1/gradient-lower-bound~nonconvex-loss',
+  change: 'the non-convex loss ell(p; y) = 1 - exp(-(p - y)^2) instead of a convex one',
+  status: 'safe',
+  expected: 'n = 1, d = k = 1, x = 1, y = 0, f = 0, V = 0, w = 3, w* = 0: F ~ 0.9999 > F_lin(0) + RHS ~ 3.1e-3',
+  hypotheses: residualInstanceArb({ losses: ['saturating-gaussian'], requireNonzeroW: true }),
+  check: thm1Check,
+  target: jitterFields<ResidualInstance>(['w', 'V', 'X', 'y', 'wStar']),
+  describe: describeInstance,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Thm 2: at w = 0, negative curvature bounds how much worse than linear a point can be.
+
+const thm2Check = (h: ResidualInstance) => {
+  const data = residualData(h);
+  const wStar = comparator(h, data);
+  if (norm2(wStar) === 0) return skipCase('Thm 2 needs w* != 0');
+  const s = thm2Sides(data, h.V, wStar);
+  return {
+    conditions: [
+      le('(a) lambda_min(Hess F(0, V)) / max(1, ||Hess||) <= 0', s.lambdaMin / Math.max(1, s.hessianNorm), 0),
+      ge('(b) ||w*|| (||grad F|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2)) + F_lin(w*) >= F(0, V)', s.normWStar * s.curvatureTerm + s.FLin, s.F),
+    ],
+    quantities: { F: s.F, FLin: s.FLin, lambdaMin: s.lambdaMin, hessianNorm: s.hessianNorm, gradNorm: s.gradNorm, wwNorm: s.wwNorm, normV: s.normV, normWStar: s.normWStar },
+  };
+};
+
+export const thm2 = defineClaim({
+  id: 'shamir2018/thm2/zero-w-curvature-bound',
+  paper, theorem: 'Theorem 2', confidence: 'V2, C', kind: 'exact',
+  statement:
+    'For every V, theta and w* != 0, with lam = lambda_min(Hess F_theta(0, V)): (a) lam <= 0; (b) ' +
+    '||grad F_theta(0, V)|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2) >= (F(0, V, theta) - F_lin(w*)) / ||w*||.',
+  bound: 'norm(g) + norm(V) * sqrt(abs(lam) * norm(Hww) + lam^2)',
+  notes: 'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
+  hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true }),
+  check: thm2Check,
+  cover: [
+    { label: 'q = 0 exactly (Hessian blockdiag(B, 0))', minShare: 0.1, when: (h) => h.qZero !== null },
+    { label: '||V||_F > 10', minShare: 0.05, when: (h) => frobenius(h.V) > 10 },
+    { label: 'cancellation x + V f(x) ~ 0', minShare: 0.05, when: (h) => h.region === 'cancellation' },
+  ],
+  tolerance: {
+    ...SUM_TOLERANCE,
+    perCondition: {
+      '(a) lambda_min(Hess F(0, V)) / max(1, ||Hess||) <= 0': {
+        rel: 0, abs: 1e-12,
+        reason: 'a symmetric eigensolver returns eigenvalues within ~1e-15 ||H|| of the truth; lambda is normalised by max(1, ||H||)',
+      },
+    },
+  },
+  target: jitterFields<ResidualInstance>(['V', 'X', 'y', 'wStar']),
+  runs: { quick: 200, ci: 600, thorough: 5000 },
+  describe: describeInstance,
+});
+
+export const thm2StrictNegativeCurvature = defineMutant({
+  of: thm2,
+  id: 'shamir2018/thm2/zero-w-curvature-bound~strict-negative-curvature',
+  change: 'claims strictly negative curvature at w = 0: lambda_min(Hess F_theta(0, V)) < 0 for all V, theta',
+  status: 'safe',
+  expected: 'n = 1, d = k = 1, x = 1, y = 1, squared loss, f = 0, V = 0: Hessian [[1, 0], [0, 0]], lam = 0',
+  check: (h: ResidualInstance) => {
+    const s = zeroWCurvature(residualData(h), h.V);
+    return {
+      // A strict inequality is refutable only beyond round-off: the mutant is read as
+      // lam < -1e-12 max(1, ||H||); the refuting family has lam = 0 exactly (q = 0).
+      conditions: [le('lambda_min(Hess F(0, V)) / max(1, ||Hess||) < -1e-12', s.lambdaMin / Math.max(1, s.hessianNorm), -1e-12)],
+      quantities: { lambdaMin: s.lambdaMin, hessianNorm: s.hessianNorm },
+    };
+  },
+  tolerance: exactThreshold('the round-off margin is part of the mutated statement itself'),
+  target: undefined,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cor 1: every local minimum is no worse than the best linear predictor (checked via training).
+
+export const cor1 = defineClaim({
+  id: 'shamir2018/cor1/local-min-no-worse-than-linear',
+  paper, theorem: 'Corollary 1', confidence: 'V2', kind: 'exact',
+  statement:
+    'Every local minimum (w, V, theta) of F satisfies F(w, V, theta) <= inf_w F_lin(w), with no ' +
+    'assumption on f_theta, the data or the depth.',
+  notes:
+    'Checked via training (catalog): (w, V, theta) trained jointly by Adam in TF.js (float32); at the ' +
+    'trained point Thm 1 with w* = argmin F_lin is asserted in float64, a sound data-dependent ' +
+    'tolerance since training does not reach an exact minimum; Thm 2 (b) if the trained w is ~0. ' +
+    'F - inf F_lin is reported and should approach <= 0 as the gradient shrinks.',
+  hypotheses: trainingCaseArb(),
+  cover: [
+    { label: 'ReLU features (dead units possible)', minShare: 0.1, when: (h) => h.activation === 'relu' },
+    { label: 'sign-label loss (logistic or smoothed hinge)', minShare: 0.1, when: (h) => h.loss === 'logistic' || h.loss === 'smoothed-hinge' },
+  ],
+  check: (h: TrainingCaseValue) => {
+    const t = trainResidual(h);
+    if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
+    const wStar = bestLinearPredictor(t.data.X, t.data.y, t.data.loss).w;
+    const base = { trainLoss: t.trainLoss, infFLin: linearLoss(t.data.X, t.data.y, t.data.loss, wStar) };
+    if (norm2(t.w) <= 1e-6 * Math.max(1, norm2(wStar))) {
+      if (norm2(wStar) === 0) return skipCase('trained w ~ 0 and w* = 0: neither Thm 1 nor Thm 2 applies');
+      const s = thm2Sides(t.data, t.V, wStar);
+      return {
+        conditions: [ge('Thm 2 (b) at the trained point (w ~ 0)', s.normWStar * s.curvatureTerm + s.FLin, s.F)],
+        quantities: { ...base, F: s.F, gradNorm: s.gradNorm, excess: s.F - s.FLin },
+      };
+    }
+    const s = thm1Sides(t.data, t.w, t.V, wStar);
+    return {
+      conditions: [le('Thm 1 at the trained point: F <= inf F_lin + ||grad F|| sqrt(...)', s.F, s.FLin + s.bound)],
+      quantities: { ...base, F: s.F, gradNorm: s.gradNorm, bound: s.bound, excess: s.F - s.FLin },
+    };
+  },
+  tolerance: SUM_TOLERANCE,
+  runs: { quick: 12, ci: 30, thorough: 200 },
+  describe: (h: TrainingCaseValue) => `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, depth ${h.depth} ${h.activation} MLP, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
+});
+
+export const cor1NoSkip = defineMutant({
+  of: cor1,
+  id: 'shamir2018/cor1/local-min-no-worse-than-linear~no-skip',
+  change: 'the skip connection removed: x -> w^T V f_theta(x)',
+  status: 'safe',
+  expected: 'n = 1, d = k = 1, x = 1, y = 1, squared loss, theta = 0, c = -1, w = V = 0: F = 1/2 > F_lin(1) = 0',
+  hypotheses: deadReluCaseArb(),
+  check: (h: DeadReluCase) => {
+    // Every unit of f = ReLU(theta x + c) is dead on the sample with this margin, so the output is
+    // 0 for every (w, V) and every theta within the margin: a certified (non-strict) local minimum.
+    const margin = Math.min(...h.X.flatMap((x) => h.theta.map((row, j) => -(row.reduce((s, t, a) => s + t * x[a], 0) + h.c[j]))));
+    if (!(margin > 0)) return skipCase('not every ReLU unit is dead on the sample');
+    const loss = lossByName(h.loss);
+    const f = { activation: 'relu' as const, layers: [{ W: h.theta, b: h.c }] };
+    const data: ResidualData = { X: h.X, Fx: mlpForward(f, h.X), y: h.y, loss };
+    const F = noSkipLoss(data, h.w, h.V);
+    // F_lin at the solver's w upper-bounds inf F_lin, so F > F_lin(w_hat) refutes soundly.
+    const lin = bestLinearPredictor(h.X, h.y, loss);
+    return {
+      conditions: [le('local minimum no worse than linear: F <= inf F_lin', F, lin.value)],
+      quantities: { F, FLin: lin.value, deadMargin: margin },
+    };
+  },
+  describe: (h: DeadReluCase) =>
+    `no-skip unit, ${h.loss} loss, X = ${JSON.stringify(h.X)}, y = ${JSON.stringify(h.y)}, theta = ${JSON.stringify(h.theta)}, c = ${JSON.stringify(h.c)}, w = ${JSON.stringify(h.w)}, V = ${JSON.stringify(h.V)}`,
+  runs: { quick: 100, ci: 200, thorough: 1000 },
+});
+
+export const cor1StationaryPoints = defineMutant({
+  of: cor1,
+  id: 'shamir2018/cor1/local-min-no-worse-than-linear~stationary-points',
+  change: 'every first-order stationary point (grad F = 0), not only local minima',
+  status: 'safe',
+  expected: 'Example 1 with eps = 1 at (w, v) = (0, -1): gradient 0, F = 1/2 > 0 (a saddle)',
+  hypotheses: fc.record({ eps: exampleEps([1, 1 / 2, 1 / 8, 1 / 64]) }),
+  check: ({ eps }: { eps: number }) => {
+    const data = exampleOneData(eps);
+    const V = [[-1 / eps]];
+    if (residualGradient(data, [0], V).norm !== 0) return skipCase('not exactly stationary');
+    const F = residualLoss(data, [0], V);
+    const lin = bestLinearPredictor(data.X, data.y, data.loss).value;
+    return { conditions: [le('stationary point no worse than linear: F <= inf F_lin', F, lin)], quantities: { eps, F, infFLin: lin } };
+  },
+  describe: ({ eps }: { eps: number }) => `Example 1 with eps = ${eps} at (0, ${-1 / eps})`,
+  runs: { quick: 10, ci: 10, thorough: 10 },
+});
+
+export const cor1L2Regularized = defineMutant({
+  of: cor1,
+  id: 'shamir2018/cor1/local-min-no-worse-than-linear~l2-regularized',
+  change: 'local minima of F + (lam/2)(||w||^2 + ||V||^2) compared with the regularised linear optimum',
+  status: 'safe',
+  expected: 'scalars, x = y = 1, f(x) = x, squared loss, lam = 0.1: the strict local minimum near (-1.139, -1.744) has value 0.229 > 0.045',
+  hypotheses: fc.record({ lam: fc.constantFrom(0.1, 0.3, 0.5) }),
+  check: ({ lam }: { lam: number }) => {
+    const { minima, worst, linear } = regularizedMinima(lam);
+    return {
+      conditions: [le('every strict local minimum <= regularised linear optimum', worst?.value ?? -Infinity, linear)],
+      quantities: { lam, minima: minima.length, w: worst?.x[0] ?? NaN, v: worst?.x[1] ?? NaN, F: worst?.value ?? NaN, linear },
+    };
+  },
+  describe: ({ lam }: { lam: number }) => `Example 1 (eps = 1) with l2 regulariser lam = ${lam}`,
+  runs: { quick: 10, ci: 10, thorough: 10 },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Thm 3: eps-SOPSPs are near the best linear predictor, up to a polynomial in the norms.
+
+export const thm3 = defineClaim({
+  id: 'shamir2018/thm3/sopsp-near-linear',
+  paper, theorem: 'Theorem 3', confidence: 'V2 (form), R (exponent)', kind: 'scaling',
+  statement:
+    'Every eps-SOPSP in M (max(||w||, ||V||) <= b) satisfies F <= min_{||w|| <= r} F_lin(w) + ' +
+    '(eps + eps^(1/4)) poly(b, r, mu0, mu1, mu2): the scaled excess S(eps) = max(E, 0) / (eps + eps^(1/4)) ' +
+    'stays bounded as eps -> 0.',
+  bound: '(eps + eps^(1/4)) * poly(b, r, mu0, mu1, mu2)',
+  notes:
+    'The polynomial is not explicit and the exponent 1/4 is a reconstruction [R], so only the ' +
+    'eps -> 0 trend is tested: max S over the two smallest eps <= 2x max S over the two largest. ' +
+    'mu2 is estimated by finite differences of the Hessian and doubled (overestimates are safe).',
+  plot: { x: 'eps (SOPSP tolerance)' },
+  hypotheses: fc.record({
+    seed: poolSeed,
+    loss: fc.constantFrom<'squared' | 'log-cosh' | 'softplus'>('squared', 'log-cosh', 'softplus'),
+    d: fc.integer({ min: 1, max: 3 }),
+    k: fc.integer({ min: 1, max: 3 }),
+  }),
+  check: ({ seed, loss, d, k }) => {
+    const r = sopspExcess({ n: 12, d, k, loss, box: 6, starts: 12, seed });
+    // Every eps must be reached by some start, or there is nothing to judge at that eps.
+    if (r.reached.some((c) => c === 0)) return skipCase(`descent reached no eps-SOPSP for some eps (reached: ${r.reached.join('/')})`);
+    const [s1, s2, s3, s4] = r.scaled;
+    return {
+      conditions: [le('max S over eps in {1e-3, 1e-4} <= 2 max S over eps in {1e-1, 1e-2}', Math.max(s3, s4), 2 * Math.max(s1, s2))],
+      quantities: { ...Object.fromEntries(r.epsilons.map((e, i) => [`S@${e}`, r.scaled[i]])), ...Object.fromEntries(r.epsilons.map((e, i) => [`E@${e}`, r.excess[i]])), mu2: r.mu2, minFLin: r.minFLin },
+    };
+  },
+  tolerance: { rel: 0, abs: 1e-12, reason: 'S is 0 on both sides whenever every SOPSP is at least as good as linear; 1e-12 absorbs float64 round-off of E ~ 0' },
+  runs: { quick: 3, ci: 6, thorough: 20 },
+  describe: ({ seed, loss, d, k }) => `n = 12, d = ${d}, k = ${k}, ${loss} loss, tanh features, box 6, seed ${seed}`,
+});
+
+export const thm3NormFree = defineMutant({
+  of: thm3,
+  id: 'shamir2018/thm3/sopsp-near-linear~norm-free',
+  change: 'a constant C independent of b: every point with ||grad|| <= eps and lambda_min >= -eps has F <= min F_lin + C (eps + eps^(1/4))',
+  status: 'safe',
+  expected: 'scalars, x = y = 1, f(x) = eps x, squared loss, (w, v) = (0, -1/eps); for C = 1 the largest refuting eps is 1/32',
+  kind: 'exact',
+  hypotheses: fc.record({ C: fc.constantFrom(1, 10, 100), log2InvEps: fc.integer({ min: 1, max: 40 }) }),
+  check: ({ C, log2InvEps }: { C: number; log2InvEps: number }) => {
+    const eps = 2 ** -log2InvEps;
+    const data = exampleOneData(eps);
+    const V = [[-1 / eps]];
+    const grad = residualGradient(data, [0], V).norm;
+    const [lam] = symmetricEigenvalues(residualHessian(data, [0], V));
+    // The point must meet the mutant's hypotheses; round-off on lambda = -eps is 1e-16 relative.
+    if (grad > eps || lam < -eps * (1 + 1e-9)) return skipCase('not an approximate second-order stationary point');
+    const excess = residualLoss(data, [0], V) - bestLinearPredictor(data.X, data.y, data.loss).value;
+    return {
+      conditions: [le('F - min F_lin <= C (eps + eps^(1/4))', excess, C * (eps + eps ** 0.25))],
+      quantities: { eps, C, grad, lambdaMin: lam, normV: 1 / eps, excess },
+    };
+  },
+  tolerance: { ...FLOAT64_TOLERANCE, reason: 'Example 1 evaluated in float64 at powers of two' },
+  describe: ({ C, log2InvEps }: { C: number; log2InvEps: number }) => `Example 1 with eps = 2^-${log2InvEps}, point (0, -2^${log2InvEps}), C = ${C}`,
+  runs: { quick: 60, ci: 100, thorough: 300 },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Example 1: the norm dependence in Thm 3 is necessary.
+
+export const ex1 = defineClaim({
+  id: 'shamir2018/ex1/norm-dependence-necessary',
+  paper, theorem: 'Example 1', confidence: 'V2, C', kind: 'exact',
+  statement:
+    'x = y = 1, f(x) = eps x, squared loss: at (w, v) = (0, -1/eps) the gradient is 0, the Hessian ' +
+    'eigenvalues are +-eps and F = 1/2 while F_lin(1) = 0; Thm 2 holds there with w* = 1.',
+  hypotheses: fc.record({ eps: exampleEps([1 / 2, 1 / 8, 1 / 64, 1 / 1024]) }),
+  // A worked instance: every catalog eps always runs; random draws only repeat them.
+  examples: [1 / 2, 1 / 8, 1 / 64, 1 / 1024].map((eps) => ({ eps })),
+  runs: { quick: 4, ci: 4, thorough: 4 },
+  check: ({ eps }) => {
+    const data = exampleOneData(eps);
+    const V = [[-1 / eps]];
+    const [lo, hi] = symmetricEigenvalues(residualHessian(data, [0], V));
+    const t2 = thm2Sides(data, V, [1]);
+    return {
+      conditions: [
+        eq('gradient = 0', residualGradient(data, [0], V).norm, 0),
+        eq('lambda_min = -eps', lo, -eps),
+        eq('lambda_max = +eps', hi, eps),
+        eq('F = 1/2', residualLoss(data, [0], V), 0.5),
+        eq('F_lin(1) = 0', linearLoss(data.X, data.y, data.loss, [1]), 0),
+        ge('Thm 2 (b) with w* = 1', t2.curvatureTerm * t2.normWStar + t2.FLin, t2.F),
+      ],
+      quantities: { eps, lambdaMin: lo, lambdaMax: hi, thm2Lhs: t2.curvatureTerm },
+    };
+  },
+  tolerance: { ...FLOAT64_TOLERANCE, reason: 'closed forms evaluated in float64 at powers of two; only eigensolver round-off remains' },
+  describe: ({ eps }) => `Example 1 with eps = ${eps}, point (0, ${-1 / eps})`,
+});
+
+export const ex1LocalMinimum = defineMutant({
+  of: ex1,
+  id: 'shamir2018/ex1/norm-dependence-necessary~local-minimum',
+  change: 'claims the stationary point (0, -1/eps) is a local minimum (Hessian PSD)',
+  status: 'safe',
+  expected: 'eps = 1, Hessian eigenvalue -1',
+  hypotheses: fc.record({ eps: exampleEps([1, 1 / 2, 1 / 8, 1 / 64]) }),
+  check: ({ eps }: { eps: number }) => {
+    const [lo] = symmetricEigenvalues(residualHessian(exampleOneData(eps), [0], [[-1 / eps]]));
+    return { conditions: [ge('Hessian PSD: lambda_min >= 0', lo, 0)], quantities: { eps, lambdaMin: lo } };
+  },
+  describe: ({ eps }: { eps: number }) => `Example 1 with eps = ${eps}, point (0, ${-1 / eps})`,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Remark on regularisation: a norm regulariser creates spurious local minima.
+
+const regularizedMinima = (lam: number) => {
+  const f = regularizedExampleOne(1, lam);
+  const minima = criticalPoints(f, gridStarts(2, -3, 3, 13)).filter((p) => p.type === 'strict-min');
+  const worst = minima.reduce((a, b) => (b.value > a.value ? b : a), minima[0]);
+  return { minima, worst, linear: regularizedLinearOptimum(lam) };
+};
+
+export const remarkReg = defineClaim({
+  id: 'shamir2018/remark-reg/regularizer-creates-spurious-minima',
+  paper, theorem: 'Remark (regularisation)', confidence: 'V2 (qualitative), C (instance)', kind: 'exact',
+  statement:
+    'F_lam(w, v) = (1/2)(w(1 + v) - 1)^2 + (lam/2)(w^2 + v^2) has a strict local minimum whose value ' +
+    'exceeds the regularised linear optimum lam / (2(1 + lam)), for lam in {0.1, 0.3}.',
+  hypotheses: fc.record({ lam: fc.constantFrom(0.1, 0.3) }),
+  examples: [{ lam: 0.1 }, { lam: 0.3 }],
+  runs: { quick: 2, ci: 2, thorough: 2 },
+  check: ({ lam }): Evidence => {
+    const { minima, worst, linear } = regularizedMinima(lam);
+    if (!worst) return { conditions: [ge('a strict local minimum exists', 0, 1)], quantities: { lam, minima: 0 } };
+    return {
+      conditions: [
+        ge('worst strict local minimum exceeds the linear optimum', worst.value, linear),
+        ge('it is strict: lambda_min(Hess) > 0', worst.eigenvalues[0], 1e-6),
+        le('it is critical: ||grad|| ~ 0', worst.gradNorm, 1e-9),
+      ],
+      quantities: { lam, minima: minima.length, w: worst.x[0], v: worst.x[1], F: worst.value, linear, lambdaMin: worst.eigenvalues[0] },
+    };
+  },
+  tolerance: exactThreshold(
+    'margins are fixed data: a Newton critical point is certified to 1e-9 in gradient norm (float64 ' +
+      'round-off is 1e-15) and strictness needs an eigenvalue above 1e-6 (calibrated 0.238 and 0.3)',
+  ),
+  describe: ({ lam }) => `Example 1 (eps = 1) with l2 regulariser lam = ${lam}`,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Thm 4: projected SGD on the tweaked architecture competes with the best linear predictor.
+
+const THM4_DELTA = 0.05;
+const thm4Setup = (seed: number, thetaRule: 'fresh' | 'fixed', n: number, d: number, k: number): SgdSetup => ({
+  pool: makeTanhPool({ n, d, k, bankSize: 32, thetaStd: 3, labelNoise: 0.3, key: keyFromSeed(seed) }),
+  arch: 'tweaked', loss: lossByName('logistic'), radius: 3, thetaRule, start: 'random', eta: 'theory', seed,
+});
+
+export const thm4 = defineClaim({
+  id: 'shamir2018/thm4/sgd-competitive-with-linear',
+  paper, theorem: 'Theorem 4', confidence: 'V2 (form), R (constants)', kind: 'statistical',
+  statement:
+    'Projected SGD on (w, v) of p(x) = w^T x + v^T f_theta(x), theta_t fixed before each sample: ' +
+    'with probability >= 1 - delta, avg_t F(w_t, v_t, theta_t) <= min_{||u|| <= b} F_lin(u) + ' +
+    '(2.5 b l + 2 r sqrt(2 log(1/delta))) / sqrt(T) for eta = b / (l sqrt T).',
+  bound: '(2.5 * b * l + 2 * r * sqrt(2 * log(1 / delta))) / sqrt(T)',
+  notes:
+    'The explicit constants are the standard OGD regret plus Azuma [R]; l and r are derived from the ' +
+    'loss metadata and the pool. theta_t is drawn each step from a bank of 32 N(0, 9) thetas (a rule ' +
+    'that fixes theta_t before the sample, as the theorem allows). Pool of 2000 points instead of ' +
+    '20 000 at the quick and ci profiles, to keep the exact population averages cheap.',
+  hypotheses: fc.record({
+    seed: poolSeed,
+    thetaRule: fc.constantFrom<'fresh' | 'fixed'>('fresh', 'fixed'),
+    T: fc.constant(1000),
+    seeds: fc.constant(20),
+  }),
+  check: ({ seed, thetaRule, T, seeds }) => {
+    const r = sgdVersusLinear(thm4Setup(seed, thetaRule, 2000, 6, 5), T, seeds, THM4_DELTA);
+    return {
+      conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
+      test: {
+        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
+        pValue: r.pValue,
+        effect: { name: 'median margin (bound - excess)', value: r.constants.minFLin + r.bound - median(r.averages) },
+        scale: `d = 6, k = 5, b = 3, pool 2000, T = ${T}, ${seeds} seeds`,
+      },
+      quantities: {
+        failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound,
+        medianAvgF: median(r.averages), maxAvgF: Math.max(...r.averages), l: r.constants.l, r: r.constants.r,
+      },
+    };
+  },
+  tolerance: exactThreshold('catalog pass rule fixed before the run: reject when >= 5 of 20 seeds fail (one-sided binomial p < 0.01 at rate delta = 0.05)'),
+  runs: { quick: 1, ci: 2, thorough: 5 },
+  describe: ({ seed, thetaRule, T, seeds }) => `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${seeds} seeds`,
+});
+
+export const thm4OriginalArchitecture = defineMutant({
+  of: thm4,
+  id: 'shamir2018/thm4/sgd-competitive-with-linear~original-architecture',
+  change: 'projected SGD on the original unit w^T (x + V f(x)) instead of the tweaked one, from any start',
+  status: 'safe',
+  expected: 'scalars, x = y = 1, f(x) = x, start (0, -1), b = 2: the iterates never move, F = 1/2 > bound',
+  hypotheses: fc.record({
+    eps: exampleEps([1, 1 / 2, 1 / 8]),
+    start: fc.constantFrom<'saddle' | 'origin'>('saddle', 'origin'),
+    T: fc.constantFrom(1_000_000, 100_000),
+    seeds: fc.integer({ min: 1, max: 20 }),
+  }),
+  check: ({ eps, start, T, seeds }: { eps: number; start: 'saddle' | 'origin'; T: number; seeds: number }) => {
+    const setup: SgdSetup = {
+      pool: exampleOnePool(eps), arch: 'original', loss: lossByName('squared'), radius: 2, thetaRule: 'fixed',
+      start: start === 'saddle' ? { w: [0], V: [-1 / eps] } : { w: [0], V: [0] }, eta: 'theory', seed: 1,
+    };
+    const r = sgdVersusLinear(setup, T, seeds, THM4_DELTA);
+    return {
+      conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
+      test: {
+        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
+        pValue: r.pValue,
+        effect: { name: 'avg F - (min F_lin + bound)', value: r.averages[0] - r.constants.minFLin - r.bound },
+        scale: `Example 1, b = 2, T = ${T}, ${seeds} seeds`,
+      },
+      quantities: { failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound, avgF: r.averages[0] },
+    };
+  },
+  describe: ({ eps, start, T, seeds }: { eps: number; start: string; T: number; seeds: number }) =>
+    `original unit on Example 1 (x = y = 1, f(x) = ${eps} x), b = 2, start ${start === 'saddle' ? `(0, ${-1 / eps})` : '(0, 0)'}, T = ${T}, ${seeds} seeds`,
+  runs: { quick: 20, ci: 20, thorough: 40 },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Thm 4, rate: the excess decays as O(1/sqrt T).
+
+export const thm4Rate = defineClaim({
+  id: 'shamir2018/thm4/sqrt-t-rate',
+  paper, theorem: 'Theorem 4 (rate)', confidence: 'V2, C', kind: 'scaling',
+  statement: 'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin is O(1/sqrt T).',
+  notes: 'Step size [R]. Pool of 2000 points; median over seeds; Delta < 0 is allowed (features can beat the linear class).',
+  plot: {
+    x: 'T (SGD steps)',
+    references: [
+      { series: 'Delta', exponent: -0.5, label: '∝ 1/√T' },
+      { series: 'sqrtT*Delta', exponent: 0, label: 'flat (1/√T rate)' },
+    ],
+  },
+  hypotheses: fc.record({ seed: poolSeed, seeds: fc.constant(3), Ts: fc.constant([100, 1000, 10000]) }),
+  check: ({ seed, seeds, Ts }) => {
+    const r = sgdRate(thm4Setup(seed, 'fresh', 2000, 6, 5), Ts, seeds);
+    const conditions = [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])];
+    if (r.slope) {
+      conditions.push(le('fitted slope of log Delta vs log T <= 0', r.slope.slope, 0));
+      conditions.push(ge('fitted slope >= -1 (target -0.5 +- 0.5)', r.slope.slope, -1));
+    }
+    return {
+      conditions,
+      test: {
+        name: 'fitted slope of log Delta against log T (target -0.5) and growth of sqrt(T) Delta',
+        interval: r.slope ? [r.slope.ciLow, r.slope.ciHigh] : undefined,
+        effect: r.slope ? { name: 'slope', value: r.slope.slope } : { name: 'sqrt(T) Delta growth', value: Math.max(...r.scaled) / r.scaled[0] },
+        scale: `d = 6, k = 5, b = 3, pool 2000, T in {${Ts.join(', ')}}, ${seeds} seeds (median)`,
+      },
+      quantities: { ...Object.fromEntries(Ts.map((T, i) => [`Delta@${T}`, r.deltas[i]])), ...Object.fromEntries(Ts.map((T, i) => [`sqrtT*Delta@${T}`, r.scaled[i]])), slope: r.slope?.slope ?? NaN },
+    };
+  },
+  tolerance: exactThreshold('catalog pass rule fixed before the run: growth <= 1.5x, slope in [-1, 0]'),
+  runs: { quick: 1, ci: 1, thorough: 3 },
+  describe: ({ seed, seeds, Ts }) => `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, T in {${Ts.join(', ')}}, ${seeds} seeds`,
+});
+
+export const thm4RateConstantStep = defineMutant({
+  of: thm4Rate,
+  id: 'shamir2018/thm4/sqrt-t-rate~constant-step',
+  change: 'a fixed step size independent of T',
+  status: 'safe [C]',
+  expected: 'two-point grid T = 1e2 vs 1e4 with eta = 2, the smallest d, k and fewest seeds keeping >= 3x growth',
+  hypotheses: fc.record({
+    seed: poolSeed,
+    eta: fc.constantFrom(2, 0.5),
+    d: fc.integer({ min: 1, max: 6 }),
+    k: fc.integer({ min: 1, max: 5 }),
+    seeds: fc.integer({ min: 1, max: 3 }),
+  }),
+  check: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) => {
+    const r = sgdRate({ ...thm4Setup(seed, 'fresh', 2000, d, k), eta }, [100, 10000], seeds);
+    return {
+      conditions: [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])],
+      quantities: { 'Delta@100': r.deltas[0], 'Delta@10000': r.deltas[1], 'sqrtT*Delta@100': r.scaled[0], 'sqrtT*Delta@10000': r.scaled[1] },
+    };
+  },
+  describe: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) =>
+    `constant eta = ${eta}, d = ${d}, k = ${k}, T in {100, 10000}, ${seeds} seeds, pool seed ${seed}`,
+  runs: { quick: 3, ci: 5, thorough: 10 },
+});

@@ -1,6 +1,0 @@
-import { collectCheckables } from '../../src/claims/registry.js';
-import * as allenzhuLi2019 from '../../properties/allenzhu-li-2019.js';
-import { claimTests } from './claimTests.js';
-
-// Claims and mutants in separate files so vitest runs them on both cores.
-claimTests('allenzhu-li-2019 claims hold', collectCheckables(allenzhuLi2019, 'allenzhu-li-2019').filter((c) => c.type === 'claim'));

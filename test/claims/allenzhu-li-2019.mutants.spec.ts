@@ -1,5 +1,0 @@
-import { collectCheckables } from '../../src/claims/registry.js';
-import * as allenzhuLi2019 from '../../properties/allenzhu-li-2019.js';
-import { claimTests } from './claimTests.js';
-
-claimTests('allenzhu-li-2019 mutants are refuted', collectCheckables(allenzhuLi2019, 'allenzhu-li-2019').filter((c) => c.type === 'mutant'));

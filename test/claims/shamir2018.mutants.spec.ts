@@ -1,5 +1,0 @@
-import { collectCheckables } from '../../src/claims/registry.js';
-import * as shamir2018 from '../../properties/shamir2018.js';
-import { claimTests } from './claimTests.js';
-
-claimTests('shamir2018 mutants are refuted', collectCheckables(shamir2018, 'shamir2018').filter((c) => c.type === 'mutant'));
