@@ -1,5 +1,4 @@
-import type { Checkable } from '../src/claims/Claim.js';
-import { collectCheckables } from '../src/claims/registry.js';
+import { collectCheckables, type Checkable } from 'claimcheck';
 import * as allenzhuLi2019 from './allenzhu-li-2019/index.js';
 import * as allenzhuLi2020Bfc from './allenzhu-li-2020-bfc/index.js';
 import * as allenzhuLiLiang2018 from './allenzhu-li-liang-2018/index.js';

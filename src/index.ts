@@ -1,7 +1,10 @@
 /**
- * claimcheck's public API: what a claim file imports. Built-in paper files in properties/ use
- * exactly this surface, so a user's claim file looks like them.
+ * `claimcheck`: what a claim file imports: the DSL (defineClaim, defineMutant), evidence helpers,
+ * tolerances, profiles, the runner, and fast-check itself as `fc` (so a claim file needs no second
+ * install and every arbitrary comes from one fast-check). Numerics are in `claimcheck/core`,
+ * arbitraries in `claimcheck/arbitraries`. Built-in paper folders use exactly these surfaces.
  */
+export * as fc from 'fast-check';
 export { defineClaim, defineMutant } from './claims/Claim.js';
 export type { Claim, Mutant, Checkable, ClaimKind, MutantStatus, PaperRef, CheckContext, Targeting, ProfileName } from './claims/Claim.js';
 export { le, ge, eq, skipCase } from './claims/Evidence.js';
@@ -10,6 +13,7 @@ export { FLOAT64_TOLERANCE, exactThreshold } from './claims/Tolerance.js';
 export type { Tolerance, ToleranceSpec } from './claims/Tolerance.js';
 export { jitterFields } from './claims/targetedSearch.js';
 export { runClaim } from './claims/runClaim.js';
+export { collectCheckables } from './claims/registry.js';
 export type { ClaimRun, RunOptions } from './claims/runClaim.js';
 export type { Verdict } from './claims/Verdict.js';
 export { PROFILES } from './claims/profiles.js';

@@ -19,9 +19,7 @@
  * Features are computed in TF.js float32 and the Gram products by one TF.js matMul each; the
  * spec compares against `kernels/empiricalNtk` (autodiff per-example gradients, float64 sums).
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { allocGram, type Gram } from '../../src/core/kernels/Gram.js';
-import type { Params } from '../../src/core/models/Model.js';
+import { allocGram, tf, type Gram, type Params } from 'claimcheck/core';
 
 type NtkFeatures = {
   /** [n, m] */

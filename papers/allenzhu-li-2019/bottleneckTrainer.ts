@@ -22,10 +22,7 @@
  * listed fraction. Minibatches are epochs of a random permutation drawn from a JS Rng, so runs
  * are deterministic for a key on every backend. Divergence (a non-finite loss) is an outcome.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { bottleneckResNet, type BottleneckResNetOptions } from '../../src/core/models/bottleneckResNet.js';
-import type { Params } from '../../src/core/models/Model.js';
-import { fold, Rng, type Key } from '../../src/core/random.js';
+import { bottleneckResNet, fold, Rng, tf, type BottleneckResNetOptions, type Key, type Params } from 'claimcheck/core';
 
 export type ParamName = 'W' | 'b1' | 'U' | 'b2' | 'A';
 

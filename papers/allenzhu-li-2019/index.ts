@@ -46,9 +46,8 @@
  * here. The catalog's NOT-safe variants (no skip, two-layer nets, alpha > beta) are not
  * registered either.
  */
-import * as fc from 'fast-check';
-import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../../src/index.js';
-import { pairedSummary, rangeQuantities, requiredPasses, riskRange } from '../../src/core/pairedSeeds.js';
+import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import { pairedSummary, rangeQuantities, requiredPasses, riskRange } from 'claimcheck/core';
 import {
   learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig,
 } from './resnetVsKernels.js';

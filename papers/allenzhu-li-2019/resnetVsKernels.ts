@@ -18,20 +18,10 @@
  * Results are memoised in-process by configuration (claims that share a configuration, e.g.
  * thm1 and thm3, train each network once); every entry is a pure function of its key.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { allocGram, type FlatMatrix, type Gram } from '../../src/core/kernels/Gram.js';
-import { flatMatMul } from '../../src/core/linalg/flatMatMul.js';
-import { krr } from '../../src/core/ridge/krr.js';
-import { reluRandomFeatures } from '../../src/core/kernels/randomFeatures.js';
-import { rbfGram } from '../../src/core/kernels/rbf.js';
-import { sphereReluNtkGram } from '../../src/core/kernels/reluNtk.js';
-import { bottleneckResNet, bottleneckResNetForward64, type BottleneckParams64 } from '../../src/core/models/bottleneckResNet.js';
-import { disposeParams, paramsToArrays, type Params } from '../../src/core/models/Model.js';
-import { fold, keyFromSeed, type Key } from '../../src/core/random.js';
+import { allocGram, bottleneckResNet, bottleneckResNetForward64, disposeParams, flatMatMul, fold, keyFromSeed, krr, paramsToArrays, primalRidgeOnTest, rbfGram, reluRandomFeatures, sphereReluNtkGram, tf, type BottleneckParams64, type FlatMatrix, type Gram, type Key, type Params } from 'claimcheck/core';
 import { makeTask, parityG, summedMse, type Task, type TaskKind, type TaskSample } from './task.js';
 import { bottleneckNtkGram } from './bottleneckNtk.js';
 import { trainBottleneck, type OptimizerSpec } from './bottleneckTrainer.js';
-import { primalRidgeOnTest } from '../../src/core/ridge/primalRidge.js';
 
 export interface ResNetSpec {
   readonly width: number;

@@ -15,7 +15,7 @@
  *
  * Data are drawn from JS `Rng`s (identical on every backend) and returned as float64 rows.
  */
-import { fold, Rng, type Key } from '../../src/core/random.js';
+import { fold, Rng, type Key } from 'claimcheck/core';
 
 export type TaskKind = 'parity' | 'smooth';
 

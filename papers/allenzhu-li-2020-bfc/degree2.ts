@@ -8,7 +8,7 @@
  * Normal equations accumulated in float64 and solved by Cholesky with a tiny relative ridge
  * (1e-10 of the mean diagonal) that only guards against rounding.
  */
-import { choleskySolve } from '../../src/core/linalg/dense.js';
+import { choleskySolve } from 'claimcheck/core';
 
 export function degree2FeatureCount(d: number): number {
   return 1 + d + (d * (d + 1)) / 2;

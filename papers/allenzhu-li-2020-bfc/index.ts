@@ -44,13 +44,11 @@
  *   (1.32 E_hier, lam 1e-5), RBF 0.101 (lam 1e-5); base 2020 seeds 0-1: polynomial 0.046, 0.041 (lam 1e-4), RBF 0.097, 0.090
  *   (lam 1e-5), best kernel 1.40-1.43 E_hier. 25-35 s per seed for both kernels (CG, float32 matvecs, float64 refinement).
  */
-import * as fc from 'fast-check';
-import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../../src/index.js';
-import { pairedSummary, rangeQuantities, riskRange } from '../../src/core/pairedSeeds.js';
+import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import { pairedSummary, rangeQuantities, riskRange, wilcoxonSignedRank } from 'claimcheck/core';
 import { degree2LeastSquares } from './degree2.js';
 import { bfcKernelRisk, degree4MonomialCount } from './kernels.js';
 import { bfcRuns, bfcSeedData, trainStage1, type BfcConfig, type BfcSeedRun } from './staged.js';
-import { wilcoxonSignedRank } from '../../src/core/stats.js';
 
 export const paper: PaperRef = {
   key: 'allenzhu-li-2020-bfc',

@@ -9,11 +9,7 @@
  * Scale warning (catalog): a kernel can fit the whole degree-4 target once N exceeds the number
  * of degree-<= 4 monomials C(d + 4, 4); callers keep N well below it.
  */
-import { flatMatMul } from '../../src/core/linalg/flatMatMul.js';
-import type { FlatMatrix } from '../../src/core/kernels/Gram.js';
-import { krr } from '../../src/core/ridge/krr.js';
-import { polynomialGram } from '../../src/core/kernels/polynomial.js';
-import { rbfGram } from '../../src/core/kernels/rbf.js';
+import { flatMatMul, krr, polynomialGram, rbfGram, type FlatMatrix } from 'claimcheck/core';
 import type { BfcSample } from './task.js';
 import { bfcSeedData, type BfcConfig } from './staged.js';
 

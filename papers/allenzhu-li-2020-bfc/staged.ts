@@ -12,11 +12,10 @@
  * Memoised in-process by configuration (every claim reads the same runs); each entry is a pure
  * function of its key.
  */
-import { fold, keyFromSeed, rngFrom, type Key } from '../../src/core/random.js';
+import { fold, keyFromSeed, meanSquaredDifference, rngFrom, type Key } from 'claimcheck/core';
 import { adam } from './adam.js';
 import { featureError, rowSpaceError } from './featureError.js';
 import { bfcLoss, bfcPredict, firstBlock, layout, type BfcShape } from './network.js';
-import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
 import { makeBfcTask, sampleBfc, type BfcSample, type BfcTask } from './task.js';
 
 export interface BfcConfig {

@@ -9,7 +9,7 @@
  * key, and y = alpha2 P2 + alpha3 P3. Everything is float64 and a pure function of the key.
  * Samples are row-major Float64Arrays (n x d) because the trainer loops over them directly.
  */
-import { fold, rngFrom, type Key } from '../../src/core/random.js';
+import { fold, rngFrom, type Key } from 'claimcheck/core';
 
 export interface BfcTaskSpec {
   readonly d: number;

@@ -4,7 +4,7 @@
  * two-layer and three-layer smooth concepts, and the experiment's R^4 target. Plain float64; every
  * draw comes from the given Rng, so a concept is a pure function of its key.
  */
-import type { Rng } from '../../src/core/random.js';
+import type { Rng } from 'claimcheck/core';
 
 /** Rows of n inputs in R^d, row-major. */
 export interface Inputs {

@@ -39,12 +39,10 @@
  * Not registered: the catalog's NOT-safe variants (large output init, removing Algorithm 1's
  * smoothing / signs / dropout, width m = 10).
  */
-import * as fc from 'fast-check';
-import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../../src/index.js';
-import { pairedSummary, rangeQuantities, riskRange } from '../../src/core/pairedSeeds.js';
+import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import { fitSemiLogSlope, pairedSummary, rangeQuantities, riskRange, signTest } from 'claimcheck/core';
 import { twoLayerRuns, type TwoLayerRunConfig } from './twoLayerRuns.js';
 import { baselineRuns, threeLayerRun, type ThreeLayerRunConfig } from './threeLayerRuns.js';
-import { fitSemiLogSlope, signTest } from '../../src/core/stats.js';
 
 export const paper: PaperRef = {
   key: 'allenzhu-li-liang-2018',

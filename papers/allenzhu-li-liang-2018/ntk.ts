@@ -12,7 +12,7 @@
  * Each term is a Gram of m-dimensional features, so the N x N kernel costs O(N^2 m) instead of
  * the O(N^2 m^2) of explicit Jacobians.
  */
-import { choleskyInPlace, choleskySolveInPlace } from '../../src/core/linalg/flatCholesky.js';
+import { choleskyInPlace, choleskySolveInPlace } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 import { allocHidden, forwardThreeLayer, type ThreeLayerNet } from './threeLayer.js';
 

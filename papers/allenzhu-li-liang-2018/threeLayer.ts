@@ -10,7 +10,7 @@
  * v_ij ~ N(0, 2/m1) and b2_i ~ N(0, 1/m1) (He scaling), a_i ~ N(0, eps_a^2 / m2) (a small
  * output at init, so the NTK's zeroth-order term f0 is small).
  */
-import type { Rng } from '../../src/core/random.js';
+import type { Rng } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 
 export interface ThreeLayerNet {

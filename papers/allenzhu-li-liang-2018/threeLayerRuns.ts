@@ -6,9 +6,8 @@
  * mutants sharing a configuration train once. Per seed r of base seed s every draw comes from
  * fold(keyFromSeed(s), r) by name.
  */
-import { fold, keyFromSeed, rngFrom, type Key } from '../../src/core/random.js';
+import { fold, keyFromSeed, meanSquaredDifference, rngFrom, type Key } from 'claimcheck/core';
 import { EXPERIMENT_TARGET, biasSphereInputs, gaussianSphereInputs, labels, threeLayerConcept, variance, type Concept, type Inputs } from './concepts.js';
-import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
 import { featureRidgeOnTest, initFeatures, kernelRidgeOnTest, ntkGram, type KernelRidgeResult } from './ntk.js';
 import { cloneThreeLayer, initThreeLayer, predictThreeLayer, trainThreeLayer, type ThreeLayerNet, type TrainOptions } from './threeLayer.js';
 

@@ -5,7 +5,7 @@
  * L = (F - y)^2 / 2, no regulariser. Hand-written float64 (forward + backward for W only): at
  * m = 1000, d = 10 a step is ~40 kflop, far below the ~12 us a TF.js op costs.
  */
-import type { Rng } from '../../src/core/random.js';
+import type { Rng } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 
 export interface TwoLayerNet {

@@ -5,9 +5,8 @@
  * from fold(keyFromSeed(s), r) by name, so all widths of one seed see the same data (paired), and
  * the initialisation and SGD order from keys that also name the width.
  */
-import { fold, keyFromSeed, rngFrom } from '../../src/core/random.js';
+import { fold, keyFromSeed, meanSquaredDifference, rngFrom } from 'claimcheck/core';
 import { biasSphereInputs, labels, twoLayerConcept, variance } from './concepts.js';
-import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
 import { initTwoLayer, predictTwoLayer, sgdTwoLayer } from './twoLayer.js';
 
 export interface TwoLayerRunConfig {

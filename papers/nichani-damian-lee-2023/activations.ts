@@ -9,7 +9,7 @@
  * `activationMatrix` keeps sigma2(Z) (float32) when the same rows are reused for many features
  * (the test set of a correlation curve over n).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { tf } from 'claimcheck/core';
 import { sigma2, type InnerActivation, type LearnedFeature } from './stage1.js';
 
 const BLOCK = 1024;

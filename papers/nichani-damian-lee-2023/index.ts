@@ -46,13 +46,11 @@
  *   2048 / 4096 for d = 8 / 12 / 16 / 24 / 32 (slope 2.0); m2 = 16000 changes the d = 24, 32 medians
  *   by <= 0.02. 0.07-1.1 s per seed and d.
  */
-import * as fc from 'fast-check';
-import { defineClaim, defineMutant, exactThreshold, ge, le, skipCase, type Evidence, type PaperRef } from '../../src/index.js';
-import { pairedSummary, rangeQuantities } from '../../src/core/pairedSeeds.js';
+import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import { fitLogLogSlope, median, pairedSummary, rangeQuantities, spearman } from 'claimcheck/core';
 import { correlationCurve, threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
 import { doublingGrid, firstReaching, medianCurve } from './sampleThreshold.js';
 import type { InnerActivation } from './stage1.js';
-import { fitLogLogSlope, median, spearman } from '../../src/core/stats.js';
 
 export const paper: PaperRef = {
   key: 'nichani-damian-lee-2023',

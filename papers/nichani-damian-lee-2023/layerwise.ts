@@ -20,11 +20,10 @@
  * configuration, so claims sharing a configuration compute it once; every entry is a pure
  * function of its key.
  */
-import { fold, keyFromSeed, type Key } from '../../src/core/random.js';
+import { fold, keyFromSeed, meanSquaredDifference, type Key } from 'claimcheck/core';
 import { activationMatrix, evalFeatureBlocked, featureFromActivations, learnFeatureBlocked } from './activations.js';
 import { evalFeature, learnFeatureHe2, pearson, sphereDirections, type InnerActivation, type LearnedFeature } from './stage1.js';
 import { ridgePredict, ridgeSelectAndFit } from './ridge.js';
-import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
 import { reluRandomFeatureMap, scalarReluFeatures, standardiseBy } from './stage2.js';
 import { makeNdlTask, type NdlSample, type NdlTargetKind } from './task.js';
 

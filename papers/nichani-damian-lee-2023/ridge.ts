@@ -9,18 +9,14 @@
  * generated, packed and discarded, so Phi (n x D) is never stored. Each block's product is
  * float32, the sum over blocks float64 (see `accumulate`): one float32 product over all n rows
  * would carry rounding above the catalog's smallest ridge mu = 1e-6 n. Each ridge is one blocked
- * float64 Cholesky (fused/cholesky64).
+ * float64 Cholesky (core/linalg/cholesky64).
  *
  * Ridge rule [R, catalog: lambda in {1e-6, 1e-4, 1e-2} times the sample count]: mu = lambda * n
  * for n training rows; the intercept is not penalised (y is centred by its training mean); lambda
  * is chosen by the MSE on a separate holdout set (as the paper tunes lambda on a holdout), never
  * on the test set.
  */
-import { choleskyInPlace } from '../../src/core/linalg/cholesky64.js';
-import { kernelModule, MAX_BYTES } from '../../src/core/wasm/kernels.js';
-import { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
-import { solveLowerInPlace, solveLowerTransposeInPlace } from '../../src/core/linalg/triSolve64.js';
-import { meanSquaredDifference } from '../../src/core/linalg/dense.js';
+import { blockedCholeskyInPlace, kernelModule, MAX_BYTES, meanSquaredDifference, solveLowerInPlace, solveLowerTransposeInPlace, WasmTeam } from 'claimcheck/core';
 
 /** A feature map applied to blocks of input rows (each input row has `inputWidth` numbers). */
 export interface BlockFeatureMap {
@@ -122,7 +118,7 @@ function solve(t: WasmTeam, g: number, Dp: number, D: number, mu: number, b: Flo
       L[i * Dp + i] += mu;
     }
     try {
-      choleskyInPlace(t, l, Dp, Dp);
+      blockedCholeskyInPlace(t, l, Dp, Dp);
     } catch {
       return null;
     }

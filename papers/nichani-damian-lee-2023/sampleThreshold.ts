@@ -5,7 +5,7 @@
  * that is undefined because phi is constant (NaN) counts as 0: a constant feature carries no
  * information about h*.
  */
-import { median } from '../../src/core/stats.js';
+import { median } from 'claimcheck/core';
 
 /** Per-grid-point median over seeds; curves[r][k] is seed r's correlation at grid point k. */
 export function medianCurve(curves: readonly (readonly number[])[]): number[] {

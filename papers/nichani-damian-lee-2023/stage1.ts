@@ -21,7 +21,7 @@
  * which is what makes the catalog's m2 = 8000, n = 8000 affordable; the spec checks the two paths
  * agree.
  */
-import { Rng, type Key } from '../../src/core/random.js';
+import { Rng, type Key } from 'claimcheck/core';
 
 export type InnerActivation = 'relu' | 'he2' | 'linear';
 

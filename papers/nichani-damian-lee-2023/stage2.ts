@@ -10,8 +10,7 @@
  *
  * Both draw their random parameters from a Key; `map` is pure.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { Rng, type Key } from '../../src/core/random.js';
+import { Rng, tf, type Key } from 'claimcheck/core';
 import type { BlockFeatureMap } from './ridge.js';
 
 /** ReLU(c_i p + b_i) for scalar inputs p: c_i = +-1 with equal probability, b_i ~ U(-3, 3). */

@@ -11,7 +11,7 @@
  * Everything is drawn from a Key (random.ts): the instance (A or beta) from fold(key, 'target'),
  * each sample from the key passed to `sample`, so the data of one seed never depends on others.
  */
-import { Rng, fold, type Key } from '../../src/core/random.js';
+import { fold, Rng, type Key } from 'claimcheck/core';
 
 export type NdlTargetKind = 'quadratic' | 'single-index';
 

@@ -1,5 +1,4 @@
-import { norm2, spectralNorm, symmetricEigenvalues } from '../../src/core/linalg/dense.js';
-import { linearLoss, residualGradient, residualHessian, residualLoss, type ResidualData } from '../../src/core/models/residualObjective.js';
+import { linearLoss, norm2, residualGradient, residualHessian, residualLoss, spectralNorm, symmetricEigenvalues, type ResidualData } from 'claimcheck/core';
 
 /**
  * Both sides of Shamir 2018's Thms 1 and 2 in float64, written out once so the claims, their

@@ -1,6 +1,4 @@
-import { lossByName } from '../../src/core/losses.js';
-import { residualGradient, residualHessian, residualLoss, type ResidualData } from '../../src/core/models/residualObjective.js';
-import type { SmoothFunction } from '../../src/core/optim/criticalPoints.js';
+import { lossByName, residualGradient, residualHessian, residualLoss, type ResidualData, type SmoothFunction } from 'claimcheck/core';
 
 /**
  * Shamir 2018 Example 1: scalars, x = y = 1, f(x) = eps x, squared loss, so

@@ -6,26 +6,15 @@
  * experiments) and the cases from src/claims/hypotheses. It is longer than 300 lines because it
  * holds seventeen declarations, each with its statement, tolerance reason and catalog notes.
  */
-import * as fc from 'fast-check';
-import {
-  defineClaim, defineMutant, eq, type Evidence, exactThreshold, FLOAT64_TOLERANCE, ge, jitterFields, le, skipCase, type PaperRef,
-} from '../../src/index.js';
-import { gridStarts, criticalPoints } from '../../src/core/optim/criticalPoints.js';
+import { defineClaim, defineMutant, eq, exactThreshold, fc, FLOAT64_TOLERANCE, ge, jitterFields, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import { residualInstanceArb, type ResidualInstance } from 'claimcheck/arbitraries';
+import { bestLinearPredictor, CONVEX_LOSSES, criticalPoints, frobenius, gridStarts, keyFromSeed, linearLoss, lossByName, median, mlpForward, norm2, noSkipLoss, residualGradient, residualHessian, residualLoss, symmetricEigenvalues, type ResidualData } from 'claimcheck/core';
 import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from './exampleOne.js';
 import { thm1Sides, thm2Sides, zeroWCurvature } from './bounds.js';
 import { trainResidual } from './trainedResidual.js';
-import { residualInstanceArb, type ResidualInstance } from '../../src/claims/arbitraries/index.js';
 import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from './trainingCase.js';
-import type { ResidualData } from '../../src/core/models/residualObjective.js';
-import { residualGradient, residualHessian, residualLoss, linearLoss, noSkipLoss } from '../../src/core/models/residualObjective.js';
-import { frobenius, norm2, symmetricEigenvalues } from '../../src/core/linalg/dense.js';
-import { bestLinearPredictor } from '../../src/core/linear.js';
-import { CONVEX_LOSSES, lossByName } from '../../src/core/losses.js';
-import { mlpForward } from '../../src/core/models/mlp64.js';
 import { sgdVersusLinear, sgdRate, type SgdSetup } from './sgdVersusLinear.js';
 import { exampleOnePool, makeTanhPool } from './sgdPool.js';
-import { keyFromSeed } from '../../src/core/random.js';
-import { median } from '../../src/core/stats.js';
 import { sopspExcess } from './sopspExcess.js';
 
 export const paper: PaperRef = {

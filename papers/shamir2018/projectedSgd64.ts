@@ -1,5 +1,4 @@
-import type { Loss } from '../../src/core/losses.js';
-import { Rng, type Key } from '../../src/core/random.js';
+import { Rng, type Key, type Loss } from 'claimcheck/core';
 
 /**
  * Projected SGD on (w, V) in float64 over a fixed finite pool, with the exact population loss

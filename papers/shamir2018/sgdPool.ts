@@ -1,4 +1,4 @@
-import { fold, Rng, type Key } from '../../src/core/random.js';
+import { fold, Rng, type Key } from 'claimcheck/core';
 import type { SgdPool } from './projectedSgd64.js';
 
 /**

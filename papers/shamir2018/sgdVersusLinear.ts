@@ -1,7 +1,4 @@
-import type { Loss } from '../../src/core/losses.js';
-import { bestLinearPredictor } from '../../src/core/linear.js';
-import { fold, keyFromSeed, Rng } from '../../src/core/random.js';
-import { binomialTail, fitLogLogSlope, median } from '../../src/core/stats.js';
+import { bestLinearPredictor, binomialTail, fitLogLogSlope, fold, keyFromSeed, median, Rng, type Loss } from 'claimcheck/core';
 import { runProjectedSgd, type Architecture, type SgdPool } from './projectedSgd64.js';
 import { poolRows } from './sgdPool.js';
 

@@ -1,9 +1,4 @@
-import { mlpForward } from '../../src/core/models/mlp64.js';
-import type { ResidualData } from '../../src/core/models/residualObjective.js';
-import { bestLinearPredictor } from '../../src/core/linear.js';
-import { lossByName, type LossName } from '../../src/core/losses.js';
-import { fold, keyFromSeed, Rng } from '../../src/core/random.js';
-import { norm2 } from '../../src/core/linalg/dense.js';
+import { bestLinearPredictor, fold, keyFromSeed, lossByName, mlpForward, norm2, Rng, type LossName, type ResidualData } from 'claimcheck/core';
 import { estimateMu2, findSopsps } from './sopspSearch.js';
 
 /**

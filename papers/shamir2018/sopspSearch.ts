@@ -1,6 +1,4 @@
-import { frobenius, lambdaMin, spectralNorm } from '../../src/core/linalg/dense.js';
-import { residualGradient, residualHessian, residualLoss, type ResidualData } from '../../src/core/models/residualObjective.js';
-import { Rng, type Key } from '../../src/core/random.js';
+import { frobenius, lambdaMin, residualGradient, residualHessian, residualLoss, Rng, spectralNorm, type Key, type ResidualData } from 'claimcheck/core';
 
 /**
  * Shamir 2018 Thm 3's check: run descent on (w, V) (theta fixed) inside the box

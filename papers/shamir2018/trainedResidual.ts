@@ -1,13 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from '../../src/core/models/mlp64.js';
-import { mlpForward } from '../../src/core/models/mlp64.js';
-import type { ResidualData } from '../../src/core/models/residualObjective.js';
-import { lossByName, type LossName } from '../../src/core/losses.js';
-import { disposeParams, subParams } from '../../src/core/models/Model.js';
-import { mlp, mlpSpecFromParams } from '../../src/core/models/mlp.js';
-import { residualUnit, THETA_PREFIX } from '../../src/core/models/residual.js';
-import { keyFromSeed } from '../../src/core/random.js';
-import { adam } from '../../src/core/train/adam.js';
+import { adam, disposeParams, keyFromSeed, lossByName, mlp, mlpForward, mlpSpecFromParams, residualUnit, subParams, tf, THETA_PREFIX, type Activation, type LossName, type ResidualData } from 'claimcheck/core';
 
 /**
  * Shamir 2018 Cor 1's check via training: train (w, V, theta) of x -> w^T (x + V f_theta(x))

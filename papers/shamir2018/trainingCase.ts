@@ -1,8 +1,7 @@
-import * as fc from 'fast-check';
-import type { Activation } from '../../src/core/models/mlp64.js';
+import { fc } from 'claimcheck';
+import { realArb } from 'claimcheck/arbitraries';
+import { CONVEX_LOSSES, lossByName, type Activation, type LossName } from 'claimcheck/core';
 import type { TrainingCase } from './trainedResidual.js';
-import { CONVEX_LOSSES, lossByName, type LossName } from '../../src/core/losses.js';
-import { realArb } from '../../src/claims/arbitraries/scalars.js';
 
 /**
  * Cases for Shamir 2018 Cor 1's training check: small data, a convex loss and a feature MLP

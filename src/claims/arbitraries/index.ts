@@ -1,7 +1,9 @@
 /**
- * fast-check hypotheses for the Shamir 2018 exact claims. Every value is plain JSON (finite
- * numbers, arrays, objects, strings, null), so a counterexample serialises and replays exactly;
- * feature maps are MlpSpec weights evaluated at check time with mlpForward.
+ * Shared fast-check arbitraries (the `claimcheck/arbitraries` entry point): seeds, scalars,
+ * arrays, sizes, datasets, labels, feature maps (architectures), residual points and instances.
+ * Every value is plain JSON (finite numbers, arrays, objects, strings, null), so a counterexample
+ * serialises and replays exactly; feature maps are MlpSpec weights evaluated at check time with
+ * mlpForward.
  */
 export { datasetArb, datasetShapeArb, datasetFromShapeArb, inputsArb, INPUT_KINDS } from './dataset.js';
 export type { Dataset, DatasetShape, DatasetOptions, InputKind } from './dataset.js';
@@ -21,3 +23,8 @@ export { cancellingV, cancellationRatio } from './cancellation.js';
 export { DEFAULT_SIZES, resolveSizes } from './sizes.js';
 export type { SizeOptions } from './sizes.js';
 export { realArb, gaussianArb, decadeArb, sizeArb, weightedPick } from './scalars.js';
+export { seedArb } from './seeds.js';
+export { vectorArb, matrixArb } from './arrays.js';
+export { weightsArb, biasArb, layerArb } from './mlpLayers.js';
+export { stableChain } from './stableChain.js';
+export type { RealOptions } from './scalars.js';
