@@ -66,20 +66,24 @@ function exportedInputs(script: string): string {
   return dir;
 }
 
-describe.runIf(located.ok)('checks reproduce numpy on numpy\'s own inputs (reference.py --export)', () => {
+describe.runIf(located.ok)("checks reproduce numpy on numpy's own inputs (reference.py --export)", () => {
   let dir = '';
   beforeAll(() => {
     if (located.ok) dir = exportedInputs(located.script);
   }, 300_000);
 
   for (const name of WORKLOAD_NAMES) {
-    it(name, async () => {
-      const set = loadArraySet(dir, name);
-      const ours = await checkOf(name, (WORKLOADS[name] as Workload<unknown>).fromArrays(set));
-      const theirs = set.result.check as number;
-      expect(Math.abs(ours.check - theirs) / Math.abs(theirs)).toBeLessThan(EXACT_TOL[name]);
-      if (name === 'krr-relu-ntk') expect(ours.extra?.best_lambda).toBe(set.result.best_lambda);
-    }, 120_000);
+    it(
+      name,
+      async () => {
+        const set = loadArraySet(dir, name);
+        const ours = await checkOf(name, (WORKLOADS[name] as Workload<unknown>).fromArrays(set));
+        const theirs = set.result.check as number;
+        expect(Math.abs(ours.check - theirs) / Math.abs(theirs)).toBeLessThan(EXACT_TOL[name]);
+        if (name === 'krr-relu-ntk') expect(ours.extra?.best_lambda).toBe(set.result.best_lambda);
+      },
+      120_000,
+    );
   }
 });
 
@@ -96,25 +100,44 @@ const NUMPY_SEEDS: Record<WorkloadName, readonly number[]> = {
   'gd-two-layer': [0.02256, 0.0258, 0.0189, 0.02764, 0.01895, 0.01116, 0.01617, 0.01668, 0.02048, 0.02334, 0.01698, 0.03171],
   'sgd-shamir-tweak': [0.44754, 0.45253, 0.47208, 0.45147, 0.43362, 0.44288, 0.46485, 0.48266, 0.43564, 0.45687, 0.4545, 0.45225],
   'krr-relu-ntk': [0.00646, 0.01156, 0.00641, 0.01205, 0.00677, 0.01297, 0.01553, 0.00916, 0.00888, 0.01084, 0.01753, 0.00874],
-  'shamir-thm1-eval': [-1.15388, -1.44458, -1.31469, -1.23489, -1.02898, -0.91837, -1.32677, -1.09735, -1.19197, -1.12316, -1.16857, -0.97764],
+  'shamir-thm1-eval': [
+    -1.15388, -1.44458, -1.31469, -1.23489, -1.02898, -0.91837, -1.32677, -1.09735, -1.19197, -1.12316, -1.16857, -0.97764,
+  ],
   'matmul-peak': [0.99667, 0.99743, 0.99868, 0.99961, 0.99992, 1.00081, 1.00023, 0.99997, 0.99662, 0.99884, 0.99932, 1.00235],
 };
 
-describe('checks from our own RNG fall in numpy\'s seed-to-seed spread', () => {
+describe("checks from our own RNG fall in numpy's seed-to-seed spread", () => {
   for (const name of WORKLOAD_NAMES) {
-    it(name, async () => {
-      const { check } = await checkOf(name, (WORKLOADS[name] as Workload<unknown>).draw(0));
-      const xs = NUMPY_SEEDS[name];
-      const lo = Math.min(...xs), hi = Math.max(...xs), pad = (hi - lo) / 2;
-      expect(check).toBeGreaterThanOrEqual(lo - pad);
-      expect(check).toBeLessThanOrEqual(hi + pad);
-    }, 120_000);
+    it(
+      name,
+      async () => {
+        const { check } = await checkOf(name, (WORKLOADS[name] as Workload<unknown>).draw(0));
+        const xs = NUMPY_SEEDS[name];
+        const lo = Math.min(...xs),
+          hi = Math.max(...xs),
+          pad = (hi - lo) / 2;
+        expect(check).toBeGreaterThanOrEqual(lo - pad);
+        expect(check).toBeLessThanOrEqual(hi + pad);
+      },
+      120_000,
+    );
   }
 });
 
 describe('bench command line', () => {
   it('parses the documented options', () => {
-    const o = parseOptions(['--only', 'matmul-peak,krr-relu-ntk', '--runs', '3', '--seed', '2', '--no-reference', '--json', '--threads', '1']);
+    const o = parseOptions([
+      '--only',
+      'matmul-peak,krr-relu-ntk',
+      '--runs',
+      '3',
+      '--seed',
+      '2',
+      '--no-reference',
+      '--json',
+      '--threads',
+      '1',
+    ]);
     expect(o).toMatchObject({ only: ['matmul-peak', 'krr-relu-ntk'], runs: 3, seed: 2, reference: false, json: true, threads: 1 });
   });
 
@@ -132,7 +155,10 @@ describe('bench command line', () => {
   });
 
   it('formats a table with the numpy columns and the ratio', () => {
-    const t = formatTable([{ workload: 'w', backend: 'b', seconds: 0.5, gflops: 2, check: 1.5, numpySeconds: 0.25, numpyGflops: 4, numpyCheck: 1.5 }], true);
+    const t = formatTable(
+      [{ workload: 'w', backend: 'b', seconds: 0.5, gflops: 2, check: 1.5, numpySeconds: 0.25, numpyGflops: 4, numpyCheck: 1.5 }],
+      true,
+    );
     expect(t).toMatch(/ratio/);
     expect(t).toMatch(/2\.00x/);
   });

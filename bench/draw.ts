@@ -25,7 +25,14 @@ export function normalizeRows(M: Float64Array, rows: number, cols: number): Floa
 }
 
 /** relu(X Wt^T) at for X (rows x d), Wt (m x d), at (m), in float64. */
-export function teacher(X: ArrayLike<number>, rows: number, d: number, Wt: ArrayLike<number>, at: ArrayLike<number>, m: number): Float64Array {
+export function teacher(
+  X: ArrayLike<number>,
+  rows: number,
+  d: number,
+  Wt: ArrayLike<number>,
+  at: ArrayLike<number>,
+  m: number,
+): Float64Array {
   const y = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let s = 0;

@@ -10,7 +10,12 @@ import { TwoLayerGd32 } from './kernels/TwoLayerGd32.js';
 import { normals, teacher, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 
-const N = 1000, d = 20, m = 256, mt = 8, steps = 200, lr = 0.05;
+const N = 1000,
+  d = 20,
+  m = 256,
+  mt = 8,
+  steps = 200,
+  lr = 0.05;
 
 export interface GdInputs {
   readonly X: Float32Array;

@@ -12,7 +12,9 @@ import { UNROLL } from '../src/core/wasm/gemmKernel.js';
 import { normalizeRows, normals, teacher, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 
-const N = 2000, Nt = 1000, d = 20;
+const N = 2000,
+  Nt = 1000,
+  d = 20;
 const LAMBDAS = [1e-3, 1e-2, 1e-1, 1, 10] as const;
 
 export interface KrrInputs {

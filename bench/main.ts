@@ -111,7 +111,17 @@ async function runBench(opts: BenchOptions): Promise<number> {
         backend: prepared.backend,
         ...(timing.result.extra ?? {}),
         threads: /\d+ threads?/.test(prepared.backend) ? opts.threads : 1,
-        ...(ref ? { numpy: { seconds: ref.seconds, gflops: ref.gflops, check: ref.check, ...(ref.best_lambda !== undefined ? { best_lambda: ref.best_lambda } : {}) }, ratio: round(timing.seconds / ref.seconds, 3) } : {}),
+        ...(ref
+          ? {
+              numpy: {
+                seconds: ref.seconds,
+                gflops: ref.gflops,
+                check: ref.check,
+                ...(ref.best_lambda !== undefined ? { best_lambda: ref.best_lambda } : {}),
+              },
+              ratio: round(timing.seconds / ref.seconds, 3),
+            }
+          : {}),
       };
       if (opts.inputs !== undefined && ref) {
         const rel = Math.abs(r.check - ref.check) / Math.max(Math.abs(ref.check), Number.MIN_VALUE);
@@ -125,13 +135,30 @@ async function runBench(opts: BenchOptions): Promise<number> {
   }
   if (!opts.json) {
     const rows: Row[] = results.map((r) => ({
-      workload: r.workload, backend: r.backend, seconds: r.seconds, gflops: r.gflops, check: r.check,
-      numpySeconds: r.numpy?.seconds, numpyGflops: r.numpy?.gflops, numpyCheck: r.numpy?.check,
+      workload: r.workload,
+      backend: r.backend,
+      seconds: r.seconds,
+      gflops: r.gflops,
+      check: r.check,
+      numpySeconds: r.numpy?.seconds,
+      numpyGflops: r.numpy?.gflops,
+      numpyCheck: r.numpy?.check,
     }));
     const src = opts.inputs !== undefined ? `inputs from ${opts.inputs}` : `seed ${opts.seed}, own RNG`;
-    process.stdout.write(`claimcheck bench: median of ${opts.runs} runs after 1 warm-up; ${src}; ${opts.threads} thread(s) for wasm kernels\n`);
-    process.stdout.write(`${formatTable(rows, results.some((r) => r.numpy))}\n`);
-    for (const r of results) if (r.best_lambda !== undefined) notes.push(`${r.workload}: best_lambda ${r.best_lambda}${r.numpy?.best_lambda !== undefined ? ` (numpy ${r.numpy.best_lambda})` : ''}`);
+    process.stdout.write(
+      `claimcheck bench: median of ${opts.runs} runs after 1 warm-up; ${src}; ${opts.threads} thread(s) for wasm kernels\n`,
+    );
+    process.stdout.write(
+      `${formatTable(
+        rows,
+        results.some((r) => r.numpy),
+      )}\n`,
+    );
+    for (const r of results)
+      if (r.best_lambda !== undefined)
+        notes.push(
+          `${r.workload}: best_lambda ${r.best_lambda}${r.numpy?.best_lambda !== undefined ? ` (numpy ${r.numpy.best_lambda})` : ''}`,
+        );
     if (results.some((r) => r.numpy) && opts.inputs === undefined) {
       notes.push('checks come from different random draws (numpy PCG64 vs our Rng); use --inputs DIR for an exact comparison');
     }

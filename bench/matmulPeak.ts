@@ -54,7 +54,10 @@ export const matmulPeak: Workload<MatmulInputs> = {
       backend: teamLabel('wasm-simd f32 GEMM', team, ctx.fma),
       run: () => {
         gemmTeam(team, g);
-        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let s0 = 0,
+          s1 = 0,
+          s2 = 0,
+          s3 = 0;
         for (let i = 0; i < n * n; i += 4) {
           s0 += C[i] * C[i];
           s1 += C[i + 1] * C[i + 1];

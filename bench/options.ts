@@ -51,9 +51,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
     parsed = parseArgs({
       args: [...argv],
       options: {
-        only: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, backend: { type: 'string' },
-        threads: { type: 'string' }, inputs: { type: 'string' }, 'no-reference': { type: 'boolean' },
-        json: { type: 'boolean' }, 'no-fma': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        only: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        backend: { type: 'string' },
+        threads: { type: 'string' },
+        inputs: { type: 'string' },
+        'no-reference': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'no-fma': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -64,10 +71,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
   const v = parsed.values;
   let only: WorkloadName[] = [...WORKLOAD_NAMES];
   if (v.only !== undefined) {
-    const names = v.only.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    const names = v.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
     const unknown = names.filter((n) => !(WORKLOAD_NAMES as readonly string[]).includes(n));
     if (names.length === 0 || unknown.length > 0) {
-      return { error: `--only: unknown workload(s) ${JSON.stringify(unknown.length ? unknown : v.only)}; choose from ${WORKLOAD_NAMES.join(', ')}` };
+      return {
+        error: `--only: unknown workload(s) ${JSON.stringify(unknown.length ? unknown : v.only)}; choose from ${WORKLOAD_NAMES.join(', ')}`,
+      };
     }
     only = [...new Set(names)] as WorkloadName[];
   }
@@ -83,7 +95,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
   if (!BACKEND_CHOICES.includes(backend)) return { error: `--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${v.backend}"` };
   if (v.inputs !== undefined && v.inputs.length === 0) return { error: '--inputs needs a directory' };
   return {
-    only, runs, seed, backend, threads, reference: !v['no-reference'], json: v.json ?? false, fma: !v['no-fma'],
-    inputs: v.inputs, help: v.help ?? false,
+    only,
+    runs,
+    seed,
+    backend,
+    threads,
+    reference: !v['no-reference'],
+    json: v.json ?? false,
+    fma: !v['no-fma'],
+    inputs: v.inputs,
+    help: v.help ?? false,
   };
 }

@@ -42,7 +42,10 @@ export interface ReferenceRun {
 }
 
 /** Runs reference.py for the given workloads; throws with its stderr if it fails. */
-export function runReference(script: string, opts: { seed: number; runs: number; only: readonly string[]; exportDir?: string }): ReferenceRun {
+export function runReference(
+  script: string,
+  opts: { seed: number; runs: number; only: readonly string[]; exportDir?: string },
+): ReferenceRun {
   const args = [script, '--seed', String(opts.seed), '--runs', String(opts.runs), '--only', opts.only.join(',')];
   if (opts.exportDir) args.push('--export', opts.exportDir);
   const out = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 16 << 20 });

@@ -6,7 +6,11 @@ import { tweakedOnlineSgd } from './kernels/tweakedSgd64.js';
 import { normalizeRows, normals, workloadRng } from './draw.js';
 import type { Workload } from './workload.js';
 
-const T = 5000, d = 10, k = 20, b = 3, noise = 0.1;
+const T = 5000,
+  d = 10,
+  k = 20,
+  b = 3,
+  noise = 0.1;
 const eta = b / (Math.sqrt(2) * Math.sqrt(T));
 
 export interface SgdInputs {

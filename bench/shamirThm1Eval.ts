@@ -8,9 +8,22 @@ import { Thm1Wasm } from './kernels/Thm1Wasm.js';
 import { normals, workloadRng } from './draw.js';
 import { teamLabel, type Workload } from './workload.js';
 
-const I = 1000, n = 100, d = 8, k = 8, h = 8;
-const per = 2 * n * (d * h + h * k + k * d + d * d + 4 * d + k + h) + n * d + 8 * n
-  + (2 * d ** 3) / 3 + 2 * d * d + 10 * d * k * k + 3 * d * k + 3 * d + k + 10;
+const I = 1000,
+  n = 100,
+  d = 8,
+  k = 8,
+  h = 8;
+const per =
+  2 * n * (d * h + h * k + k * d + d * d + 4 * d + k + h) +
+  n * d +
+  8 * n +
+  (2 * d ** 3) / 3 +
+  2 * d * d +
+  10 * d * k * k +
+  3 * d * k +
+  3 * d +
+  k +
+  10;
 
 export const shamirThm1Eval: Workload<Thm1Batch> = {
   name: 'shamir-thm1-eval',
@@ -30,7 +43,8 @@ export const shamirThm1Eval: Workload<Thm1Batch> = {
     const y = new Float64Array(I * n);
     for (let i = 0; i < I; i++) {
       for (let r = 0; r < n; r++) {
-        let su = 0, sg = 0;
+        let su = 0,
+          sg = 0;
         for (let a = 0; a < d; a++) {
           su += X[(i * n + r) * d + a] * u[i * d + a];
           sg += X[(i * n + r) * d + a] * g[i * d + a];
@@ -43,9 +57,18 @@ export const shamirThm1Eval: Workload<Thm1Batch> = {
   fromArrays(set) {
     const f = (name: string, shape: number[]) => set.get(name, 'float64', shape).data as Float64Array;
     return {
-      instances: I, n, d, k, h,
-      X: f('X', [I, n, d]), y: f('y', [I, n]), A: f('A', [I, h, d]), c: f('c', [I, h]),
-      B: f('B', [I, k, h]), w: f('w', [I, d]), V: f('V', [I, d, k]),
+      instances: I,
+      n,
+      d,
+      k,
+      h,
+      X: f('X', [I, n, d]),
+      y: f('y', [I, n]),
+      A: f('A', [I, h, d]),
+      c: f('c', [I, h]),
+      B: f('B', [I, k, h]),
+      w: f('w', [I, d]),
+      V: f('V', [I, d, k]),
     };
   },
   async prepare(batch, ctx) {

@@ -32,6 +32,9 @@ export function formatTable(rows: readonly Row[], withReference: boolean): strin
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((c) => c[i].length)));
   const numeric = (i: number) => i >= 2;
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

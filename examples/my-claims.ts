@@ -9,7 +9,11 @@ import * as fc from 'fast-check';
 import { defineClaim, defineMutant, FLOAT64_TOLERANCE, le, lossByName, residual, type PaperRef } from 'claimcheck';
 
 export const paper: PaperRef = {
-  key: 'my-notes', title: 'Convexity of the linear comparator', authors: 'Me', venue: 'notes', confidence: 'high',
+  key: 'my-notes',
+  title: 'Convexity of the linear comparator',
+  authors: 'Me',
+  venue: 'notes',
+  confidence: 'high',
 };
 
 // Small integers keep shrunk counterexamples readable (fast-check shrinks them toward 0). Vectors
@@ -26,7 +30,10 @@ const cases = (losses: string[]) =>
       loss: fc.constantFrom(...losses),
     })
     .map(({ d, X, a, b, loss }) => ({
-      X: X.map((x) => x.slice(0, d)), a: a.slice(0, d), b: b.slice(0, d), loss,
+      X: X.map((x) => x.slice(0, d)),
+      a: a.slice(0, d),
+      b: b.slice(0, d),
+      loss,
       y: X.map((_, i) => (i % 2 === 0 ? 1 : -1)),
     }));
 
@@ -41,7 +48,10 @@ const midpointConvexity = ({ X, y, a, b, loss }: Case) => {
 
 export const convexComparator = defineClaim({
   id: 'my-notes/fact1/linear-comparator-convex',
-  paper, theorem: 'Fact 1', confidence: 'V', kind: 'exact',
+  paper,
+  theorem: 'Fact 1',
+  confidence: 'V',
+  kind: 'exact',
   statement: 'F_lin is midpoint-convex in w for every loss convex in the prediction.',
   hypotheses: cases(['squared', 'logistic', 'softplus', 'log-cosh', 'smoothed-hinge']),
   check: midpointConvexity,

@@ -60,10 +60,22 @@ describe('bad input: one clear line naming the problem, exit code 2', () => {
 
 describe('a claim whose hypotheses cannot generate', () => {
   it('is reported in one line with exit code 2', async () => {
-    const r = await cli('verify', '--file', 'test/data/ungenerable-claims.mjs', '--seed', '1', '--workers', '1', '--reports', path.join(tmp, 'rep3'));
+    const r = await cli(
+      'verify',
+      '--file',
+      'test/data/ungenerable-claims.mjs',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--reports',
+      path.join(tmp, 'rep3'),
+    );
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/claim "bad\/skip\/always" cannot generate: all \d+ generated cases were skipped \(first reason: "x must exceed 100"\).*widen its hypotheses/);
+    expect(r.err).toMatch(
+      /claim "bad\/skip\/always" cannot generate: all \d+ generated cases were skipped \(first reason: "x must exceed 100"\).*widen its hypotheses/,
+    );
   });
 });
 
@@ -79,19 +91,47 @@ describe('commands', () => {
   });
 
   it("verify runs a user's claim file: the claim holds, the mutant is refuted, exit 0", async () => {
-    const r = await cli('verify', '--file', 'examples/my-claims.ts', '--seed', '5', '--fixtures', path.join(tmp, 'fx'), '--reports', path.join(tmp, 'rep'));
+    const r = await cli(
+      'verify',
+      '--file',
+      'examples/my-claims.ts',
+      '--seed',
+      '5',
+      '--fixtures',
+      path.join(tmp, 'fx'),
+      '--reports',
+      path.join(tmp, 'rep'),
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/1\/1 claims hold, 1\/1 mutants refuted/);
     expect(r.out).toMatch(/seed 5/);
     const saved = fs.readdirSync(path.join(tmp, 'fx', 'my-notes', 'fact1', 'linear-comparator-convex~saturating-loss'));
     expect(saved).toHaveLength(1);
-    const replay = await cli('replay', path.join(tmp, 'fx', 'my-notes', 'fact1', 'linear-comparator-convex~saturating-loss', saved[0]), '--file', 'examples/my-claims.ts');
+    const replay = await cli(
+      'replay',
+      path.join(tmp, 'fx', 'my-notes', 'fact1', 'linear-comparator-convex~saturating-loss', saved[0]),
+      '--file',
+      'examples/my-claims.ts',
+    );
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/reproduced exactly/);
   });
 
   it('the bin runs end to end and prints the seed and backend', () => {
-    const r = spawnSync(process.execPath, ['bin/claimcheck.js', 'verify', '--claim', 'shamir2018/ex1/norm-dependence-necessary', '--seed', '9', '--reports', path.join(tmp, 'rep2')], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'bin/claimcheck.js',
+        'verify',
+        '--claim',
+        'shamir2018/ex1/norm-dependence-necessary',
+        '--seed',
+        '9',
+        '--reports',
+        path.join(tmp, 'rep2'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/1\/1 claims hold, 1\/1 mutants refuted .* seed 9 \| backend (wasm|cpu|tensorflow)/);
   });
@@ -99,8 +139,26 @@ describe('commands', () => {
 
 describe('parallel workers', () => {
   it('a case that never returns ends Inconclusive (interrupted) with its seed; the other claims still run', () => {
-    const r = spawnSync(process.execPath, ['bin/claimcheck.js', 'verify', '--file', 'test/data/hanging-claims.mjs', '--seed', '1', '--budget', '8',
-      '--workers', '2', '--fixtures', path.join(tmp, 'fxh'), '--reports', path.join(tmp, 'reph')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'bin/claimcheck.js',
+        'verify',
+        '--file',
+        'test/data/hanging-claims.mjs',
+        '--seed',
+        '1',
+        '--budget',
+        '8',
+        '--workers',
+        '2',
+        '--fixtures',
+        path.join(tmp, 'fxh'),
+        '--reports',
+        path.join(tmp, 'reph'),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/INCONCLUSIVE\s+hang\/loop\/never-returns .*interrupted/);
     expect(r.stdout).toMatch(/a case did not return.*claim seed -?\d+, run seed 1/);
@@ -109,11 +167,30 @@ describe('parallel workers', () => {
 
   it('two workers and one give the same summary.json', () => {
     const run = (workers: string, dir: string) =>
-      spawnSync(process.execPath, ['bin/claimcheck.js', 'verify', '--file', 'examples/my-claims.ts', '--seed', '3', '--workers', workers,
-        '--no-pinned', '--fixtures', path.join(tmp, `fx-${dir}`), '--reports', path.join(tmp, dir)], { encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [
+          'bin/claimcheck.js',
+          'verify',
+          '--file',
+          'examples/my-claims.ts',
+          '--seed',
+          '3',
+          '--workers',
+          workers,
+          '--no-pinned',
+          '--fixtures',
+          path.join(tmp, `fx-${dir}`),
+          '--reports',
+          path.join(tmp, dir),
+        ],
+        { encoding: 'utf8' },
+      );
     expect(run('2', 'par').status).toBe(0);
     expect(run('1', 'seq').status).toBe(0);
     const strip = (s: string) => s.replace(/"fixture": "[^"]*"|"replay": "[^"]*"/g, '');
-    expect(strip(fs.readFileSync(path.join(tmp, 'par', 'summary.json'), 'utf8'))).toBe(strip(fs.readFileSync(path.join(tmp, 'seq', 'summary.json'), 'utf8')));
+    expect(strip(fs.readFileSync(path.join(tmp, 'par', 'summary.json'), 'utf8'))).toBe(
+      strip(fs.readFileSync(path.join(tmp, 'seq', 'summary.json'), 'utf8')),
+    );
   });
 });

@@ -10,8 +10,10 @@ import { BUILTIN } from '../papers/index.js';
  * float64 exact claims, their mutants (shrinking) and Cor 1, which trains in TF.js.
  */
 const ids = [
-  'shamir2018/thm1/gradient-lower-bound', 'shamir2018/thm1/gradient-lower-bound~nonconvex-loss',
-  'shamir2018/thm2/zero-w-curvature-bound~strict-negative-curvature', 'shamir2018/cor1/local-min-no-worse-than-linear',
+  'shamir2018/thm1/gradient-lower-bound',
+  'shamir2018/thm1/gradient-lower-bound~nonconvex-loss',
+  'shamir2018/thm2/zero-w-curvature-bound~strict-negative-curvature',
+  'shamir2018/cor1/local-min-no-worse-than-linear',
 ];
 
 describe('determinism', () => {

@@ -9,8 +9,19 @@ import { describe, expect, test } from 'vitest';
 import { mlpForward, mlpInputDim, mlpOutputDim, ACTIVATIONS } from '../src/core/models/mlp64.js';
 import { CONVEX_LOSSES, lossByName, type LossName } from '../src/core/losses.js';
 import {
-  cancellationRatio, cancellingV, datasetArb, featureMapArb, inputsArb, residualInstanceArb, residualPointArb,
-  RESIDUAL_REGIONS, THM1_REGION_WEIGHTS, THM2_REGION_WEIGHTS, FEATURE_KINDS, INPUT_KINDS, LABEL_KINDS,
+  cancellationRatio,
+  cancellingV,
+  datasetArb,
+  featureMapArb,
+  inputsArb,
+  residualInstanceArb,
+  residualPointArb,
+  RESIDUAL_REGIONS,
+  THM1_REGION_WEIGHTS,
+  THM2_REGION_WEIGHTS,
+  FEATURE_KINDS,
+  INPUT_KINDS,
+  LABEL_KINDS,
   type ResidualInstance,
 } from '../src/claims/arbitraries/index.js';
 
@@ -82,8 +93,24 @@ describe('determinism', () => {
   const arbs: Record<string, () => fc.Arbitrary<unknown>> = {
     datasetArb: () => datasetArb(),
     featureMapArb: () => featureMapArb(3),
-    'featureMapArb with X': () => featureMapArb(2, { X: [[1, -1], [0.5, 2]] }),
-    residualPointArb: () => residualPointArb({ X: [[1, 2], [3, -1], [0, 1]], F: [[1], [0], [2]], k: 1, y: [1, 0, -1] }),
+    'featureMapArb with X': () =>
+      featureMapArb(2, {
+        X: [
+          [1, -1],
+          [0.5, 2],
+        ],
+      }),
+    residualPointArb: () =>
+      residualPointArb({
+        X: [
+          [1, 2],
+          [3, -1],
+          [0, 1],
+        ],
+        F: [[1], [0], [2]],
+        k: 1,
+        y: [1, 0, -1],
+      }),
     'residualInstanceArb (thm1)': thm1,
     'residualInstanceArb (thm2)': thm2,
   };
@@ -185,9 +212,13 @@ describe('shrinking', () => {
     const found = results.filter((r) => r.failed).map((r) => r.counterexample![0]);
     expect(found).toHaveLength(30);
     const tiny = found.filter((h) => h.n === 1 && h.d === 1 && h.k === 1);
-    const catalog = tiny.filter((h) => h.X[0][0] === 1 && h.y[0] === 0 && h.V[0][0] === 0 && h.w[0] === 3 && mlpForward(h.f, h.X)[0][0] === 0);
-    console.log(`nonconvex-loss mutant over 30 seeds: first failure at run ${Math.max(...results.map((r) => r.numRuns))} at worst; ` +
-      `shrunk to n = d = k = 1 in ${tiny.length}, to the catalog instance exactly in ${catalog.length}; seed 1: ${JSON.stringify(found[0])}`);
+    const catalog = tiny.filter(
+      (h) => h.X[0][0] === 1 && h.y[0] === 0 && h.V[0][0] === 0 && h.w[0] === 3 && mlpForward(h.f, h.X)[0][0] === 0,
+    );
+    console.log(
+      `nonconvex-loss mutant over 30 seeds: first failure at run ${Math.max(...results.map((r) => r.numRuns))} at worst; ` +
+        `shrunk to n = d = k = 1 in ${tiny.length}, to the catalog instance exactly in ${catalog.length}; seed 1: ${JSON.stringify(found[0])}`,
+    );
     expect(Math.max(...results.map((r) => r.numRuns))).toBeLessThan(100);
     expect(tiny.length).toBeGreaterThanOrEqual(18);
     expect(catalog.length).toBeGreaterThanOrEqual(3);
@@ -198,11 +229,18 @@ describe('shrinking', () => {
   test('Thm 2 ~strict-negative-curvature mutant: refuted, shrinks to the catalog instance', () => {
     // Catalog: n = 1, d = k = 1, x = 1, y = 1, squared loss, f = 0, V = 0: Hessian [[1, 0], [0, 0]].
     const arb = residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true, sizes: { maxDk: 40 } });
-    const found = Array.from({ length: 20 }, (_, i) => fc.check(fc.property(arb, (x) => lambdaMinAtZero(x) < -1e-12), { seed: i + 1, numRuns: 200 }));
+    const found = Array.from({ length: 20 }, (_, i) =>
+      fc.check(
+        fc.property(arb, (x) => lambdaMinAtZero(x) < -1e-12),
+        { seed: i + 1, numRuns: 200 },
+      ),
+    );
     expect(found.every((r) => r.failed)).toBe(true);
     const cases = found.map((r) => r.counterexample![0]);
     const catalog = cases.filter((h) => h.n === 1 && h.d === 1 && h.k === 1 && h.loss === 'squared' && h.X[0][0] === 1 && h.V[0][0] === 0);
-    console.log(`strict-negative-curvature mutant over 20 seeds: catalog shape (y free) in ${catalog.length}; seed 1: ${JSON.stringify(cases[0])}`);
+    console.log(
+      `strict-negative-curvature mutant over 20 seeds: catalog shape (y free) in ${catalog.length}; seed 1: ${JSON.stringify(cases[0])}`,
+    );
     expect(catalog.length).toBeGreaterThanOrEqual(18);
   });
 });
@@ -211,7 +249,16 @@ describe('shrinking', () => {
 function thm1Holds(x: ResidualInstance): boolean {
   const { F, grad } = residualUnit(x, x.loss);
   const ws = x.wStar ?? new Array<number>(x.d).fill(0);
-  const Flin = x.X.reduce((s, xi, i) => s + lossByName(x.loss).value(xi.reduce((t, v, j) => t + ws[j] * v, 0), x.y[i]), 0) / x.n;
+  const Flin =
+    x.X.reduce(
+      (s, xi, i) =>
+        s +
+        lossByName(x.loss).value(
+          xi.reduce((t, v, j) => t + ws[j] * v, 0),
+          x.y[i],
+        ),
+      0,
+    ) / x.n;
   const nw = norm(x.w);
   const rhs = grad * Math.sqrt(2 * nw ** 2 + norm(ws) ** 2 * (2 + frob(x.V) ** 2 / nw ** 2));
   return F - Flin <= rhs + 1e-4 * Math.max(Math.abs(F - Flin), rhs) + 1e-6;
@@ -240,12 +287,25 @@ function lambdaMinAtZero(h: ResidualInstance): number {
 
 describe('corners are reached', () => {
   test('every region, feature kind, input and label kind in a sample of 500', () => {
-    for (const [mode, arb, weights] of [['thm1', thm1(), THM1_REGION_WEIGHTS], ['thm2', thm2(), THM2_REGION_WEIGHTS]] as const) {
+    for (const [mode, arb, weights] of [
+      ['thm1', thm1(), THM1_REGION_WEIGHTS],
+      ['thm2', thm2(), THM2_REGION_WEIGHTS],
+    ] as const) {
       const xs = fc.sample(arb, { seed: 2024, numRuns: 500 });
       const regions = shares(xs.map((h) => h.region));
       const features = shares(xs.map((h) => h.features));
-      console.log(`${mode} regions`, pct(regions), '\nfeatures', pct(features), '\ninputs', pct(shares(xs.map((h) => h.input))),
-        '\nlabels', pct(shares(xs.map((h) => h.labels))), '\nwStar', pct(shares(xs.map((h) => (h.wStar === null ? 'best-linear' : norm(h.wStar) === 0 ? 'zero' : 'random')))));
+      console.log(
+        `${mode} regions`,
+        pct(regions),
+        '\nfeatures',
+        pct(features),
+        '\ninputs',
+        pct(shares(xs.map((h) => h.input))),
+        '\nlabels',
+        pct(shares(xs.map((h) => h.labels))),
+        '\nwStar',
+        pct(shares(xs.map((h) => (h.wStar === null ? 'best-linear' : norm(h.wStar) === 0 ? 'zero' : 'random')))),
+      );
       for (const r of RESIDUAL_REGIONS) {
         if (weights[r] > 0) expect(regions[r] ?? 0, `${mode} region ${r}`).toBeGreaterThan(0.03);
         else expect(regions[r], `${mode} region ${r}`).toBeUndefined();
@@ -264,7 +324,9 @@ describe('corners are reached', () => {
     const xs = fc.sample(thm1(), { seed: 9, numRuns: 500 });
     const small = xs.filter((h) => h.region === 'small-w' || h.region === 'small-w-large-V').map((h) => norm(h.w));
     const large = xs.filter((h) => h.region === 'large-V' || h.region === 'small-w-large-V').map((h) => frob(h.V) / Math.sqrt(h.d * h.k));
-    console.log(`small-w: ||w|| in [${Math.min(...small).toExponential(1)}, ${Math.max(...small).toExponential(1)}]; large-V: rms entry in [${Math.min(...large).toExponential(1)}, ${Math.max(...large).toExponential(1)}]`);
+    console.log(
+      `small-w: ||w|| in [${Math.min(...small).toExponential(1)}, ${Math.max(...small).toExponential(1)}]; large-V: rms entry in [${Math.min(...large).toExponential(1)}, ${Math.max(...large).toExponential(1)}]`,
+    );
     expect(Math.min(...small)).toBeLessThan(1e-3);
     expect(small.filter((v) => v < 1e-2).length / small.length).toBeGreaterThan(0.25);
     expect(Math.max(...large)).toBeGreaterThan(300);
@@ -279,8 +341,10 @@ describe('corners are reached', () => {
     const feasible = rows.filter((r) => r.feasible);
     const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);
     const meanFeasible = mean(feasible.map((r) => r.ratio));
-    console.log(`cancellation: ${xs.length} cases, ${feasible.length} with x in span(F) (${((100 * feasible.length) / xs.length).toFixed(0)}%); ` +
-      `mean ||x + V f(x)|| / ||x||: ${meanFeasible.toExponential(2)} there, ${mean(rows.map((r) => r.ratio)).toFixed(3)} over all`);
+    console.log(
+      `cancellation: ${xs.length} cases, ${feasible.length} with x in span(F) (${((100 * feasible.length) / xs.length).toFixed(0)}%); ` +
+        `mean ||x + V f(x)|| / ||x||: ${meanFeasible.toExponential(2)} there, ${mean(rows.map((r) => r.ratio)).toFixed(3)} over all`,
+    );
     expect(feasible.length / xs.length).toBeGreaterThan(0.3);
     expect(meanFeasible).toBeLessThan(0.1);
   });
@@ -289,7 +353,12 @@ describe('corners are reached', () => {
     const xs = [...fc.sample(thm1(), { seed: 17, numRuns: 400 }), ...fc.sample(thm2(), { seed: 17, numRuns: 400 })];
     const dead = xs.filter((h) => h.features === 'dead-relu' || h.features === 'zero');
     expect(dead.length).toBeGreaterThan(40);
-    for (const h of dead) expect(mlpForward(h.f, h.X).flat().every((v) => v === 0)).toBe(true);
+    for (const h of dead)
+      expect(
+        mlpForward(h.f, h.X)
+          .flat()
+          .every((v) => v === 0),
+      ).toBe(true);
     const qz = xs.filter((h) => h.region === 'q-zero');
     expect(new Set(qz.map((h) => h.qZero))).toEqual(new Set(['dead-features', 'zero-labels']));
     for (const h of qz) {
@@ -299,14 +368,25 @@ describe('corners are reached', () => {
       expect(q.every((v) => v === 0)).toBe(true);
     }
     // Without the sample, dead biases use the input bound, so they are dead on any generated X.
-    const maps = fc.sample(featureMapArb(3, { kinds: { zero: 0, constant: 0, linear: 0, 'random-mlp': 0, 'partly-dead': 0 } }), { seed: 1, numRuns: 50 });
+    const maps = fc.sample(featureMapArb(3, { kinds: { zero: 0, constant: 0, linear: 0, 'random-mlp': 0, 'partly-dead': 0 } }), {
+      seed: 1,
+      numRuns: 50,
+    });
     const Xs = fc.sample(inputsArb(30, 3, 'gaussian'), { seed: 2, numRuns: 50 });
-    maps.forEach((m, i) => expect(mlpForward(m.f, Xs[i]).flat().every((v) => v === 0)).toBe(true));
+    maps.forEach((m, i) =>
+      expect(
+        mlpForward(m.f, Xs[i])
+          .flat()
+          .every((v) => v === 0),
+      ).toBe(true),
+    );
   });
 
   test('far-labels points put predictions >= 3 away from the labels', () => {
     const xs = fc.sample(thm1(), { seed: 19, numRuns: 800 }).filter((h) => h.region === 'far-labels');
-    const far = xs.filter((h) => residualUnit(h, h.loss).Z.every((z, i) => Math.abs(z.reduce((s, v, j) => s + h.w[j] * v, 0) - h.y[i]) >= 3 - 1e-9));
+    const far = xs.filter((h) =>
+      residualUnit(h, h.loss).Z.every((z, i) => Math.abs(z.reduce((s, v, j) => s + h.w[j] * v, 0) - h.y[i]) >= 3 - 1e-9),
+    );
     console.log(`far-labels: ${far.length}/${xs.length} cases with every |p_i - y_i| >= 3`);
     expect(far.length / xs.length).toBeGreaterThan(0.8);
   });

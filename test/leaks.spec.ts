@@ -25,8 +25,12 @@ describe('tensor hygiene', () => {
     const counts: number[] = [];
     let cases = 0;
     const claim = defineClaim({
-      id: 'leaks/train/flat-count', paper: { key: 'leaks', title: 't', authors: 't', venue: 't', confidence: 'high' },
-      theorem: 't', confidence: 'V', kind: 'exact', statement: 'training a tiny residual unit lowers nothing below zero',
+      id: 'leaks/train/flat-count',
+      paper: { key: 'leaks', title: 't', authors: 't', venue: 't', confidence: 'high' },
+      theorem: 't',
+      confidence: 'V',
+      kind: 'exact',
+      statement: 'training a tiny residual unit lowers nothing below zero',
       hypotheses: fc.record({ seed: fc.integer({ min: 0, max: 1e6 }), n: fc.integer({ min: 1, max: 8 }) }),
       check: ({ seed, n }) => {
         if (cases++ % 100 === 0) counts.push(tf.memory().numTensors);

@@ -20,12 +20,24 @@ describe('numeric faults', () => {
 
   it('NaN in the data and divergent training are Inconclusive; the next claim still runs', async () => {
     const nanData = defineClaim({
-      ...(thm1 as any), id: 'shamir2018/thm1/nan-in-data', target: undefined,
-      hypotheses: (thm1.hypotheses as fc.Arbitrary<ResidualInstance>).map((h) => ({ ...h, X: h.X.map((r, i) => (i === 0 ? r.map(() => NaN) : r)) })),
+      ...(thm1 as any),
+      id: 'shamir2018/thm1/nan-in-data',
+      target: undefined,
+      hypotheses: (thm1.hypotheses as fc.Arbitrary<ResidualInstance>).map((h) => ({
+        ...h,
+        X: h.X.map((r, i) => (i === 0 ? r.map(() => NaN) : r)),
+      })),
     });
     const divergent = defineClaim({
-      ...(cor1 as any), id: 'shamir2018/cor1/huge-learning-rate', runs: { quick: 3 },
-      hypotheses: (cor1.hypotheses as fc.Arbitrary<TrainingCaseValue>).map((h) => ({ ...h, lr: 1e30, loss: 'squared' as const, y: h.y.map((v) => v + 100) })),
+      ...(cor1 as any),
+      id: 'shamir2018/cor1/huge-learning-rate',
+      runs: { quick: 3 },
+      hypotheses: (cor1.hypotheses as fc.Arbitrary<TrainingCaseValue>).map((h) => ({
+        ...h,
+        lr: 1e30,
+        loss: 'squared' as const,
+        y: h.y.map((v) => v + 100),
+      })),
     });
     const r = await runSuite([nanData, divergent, ex1], { profile: PROFILES.quick, seed: 11, backend });
     const [a, b, c] = r.runs;

@@ -41,7 +41,14 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: executable,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -53,10 +60,14 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
   async function open(rel: string): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`failed to load ${r.url()}: ${r.failure()?.errorText}`));
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network request ${r.url()}`); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) problems.push(`network request ${r.url()}`);
+    });
     await page.goto(pathToFileURL(path.join(out, rel)).href, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     return { page, problems };

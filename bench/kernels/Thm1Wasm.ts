@@ -18,7 +18,10 @@ export class Thm1Wasm {
   private readonly scratch: number[];
   private readonly L: number;
 
-  constructor(private readonly team: WasmTeam, private readonly batch: Thm1Batch) {
+  constructor(
+    private readonly team: WasmTeam,
+    private readonly batch: Thm1Batch,
+  ) {
     const { instances: I, n, d, k, h } = batch;
     if (n % 2 !== 0) throw new RangeError(`Thm1Wasm: the kernel takes rows in pairs; n must be even, got ${n}`);
     this.L = rowAccLength(d, k);
@@ -29,7 +32,13 @@ export class Thm1Wasm {
       return o;
     };
     this.at = {
-      X: put(batch.X), y: put(batch.y), A: put(batch.A), c: put(batch.c), B: put(batch.B), w: put(batch.w), V: put(batch.V),
+      X: put(batch.X),
+      y: put(batch.y),
+      A: put(batch.A),
+      c: put(batch.c),
+      B: put(batch.B),
+      w: put(batch.w),
+      V: put(batch.V),
       rows: team.alloc(8 * I * this.L),
     };
     this.scratch = Array.from({ length: team.threads }, () => team.alloc(thm1ScratchBytes(d, h, k)));

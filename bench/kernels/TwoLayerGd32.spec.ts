@@ -18,7 +18,17 @@ afterAll(async () => {
 });
 
 /** The README's step, written out with plain loops in float64. */
-function reference(X: Float32Array, y: Float32Array, W0: Float32Array, a0: Float32Array, N: number, d: number, m: number, steps: number, lr: number): number {
+function reference(
+  X: Float32Array,
+  y: Float32Array,
+  W0: Float32Array,
+  a0: Float32Array,
+  N: number,
+  d: number,
+  m: number,
+  steps: number,
+  lr: number,
+): number {
   const W = Float64Array.from(W0);
   const a = Float64Array.from(a0);
   const forward = () => {
@@ -41,11 +51,12 @@ function reference(X: Float32Array, y: Float32Array, W0: Float32Array, a0: Float
     for (let i = 0; i < N; i++) r[i] /= N;
     const ga = new Float64Array(m);
     const gW = new Float64Array(m * d);
-    for (let i = 0; i < N; i++) for (let j = 0; j < m; j++) {
-      const z = Z[i * m + j];
-      ga[j] += Math.max(z, 0) * r[i];
-      if (z > 0) for (let q = 0; q < d; q++) gW[j * d + q] += r[i] * a[j] * X[i * d + q];
-    }
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < m; j++) {
+        const z = Z[i * m + j];
+        ga[j] += Math.max(z, 0) * r[i];
+        if (z > 0) for (let q = 0; q < d; q++) gW[j * d + q] += r[i] * a[j] * X[i * d + q];
+      }
     for (let j = 0; j < m; j++) a[j] -= lr * ga[j];
     for (let t = 0; t < m * d; t++) W[t] -= lr * gW[t];
   }
@@ -57,7 +68,11 @@ function reference(X: Float32Array, y: Float32Array, W0: Float32Array, a0: Float
 
 describe('fused float32 two-layer GD on a wasm team', () => {
   for (const team of teams) {
-    for (const [N, d, m, steps] of [[16, 5, 24, 7], [40, 8, 8, 20], [12, 3, 16, 1]] as const) {
+    for (const [N, d, m, steps] of [
+      [16, 5, 24, 7],
+      [40, 8, 8, 20],
+      [12, 3, 16, 1],
+    ] as const) {
       it(`N=${N} d=${d} m=${m}, ${steps} steps, ${team.threads} thread(s)${team === teams[2] ? ', FMA' : ''}: matches the float64 loops`, () => {
         const f32 = (n: number, s: number) => Float32Array.from({ length: n }, () => s * rng.normal());
         const X = f32(N * d, 1);
@@ -77,9 +92,14 @@ describe('fused float32 two-layer GD on a wasm team', () => {
   }
 
   it('gives the same loss, bit for bit, on 1 and 2 threads (partials are summed in block order)', () => {
-    const N = 32, d = 6, m = 40;
+    const N = 32,
+      d = 6,
+      m = 40;
     const f32 = (n: number, s: number) => Float32Array.from({ length: n }, () => s * rng.normal());
-    const X = f32(N * d, 1), y = f32(N, 0.5), W0 = f32(m * d, 0.3), a0 = f32(m, 0.2);
+    const X = f32(N * d, 1),
+      y = f32(N, 0.5),
+      W0 = f32(m * d, 0.3),
+      a0 = f32(m, 0.2);
     const losses = teams.slice(0, 2).map((team) => {
       const gd = new TwoLayerGd32(team, N, d, m);
       gd.setData(X, y);

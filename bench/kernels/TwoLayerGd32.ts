@@ -27,7 +27,12 @@ export class TwoLayerGd32 {
   private readonly u: number;
   private readonly mark: number;
 
-  constructor(private readonly team: WasmTeam, readonly N: number, readonly d: number, readonly m: number) {
+  constructor(
+    private readonly team: WasmTeam,
+    readonly N: number,
+    readonly d: number,
+    readonly m: number,
+  ) {
     if (N % 4 !== 0) throw new RangeError(`TwoLayerGd32: N must be a multiple of 4, got ${N}`);
     if (m % 8 !== 0) throw new RangeError(`TwoLayerGd32: the width m must be a multiple of 8, got ${m}`);
     this.dp = Math.ceil(d / 4) * 4;
@@ -68,7 +73,21 @@ export class TwoLayerGd32 {
     team.runShared('gd2_fwd_dyn', [BLOCK, this.x, this.wt, this.a, this.h, buf(0), N, dp, m]);
     for (let s = 0; s < steps; s++) {
       team.runShared('gd2_step_dyn', (t) => [
-        BLOCK, this.x, this.wt, this.a, this.h, buf(s), parts, buf(s + 1), this.y, this.r + 4 * t * N, N, dp, m, lr, this.u + 32 * t * N,
+        BLOCK,
+        this.x,
+        this.wt,
+        this.a,
+        this.h,
+        buf(s),
+        parts,
+        buf(s + 1),
+        this.y,
+        this.r + 4 * t * N,
+        N,
+        dp,
+        m,
+        lr,
+        this.u + 32 * t * N,
       ]);
     }
     const P = team.f32(buf(steps), parts * N);

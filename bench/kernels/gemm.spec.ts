@@ -25,17 +25,25 @@ afterAll(async () => {
 /** Straightforward triple loop in float64. */
 function naive(A: ArrayLike<number>, B: ArrayLike<number>, m: number, k: number, n: number): Float64Array {
   const C = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let p = 0; p < k; p++) s += A[i * k + p] * B[p * n + j];
-    C[i * n + j] = s;
-  }
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A[i * k + p] * B[p * n + j];
+      C[i * n + j] = s;
+    }
   return C;
 }
 
 describe('wasm SIMD GEMM (C = A B on a team)', () => {
   for (const team of teams) {
-    for (const [precision, m, k, n] of [['f64', 12, 7, 8], ['f64', 40, 33, 20], ['f64', 8, 530, 12], ['f32', 16, 5, 24], ['f32', 36, 21, 40], ['f32', 8, 300, 16]] as const) {
+    for (const [precision, m, k, n] of [
+      ['f64', 12, 7, 8],
+      ['f64', 40, 33, 20],
+      ['f64', 8, 530, 12],
+      ['f32', 16, 5, 24],
+      ['f32', 36, 21, 40],
+      ['f32', 8, 300, 16],
+    ] as const) {
       it(`${precision} ${m}x${k} * ${k}x${n} on ${label(team)} matches the triple loop`, () => {
         const mark = team.mark();
         const g = allocGemm(team, precision, m, k, n);
@@ -58,7 +66,8 @@ describe('wasm SIMD GEMM (C = A B on a team)', () => {
     const team = teams[0];
     const mark = team.mark();
     const { MR, NR } = GEMM_F64;
-    const n = 16, k = 8;
+    const n = 16,
+      k = 8;
     const P = Float64Array.from({ length: n * k }, () => rng.normal());
     const ap = team.alloc(8 * n * k);
     packRowPanels(team.f64(ap, n * k), 0, P, k, 0, 0, n, k, MR, k);
@@ -67,12 +76,13 @@ describe('wasm SIMD GEMM (C = A B on a team)', () => {
     C.fill(1);
     // C = 1*C - P P^T on tiles with first column <= last row
     team.exports.gemm_f64(ap, ap, c, 8 * n, k, 0, n / MR, 0, n / NR, 64, -1, 1, 1, 0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += P[i * k + p] * P[j * k + p];
-      const inTile = Math.floor(j / NR) * NR <= Math.floor(i / MR) * MR + MR - 1;
-      expect(C[i * n + j]).toBeCloseTo(inTile ? 1 - s : 1, 12);
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += P[i * k + p] * P[j * k + p];
+        const inTile = Math.floor(j / NR) * NR <= Math.floor(i / MR) * MR + MR - 1;
+        expect(C[i * n + j]).toBeCloseTo(inTile ? 1 - s : 1, 12);
+      }
     team.release(mark);
   });
 

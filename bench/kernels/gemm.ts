@@ -40,9 +40,16 @@ export function allocGemm(team: WasmTeam, precision: Precision, m: number, k: nu
   const kcBlock = Math.min(KC, Math.ceil(k / UNROLL) * UNROLL);
   const s = shape.size;
   return {
-    precision, m, k, n, kcBlock,
-    a: team.alloc(s * m * k), b: team.alloc(s * k * n), c: team.alloc(s * m * n),
-    ap: team.alloc(s * m * kcBlock), bp: team.alloc(s * kcBlock * n),
+    precision,
+    m,
+    k,
+    n,
+    kcBlock,
+    a: team.alloc(s * m * k),
+    b: team.alloc(s * k * n),
+    c: team.alloc(s * m * n),
+    ap: team.alloc(s * m * kcBlock),
+    bp: team.alloc(s * kcBlock * n),
   };
 }
 
@@ -50,15 +57,28 @@ export function allocGemm(team: WasmTeam, precision: Precision, m: number, k: nu
 export function gemmTeam(team: WasmTeam, g: GemmBuffers): void {
   const shape = g.precision === 'f32' ? GEMM_F32 : GEMM_F64;
   const { MR, NR, size } = shape;
-  const mt = g.m / MR, nt = g.n / NR, T = team.threads;
-  const rows = WasmTeam.split(mt, T), cols = WasmTeam.split(nt, T);
+  const mt = g.m / MR,
+    nt = g.n / NR,
+    T = team.threads;
+  const rows = WasmTeam.split(mt, T),
+    cols = WasmTeam.split(nt, T);
   // k in blocks of KC, so that an A panel (MR x KC) and a B panel (KC x NR) stay in L1.
   for (let k0 = 0; k0 < g.k; k0 += KC) {
     const kb = Math.min(KC, g.k - k0);
     const kbPad = Math.ceil(kb / UNROLL) * UNROLL;
     // Packing is split over the threads too: each packs a range of A's row tiles and of B's column tiles.
-    team.run(Array.from({ length: T }, (_, t): Call => [`pack_rows_${g.precision}`, [g.ap, g.a + size * k0, g.k, MR, kb, kbPad, rows[t], rows[t + 1]]]));
-    team.run(Array.from({ length: T }, (_, t): Call => [`pack_cols_${g.precision}`, [g.bp, g.b + size * k0 * g.n, g.n, NR, kb, kbPad, cols[t], cols[t + 1]]]));
+    team.run(
+      Array.from({ length: T }, (_, t): Call => [
+        `pack_rows_${g.precision}`,
+        [g.ap, g.a + size * k0, g.k, MR, kb, kbPad, rows[t], rows[t + 1]],
+      ]),
+    );
+    team.run(
+      Array.from({ length: T }, (_, t): Call => [
+        `pack_cols_${g.precision}`,
+        [g.bp, g.b + size * k0 * g.n, g.n, NR, kb, kbPad, cols[t], cols[t + 1]],
+      ]),
+    );
     team.runShared(`gemm_${g.precision}_dyn`, [CHUNK, g.ap, g.bp, g.c, size * g.n, kbPad, 0, mt, 0, nt, JCHUNK, 1, k0 > 0 ? 1 : 0, 0, 0]);
   }
 }

@@ -25,20 +25,24 @@ describe('relu_ntk_f64 (wasm kernel on a team)', () => {
     const { WasmTeam } = await import('../../src/core/wasm/WasmTeam.js');
     for (const threads of [1, 2]) {
       const team = WasmTeam.create(kernelModule({ fma: false }), { threads, maxBytes: MAX_BYTES });
-      const rows = 41, cols = 37, ld = 39;
+      const rows = 41,
+        cols = 37,
+        ld = 39;
       const base = team.alloc(8 * rows * ld);
       const M = team.f64(base, rows * ld);
       // cosines across the three ranges of the arccos approximation, the endpoints, and out-of-range values
-      for (let i = 0; i < M.length; i++) M[i] = i % 97 === 0 ? 1 : i % 89 === 0 ? -1 : i % 83 === 0 ? 1.0000001 : Math.cos(i * 0.7311) * (1 + 1e-3 * Math.sin(i));
+      for (let i = 0; i < M.length; i++)
+        M[i] = i % 97 === 0 ? 1 : i % 89 === 0 ? -1 : i % 83 === 0 ? 1.0000001 : Math.cos(i * 0.7311) * (1 + 1e-3 * Math.sin(i));
       const before = Float64Array.from(M);
       for (const lower of [0, 1]) {
         M.set(before);
         team.runShared('relu_ntk_f64', [3, base, rows, cols, ld, lower]);
-        for (let i = 0; i < rows; i++) for (let j = 0; j < ld; j++) {
-          const inside = j < cols && (lower === 0 || j <= i);
-          const want = inside ? reluNtk(before[i * ld + j]) : before[i * ld + j];
-          expect(Math.abs(M[i * ld + j] - want)).toBeLessThanOrEqual(4e-16 * Math.max(1, Math.abs(want)));
-        }
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < ld; j++) {
+            const inside = j < cols && (lower === 0 || j <= i);
+            const want = inside ? reluNtk(before[i * ld + j]) : before[i * ld + j];
+            expect(Math.abs(M[i * ld + j] - want)).toBeLessThanOrEqual(4e-16 * Math.max(1, Math.abs(want)));
+          }
       }
       await team.close();
     }

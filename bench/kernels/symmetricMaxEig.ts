@@ -87,7 +87,8 @@ export function tridiagonalMaxEig(a: Float64Array, b: Float64Array, m: number): 
       q = a[i] - mid - (b[i] * b[i]) / q;
       if (q < 0) count++;
     }
-    if (count === m) hi = mid; // all eigenvalues below mid
+    if (count === m)
+      hi = mid; // all eigenvalues below mid
     else lo = mid;
   }
   let x = hi;

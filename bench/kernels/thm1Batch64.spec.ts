@@ -9,8 +9,18 @@ const normals = (n: number, s = 1) => Float64Array.from({ length: n }, () => s *
 
 function batch(I: number, n: number, d: number, k: number, h: number): Thm1Batch {
   return {
-    instances: I, n, d, k, h, X: normals(I * n * d), y: normals(I * n), A: normals(I * h * d, 1 / Math.sqrt(d)),
-    c: normals(I * h), B: normals(I * k * h, 1 / Math.sqrt(h)), w: normals(I * d, 1 / Math.sqrt(d)), V: normals(I * d * k, 1 / Math.sqrt(k)),
+    instances: I,
+    n,
+    d,
+    k,
+    h,
+    X: normals(I * n * d),
+    y: normals(I * n),
+    A: normals(I * h * d, 1 / Math.sqrt(d)),
+    c: normals(I * h),
+    B: normals(I * k * h, 1 / Math.sqrt(h)),
+    w: normals(I * d, 1 / Math.sqrt(d)),
+    V: normals(I * d * k, 1 / Math.sqrt(k)),
   };
 }
 
@@ -26,7 +36,14 @@ function reference(b: Thm1Batch, inst: number): number {
   const w = row(b.w, inst * d, d);
   const V = Array.from({ length: d }, (_, a) => row(b.V, (inst * d + a) * k, k));
   const dot = (u: number[], v: number[]) => u.reduce((s, x, i) => s + x * v[i], 0);
-  const f = X.map((x) => B.map((bq) => dot(bq, A.map((aj, j) => Math.max(dot(aj, x) + c[j], 0)))));
+  const f = X.map((x) =>
+    B.map((bq) =>
+      dot(
+        bq,
+        A.map((aj, j) => Math.max(dot(aj, x) + c[j], 0)),
+      ),
+    ),
+  );
   const Z = X.map((x, i) => x.map((xa, a) => xa + dot(V[a], f[i])));
   const r = Z.map((z, i) => dot(z, w) - y[i]);
   const F = dot(r, r) / (2 * n);
@@ -44,7 +61,11 @@ function reference(b: Thm1Batch, inst: number): number {
 }
 
 describe('thm1Gaps (fused Shamir Thm 1 batch)', () => {
-  for (const [n, d, k, h] of [[30, 4, 3, 5], [20, 3, 6, 2], [100, 8, 8, 8]] as const) {
+  for (const [n, d, k, h] of [
+    [30, 4, 3, 5],
+    [20, 3, 6, 2],
+    [100, 8, 8, 8],
+  ] as const) {
     it(`n=${n} d=${d} k=${k} h=${h}: matches dense.ts per instance; unrolled = generic bit for bit`, () => {
       const b = batch(6, n, d, k, h);
       const fast = thm1Gaps(b);
@@ -69,11 +90,13 @@ describe('symmetricMaxEigInPlace', () => {
     for (const m of [1, 2, 3, 5, 8, 12]) {
       for (const kind of ['random', 'clustered', 'zero'] as const) {
         const M = Array.from({ length: m }, () => Array.from({ length: m }, () => rng.normal()));
-        const S = M.map((_, i) => M.map((__, j) => {
-          if (kind === 'zero') return 0;
-          if (kind === 'clustered') return i === j ? 3 + 1e-9 * M[i][j] : 0;
-          return M[i].reduce((s, x, p) => s + x * M[j][p], 0);
-        }));
+        const S = M.map((_, i) =>
+          M.map((__, j) => {
+            if (kind === 'zero') return 0;
+            if (kind === 'clustered') return i === j ? 3 + 1e-9 * M[i][j] : 0;
+            return M[i].reduce((s, x, p) => s + x * M[j][p], 0);
+          }),
+        );
         const want = kind === 'zero' ? 0 : Math.max(...symmetricEigenvalues(S));
         const got = symmetricMaxEigInPlace(Float64Array.from(S.flat()), m, new Float64Array(m), new Float64Array(m));
         expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));

@@ -51,7 +51,13 @@ function checkSize(name: string, arr: ArrayLike<number>, want: number): void {
  */
 export function genericRows(b: Thm1Batch, inst: number, acc: Float64Array, hid: Float64Array, f: Float64Array, z: Float64Array): void {
   const { n, d, k, h, X, y, A, c, B, w, V } = b;
-  const xo = inst * n * d, yo = inst * n, ao = inst * h * d, co = inst * h, bo = inst * k * h, wo = inst * d, vo = inst * d * k;
+  const xo = inst * n * d,
+    yo = inst * n,
+    ao = inst * h * d,
+    co = inst * h,
+    bo = inst * k * h,
+    wo = inst * d,
+    vo = inst * d * k;
   const oG = 1 + d + k + d;
   acc.fill(0, 0, rowAccLength(d, k));
   let rr = 0;
@@ -109,7 +115,13 @@ function checkBatch(b: Thm1Batch): void {
 }
 
 /** gap_i = (F - F_lin) - RHS for instances [from, to) into out[i]; returns out. */
-export function thm1Gaps(b: Thm1Batch, out: Float64Array = new Float64Array(b.instances), from = 0, to = b.instances, opts: Thm1Options = {}): Float64Array {
+export function thm1Gaps(
+  b: Thm1Batch,
+  out: Float64Array = new Float64Array(b.instances),
+  from = 0,
+  to = b.instances,
+  opts: Thm1Options = {},
+): Float64Array {
   checkBatch(b);
   const { n, d, k, h } = b;
   const fast = opts.specialise === false ? undefined : rowKernel(d, h, k);
@@ -130,7 +142,13 @@ export function thm1Gaps(b: Thm1Batch, out: Float64Array = new Float64Array(b.in
  * The gaps from row accumulators computed elsewhere (e.g. by the wasm kernel thm1_rows):
  * rows holds rowAccLength(d, k) numbers per instance, instance-major.
  */
-export function thm1GapsFromRows(b: Thm1Batch, rows: Float64Array, out: Float64Array = new Float64Array(b.instances), from = 0, to = b.instances): Float64Array {
+export function thm1GapsFromRows(
+  b: Thm1Batch,
+  rows: Float64Array,
+  out: Float64Array = new Float64Array(b.instances),
+  from = 0,
+  to = b.instances,
+): Float64Array {
   checkBatch(b);
   const L = rowAccLength(b.d, b.k);
   checkSize('rows', rows, b.instances * L);
@@ -151,7 +169,10 @@ function finisher(b: Thm1Batch, opts: Thm1Options): (inst: number, acc: Float64A
   const e2 = new Float64Array(m);
   const oG = 1 + d + k + d;
   return (inst, acc, o) => {
-    const xo = inst * n * d, yo = inst * n, wo = inst * d, vo = inst * d * k;
+    const xo = inst * n * d,
+      yo = inst * n,
+      wo = inst * d,
+      vo = inst * d * k;
     const F = (0.5 * acc[o]) / n;
     let gw2 = 0;
     for (let a = 0; a < d; a++) gw2 += acc[o + 1 + a] * acc[o + 1 + a];
@@ -199,17 +220,19 @@ function finisher(b: Thm1Batch, opts: Thm1Options): (inst: number, acc: Float64A
     for (let a = 0; a < d; a++) ss += ws[a] * ws[a];
     // ||V||_2^2 = lambda_max of the smaller Gram matrix (V^T V if k <= d, else V V^T).
     if (k <= d) {
-      for (let p = 0; p < k; p++) for (let q = 0; q <= p; q++) {
-        let s = 0;
-        for (let a = 0; a < d; a++) s += V[vo + a * k + p] * V[vo + a * k + q];
-        S[p * m + q] = s;
-      }
+      for (let p = 0; p < k; p++)
+        for (let q = 0; q <= p; q++) {
+          let s = 0;
+          for (let a = 0; a < d; a++) s += V[vo + a * k + p] * V[vo + a * k + q];
+          S[p * m + q] = s;
+        }
     } else {
-      for (let p = 0; p < d; p++) for (let q = 0; q <= p; q++) {
-        let s = 0;
-        for (let j = 0; j < k; j++) s += V[vo + p * k + j] * V[vo + q * k + j];
-        S[p * m + q] = s;
-      }
+      for (let p = 0; p < d; p++)
+        for (let q = 0; q <= p; q++) {
+          let s = 0;
+          for (let j = 0; j < k; j++) s += V[vo + p * k + j] * V[vo + q * k + j];
+          S[p * m + q] = s;
+        }
     }
     const v2 = symmetricMaxEigInPlace(S, m, e1, e2);
     const rhs = grad * Math.sqrt(2 * ww + ss * (2 + v2 / ww));

@@ -8,8 +8,16 @@
  * Output layout of acc (length rowAccLength): [rr, gw(d), fr(k), xty(d), G lower (d(d+1)/2)].
  */
 export type RowKernel = (
-  X: Float64Array, y: Float64Array, A: Float64Array, c: Float64Array, B: Float64Array, w: Float64Array, V: Float64Array,
-  n: number, inst: number, acc: Float64Array,
+  X: Float64Array,
+  y: Float64Array,
+  A: Float64Array,
+  c: Float64Array,
+  B: Float64Array,
+  w: Float64Array,
+  V: Float64Array,
+  n: number,
+  inst: number,
+  acc: Float64Array,
 ) => void;
 
 export const rowAccLength = (d: number, k: number): number => 1 + d + k + d + (d * (d + 1)) / 2;
@@ -56,20 +64,42 @@ export function rowKernel(d: number, h: number, k: number): RowKernel | undefine
 function source(d: number, h: number, k: number): string {
   const L: string[] = [];
   const range = (m: number) => Array.from({ length: m }, (_, i) => i);
-  const sum = (init: string, terms: string[]) => terms.map((t) => `s += ${t};`).join(' ').replace(/^/, `let s = ${init}; `);
-  L.push(`const xo = inst * n * ${d}, yo = inst * n, ao = inst * ${h * d}, co = inst * ${h}, bo = inst * ${k * h}, wo = inst * ${d}, vo = inst * ${d * k};`);
+  const sum = (init: string, terms: string[]) =>
+    terms
+      .map((t) => `s += ${t};`)
+      .join(' ')
+      .replace(/^/, `let s = ${init}; `);
+  L.push(
+    `const xo = inst * n * ${d}, yo = inst * n, ao = inst * ${h * d}, co = inst * ${h}, bo = inst * ${k * h}, wo = inst * ${d}, vo = inst * ${d * k};`,
+  );
   L.push(`const hid = new Float64Array(${h}), f = new Float64Array(${k});`);
   L.push(`acc.fill(0, 0, ${rowAccLength(d, k)});`);
   L.push('let rr = 0;');
   L.push(`for (let i = 0, xi = xo; i < n; i++, xi += ${d}) {`);
   for (const a of range(d)) L.push(`const x${a} = X[xi + ${a}];`);
-  L.push(`for (let j = 0, o = ao; j < ${h}; j++, o += ${d}) { ${sum('c[co + j]', range(d).map((a) => `A[o + ${a}] * x${a}`))} hid[j] = s > 0 ? s : 0; }`);
+  L.push(
+    `for (let j = 0, o = ao; j < ${h}; j++, o += ${d}) { ${sum(
+      'c[co + j]',
+      range(d).map((a) => `A[o + ${a}] * x${a}`),
+    )} hid[j] = s > 0 ? s : 0; }`,
+  );
   for (const j of range(h)) L.push(`const h${j} = hid[${j}];`);
-  L.push(`for (let q = 0, o = bo; q < ${k}; q++, o += ${h}) { ${sum('0', range(h).map((j) => `B[o + ${j}] * h${j}`))} f[q] = s; }`);
+  L.push(
+    `for (let q = 0, o = bo; q < ${k}; q++, o += ${h}) { ${sum(
+      '0',
+      range(h).map((j) => `B[o + ${j}] * h${j}`),
+    )} f[q] = s; }`,
+  );
   for (const q of range(k)) L.push(`const f${q} = f[${q}];`);
   L.push('let p = 0;');
   // z_a = x_a + V_a . f, written into acc's gw slot after the residual is known: keep z in locals.
-  for (const a of range(d)) L.push(`let z${a}; { const o = vo + ${a * k}; ${sum(`x${a}`, range(k).map((q) => `V[o + ${q}] * f${q}`))} z${a} = s; p += s * w[wo + ${a}]; }`);
+  for (const a of range(d))
+    L.push(
+      `let z${a}; { const o = vo + ${a * k}; ${sum(
+        `x${a}`,
+        range(k).map((q) => `V[o + ${q}] * f${q}`),
+      )} z${a} = s; p += s * w[wo + ${a}]; }`,
+    );
   L.push('const yi = y[yo + i]; const r = p - yi; rr += r * r;');
   for (const a of range(d)) L.push(`acc[${1 + a}] += z${a} * r;`);
   for (const q of range(k)) L.push(`acc[${1 + d + q}] += f${q} * r;`);

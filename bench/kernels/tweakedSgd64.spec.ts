@@ -32,15 +32,27 @@ function reference(X: number[][], y: number[], Theta0: number[][], c: number[], 
 describe('tweakedOnlineSgd (fused projected SGD, Shamir tweaked unit)', () => {
   it('matches the unfused reference, including steps that hit the ball', () => {
     const rng = new Rng(keyFromSeed(5));
-    const T = 300, d = 4, k = 6;
+    const T = 300,
+      d = 4,
+      k = 6;
     const X = Array.from({ length: T }, () => Array.from({ length: d }, () => rng.normal()));
     const y = X.map(() => (rng.uniform() < 0.5 ? -1 : 1));
     const Theta0 = Array.from({ length: k }, () => Array.from({ length: d }, () => rng.normal() / Math.sqrt(k)));
     const c = Array.from({ length: k }, () => rng.normal() / Math.sqrt(k));
-    for (const [eta, b] of [[0.03, 3], [0.5, 0.2]]) {
+    for (const [eta, b] of [
+      [0.03, 3],
+      [0.5, 0.2],
+    ]) {
       const got = tweakedOnlineSgd({
-        T, d, k, X: Float64Array.from(X.flat()), y: Float64Array.from(y), Theta0: Float64Array.from(Theta0.flat()),
-        c: Float64Array.from(c), eta, radius: b,
+        T,
+        d,
+        k,
+        X: Float64Array.from(X.flat()),
+        y: Float64Array.from(y),
+        Theta0: Float64Array.from(Theta0.flat()),
+        c: Float64Array.from(c),
+        eta,
+        radius: b,
       });
       const want = reference(X, y, Theta0, c, eta, b);
       expect(Math.abs(got.onlineLoss - want)).toBeLessThan(1e-12 * want);
@@ -50,7 +62,8 @@ describe('tweakedOnlineSgd (fused projected SGD, Shamir tweaked unit)', () => {
 
   it('names the argument whose size is wrong', () => {
     const z = new Float64Array(4);
-    expect(() => tweakedOnlineSgd({ T: 2, d: 2, k: 2, X: z, y: new Float64Array(3), Theta0: z, c: new Float64Array(2), eta: 1, radius: 1 }))
-      .toThrow(/y must have T = 2/);
+    expect(() =>
+      tweakedOnlineSgd({ T: 2, d: 2, k: 2, X: z, y: new Float64Array(3), Theta0: z, c: new Float64Array(2), eta: 1, radius: 1 }),
+    ).toThrow(/y must have T = 2/);
   });
 });

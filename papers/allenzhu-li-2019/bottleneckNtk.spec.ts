@@ -15,7 +15,9 @@ describe('bottleneckNtkGram', () => {
   });
 
   it.each([0, 2])('equals the autodiff empirical NTK of output %i (kernels/empiricalNtk), in row blocks too, without leaks', async (c) => {
-    const d = 4, m = 9, k = 3;
+    const d = 4,
+      m = 9,
+      k = 3;
     const model = bottleneckResNet({ inputDim: d, width: m, outputDim: k, biasStd: 0.4, uStd: 0.5 });
     const p = model.init(keyFromSeed(11));
     // The same network restricted to output c: A's column c only.

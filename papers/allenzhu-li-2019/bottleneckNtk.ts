@@ -55,18 +55,34 @@ function features(p: Params, X: tf.Tensor2D, c: number): NtkFeatures {
  * n x d), as a float64-stored Gram. `p` are unbatched `bottleneckResNet` params with the skip
  * block (W, b1, U, b2, A). `blockEntries` bounds the entries of each row block computed at once.
  */
-export function bottleneckNtkGram(p: Params, Xa: Float32Array, na: number, Xb: Float32Array, nb: number, c = 0, blockEntries = 2 ** 23): Gram {
+export function bottleneckNtkGram(
+  p: Params,
+  Xa: Float32Array,
+  na: number,
+  Xb: Float32Array,
+  nb: number,
+  c = 0,
+  blockEntries = 2 ** 23,
+): Gram {
   const d = p.W.shape[0] as number;
   const k = p.A.shape[1] as number;
-  if (!Number.isInteger(c) || c < 0 || c >= k) throw new RangeError(`bottleneckNtkGram: output c must be an integer in [0, ${k}), got ${c}`);
-  if (Xa.length !== na * d || Xb.length !== nb * d) throw new RangeError(`bottleneckNtkGram: Xa and Xb must hold na x ${d} and nb x ${d} entries`);
+  if (!Number.isInteger(c) || c < 0 || c >= k)
+    throw new RangeError(`bottleneckNtkGram: output c must be an integer in [0, ${k}), got ${c}`);
+  if (Xa.length !== na * d || Xb.length !== nb * d)
+    throw new RangeError(`bottleneckNtkGram: Xa and Xb must hold na x ${d} and nb x ${d} entries`);
   const g = allocGram(na, nb);
   // Row blocks keep every live [rows, nb] float32 tensor near 2^23 entries: the wasm heap is
   // limited to a few GB, and a whole 1e4 x 1e4 product needs several 400 MB temporaries.
   const rows = Math.max(1, Math.min(na, Math.floor(blockEntries / nb)));
   const fb = tf.tidy(() => features(p, tf.tensor2d(Xb, [nb, d]), c));
   // Transposed once (wasm's transposed matMul is ~7x slower than a copy).
-  const fbT = tf.tidy(() => ({ H: tf.transpose(fb.H), H1: tf.transpose(fb.H1), G: tf.transpose(fb.G), Q: tf.transpose(fb.Q), X: tf.transpose(fb.X) }));
+  const fbT = tf.tidy(() => ({
+    H: tf.transpose(fb.H),
+    H1: tf.transpose(fb.H1),
+    G: tf.transpose(fb.G),
+    Q: tf.transpose(fb.Q),
+    X: tf.transpose(fb.X),
+  }));
   try {
     for (let r0 = 0; r0 < na; r0 += rows) {
       const r1 = Math.min(na, r0 + rows);

@@ -48,7 +48,11 @@ describe('bottleneckTrainer', () => {
     const { rows: yRows, X: Y } = randomMatrix(10, 6, 2);
     const p64 = paramsToArrays(p) as Record<string, number[] | number[][]>;
     const loss64 = (q: Record<string, number[] | number[][]>) =>
-      bottleneckResNetForward64(q as never, rows, 'identity').reduce((s, o, i) => s + o.reduce((t, v, j) => t + (v - yRows[i][j]) ** 2, 0), 0) / (2 * 6);
+      bottleneckResNetForward64(q as never, rows, 'identity').reduce(
+        (s, o, i) => s + o.reduce((t, v, j) => t + (v - yRows[i][j]) ** 2, 0),
+        0,
+      ) /
+      (2 * 6);
     const manual = tf.tidy(() => {
       const g = bottleneckGradients(p, X, Y, true, false).grads;
       return Object.fromEntries(Object.keys(p).map((n) => [n, Array.from(g[n as 'W']!.dataSync())]));
@@ -81,28 +85,43 @@ describe('bottleneckTrainer', () => {
   const mo: BottleneckResNetOptions = { inputDim: 3, width: 16, outputDim: 2 };
   const model = bottleneckResNet(mo);
 
-  it.each(['adam', 'momentum'] as const)('%s lowers the training loss of every chain, deterministically and without leaks', async (kind) => {
-    const inits = [1, 2].map((s) => model.init(keyFromSeed(s)));
-    const run = () => {
-      const r = trainBottleneck({
-        model: mo, inits, data: [data(1), data(2)], epochs: 40, batchSize: 16,
-        optimizer: kind === 'adam' ? { kind, lr: 0.01, decayAt: [0.75] } : { kind, lr: 0.05, momentum: 0.9, weightDecay: 1e-4 },
-        keys: [fold(keyFromSeed(3), 0), fold(keyFromSeed(3), 1)],
+  it.each(['adam', 'momentum'] as const)(
+    '%s lowers the training loss of every chain, deterministically and without leaks',
+    async (kind) => {
+      const inits = [1, 2].map((s) => model.init(keyFromSeed(s)));
+      const run = () => {
+        const r = trainBottleneck({
+          model: mo,
+          inits,
+          data: [data(1), data(2)],
+          epochs: 40,
+          batchSize: 16,
+          optimizer: kind === 'adam' ? { kind, lr: 0.01, decayAt: [0.75] } : { kind, lr: 0.05, momentum: 0.9, weightDecay: 1e-4 },
+          keys: [fold(keyFromSeed(3), 0), fold(keyFromSeed(3), 1)],
+        });
+        const arrays = r.params.map(paramsToArrays);
+        r.params.forEach(disposeParams);
+        return { ...r, arrays };
+      };
+      const { result, leaked } = await withLeakCheck(run);
+      expect(leaked).toBe(0);
+      expect(result.diverged).toEqual([false, false]);
+      expect(result.steps).toBe(40 * 4);
+      const first = trainBottleneck({
+        model: mo,
+        inits,
+        data: [data(1), data(2)],
+        epochs: 1,
+        batchSize: 16,
+        optimizer: { kind, lr: 1e-9 },
+        keys: [keyFromSeed(1), keyFromSeed(2)],
       });
-      const arrays = r.params.map(paramsToArrays);
-      r.params.forEach(disposeParams);
-      return { ...r, arrays };
-    };
-    const { result, leaked } = await withLeakCheck(run);
-    expect(leaked).toBe(0);
-    expect(result.diverged).toEqual([false, false]);
-    expect(result.steps).toBe(40 * 4);
-    const first = trainBottleneck({ model: mo, inits, data: [data(1), data(2)], epochs: 1, batchSize: 16, optimizer: { kind, lr: 1e-9 }, keys: [keyFromSeed(1), keyFromSeed(2)] });
-    first.params.forEach(disposeParams);
-    result.lastEpochLoss.forEach((l, c) => expect(l).toBeLessThan(0.2 * first.lastEpochLoss[c]));
-    expect(run().arrays).toEqual(result.arrays);
-    inits.forEach(disposeParams);
-  });
+      first.params.forEach(disposeParams);
+      result.lastEpochLoss.forEach((l, c) => expect(l).toBeLessThan(0.2 * first.lastEpochLoss[c]));
+      expect(run().arrays).toEqual(result.arrays);
+      inits.forEach(disposeParams);
+    },
+  );
 
   it('trains only the listed parameters; flags divergence; validates its options', () => {
     const init = model.init(keyFromSeed(4));
@@ -116,14 +135,27 @@ describe('bottleneckTrainer', () => {
     const bad = trainBottleneck({ ...base, epochs: 3, optimizer: { kind: 'momentum', lr: 1e6 } });
     expect(bad.diverged).toEqual([true]);
     disposeParams(bad.params[0]);
-    expect(() => trainBottleneck({ ...base, epochs: 0, optimizer: { kind: 'adam', lr: 0.1 } })).toThrow(/epochs must be a positive integer/);
-    expect(() => trainBottleneck({ ...base, epochs: 1, optimizer: { kind: 'adam', lr: 0.1 }, trainable: ['V' as 'A'] })).toThrow(/trainable entry "V"/);
+    expect(() => trainBottleneck({ ...base, epochs: 0, optimizer: { kind: 'adam', lr: 0.1 } })).toThrow(
+      /epochs must be a positive integer/,
+    );
+    expect(() => trainBottleneck({ ...base, epochs: 1, optimizer: { kind: 'adam', lr: 0.1 }, trainable: ['V' as 'A'] })).toThrow(
+      /trainable entry "V"/,
+    );
     expect(() => trainBottleneck({ ...base, keys: [], epochs: 1, optimizer: { kind: 'adam', lr: 0.1 } })).toThrow(/same length/);
-    expect(() => trainBottleneck({ ...base, epochs: 1, deadline: Date.now() - 1, optimizer: { kind: 'adam', lr: 0.1 } })).toThrow(/time budget exceeded/);
+    expect(() => trainBottleneck({ ...base, epochs: 1, deadline: Date.now() - 1, optimizer: { kind: 'adam', lr: 0.1 } })).toThrow(
+      /time budget exceeded/,
+    );
     disposeParams(init);
   });
 
   it('stepSchedule divides by 10 at each listed fraction', () => {
-    expect([0, 49, 50, 74, 75, 99].map((s) => stepSchedule(1, [0.5, 0.75], s, 100))).toEqual([1, 1, 1 / 10, 1 / 10, 1 / 10 / 10, 1 / 10 / 10]);
+    expect([0, 49, 50, 74, 75, 99].map((s) => stepSchedule(1, [0.5, 0.75], s, 100))).toEqual([
+      1,
+      1,
+      1 / 10,
+      1 / 10,
+      1 / 10 / 10,
+      1 / 10 / 10,
+    ]);
   });
 });

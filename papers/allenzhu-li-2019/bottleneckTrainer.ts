@@ -27,8 +27,21 @@ import { bottleneckResNet, fold, Rng, tf, type BottleneckResNetOptions, type Key
 export type ParamName = 'W' | 'b1' | 'U' | 'b2' | 'A';
 
 export type OptimizerSpec =
-  | { readonly kind: 'momentum'; readonly lr: number; readonly momentum?: number; readonly weightDecay?: number; readonly decayAt?: readonly number[] }
-  | { readonly kind: 'adam'; readonly lr: number; readonly beta1?: number; readonly beta2?: number; readonly weightDecay?: number; readonly decayAt?: readonly number[] };
+  | {
+      readonly kind: 'momentum';
+      readonly lr: number;
+      readonly momentum?: number;
+      readonly weightDecay?: number;
+      readonly decayAt?: readonly number[];
+    }
+  | {
+      readonly kind: 'adam';
+      readonly lr: number;
+      readonly beta1?: number;
+      readonly beta2?: number;
+      readonly weightDecay?: number;
+      readonly decayAt?: readonly number[];
+    };
 
 export interface ChainData {
   /** n x d inputs, row-major float32. */
@@ -68,12 +81,18 @@ const ALL: readonly ParamName[] = ['W', 'b1', 'U', 'b2', 'A'];
 
 function check(o: BottleneckTrainOptions): void {
   if (o.inits.length === 0 || o.inits.length !== o.data.length || o.keys.length !== o.inits.length) {
-    throw new RangeError(`bottleneckTrainer: inits (${o.inits.length}), data (${o.data.length}) and keys (${o.keys.length}) must be non-empty and of the same length`);
+    throw new RangeError(
+      `bottleneckTrainer: inits (${o.inits.length}), data (${o.data.length}) and keys (${o.keys.length}) must be non-empty and of the same length`,
+    );
   }
-  for (const [name, v] of [['epochs', o.epochs], ['batchSize', o.batchSize]] as const) {
+  for (const [name, v] of [
+    ['epochs', o.epochs],
+    ['batchSize', o.batchSize],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`bottleneckTrainer: ${name} must be a positive integer, got ${v}`);
   }
-  if (!(o.optimizer.lr > 0) || !Number.isFinite(o.optimizer.lr)) throw new RangeError(`bottleneckTrainer: optimizer.lr must be a finite number > 0, got ${o.optimizer.lr}`);
+  if (!(o.optimizer.lr > 0) || !Number.isFinite(o.optimizer.lr))
+    throw new RangeError(`bottleneckTrainer: optimizer.lr must be a finite number > 0, got ${o.optimizer.lr}`);
   const { inputDim: d, outputDim: k } = o.model;
   o.data.forEach((c, i) => {
     if (c.X.length !== c.n * d || c.Y.length !== c.n * k) {
@@ -102,7 +121,11 @@ interface ChainState {
 
 /** Closed-form gradients of the mean (1/2)||O - Y||^2 for one minibatch (see the header). */
 export function bottleneckGradients(
-  p: Readonly<Record<string, tf.Tensor>>, Xb: tf.Tensor2D, Yb: tf.Tensor2D, skip: boolean, relu: boolean,
+  p: Readonly<Record<string, tf.Tensor>>,
+  Xb: tf.Tensor2D,
+  Yb: tf.Tensor2D,
+  skip: boolean,
+  relu: boolean,
 ): { grads: Record<ParamName, tf.Tensor | undefined>; loss: tf.Scalar } {
   const B = Xb.shape[0];
   const P1 = tf.add(tf.matMul(Xb, p.W), p.b1);
@@ -170,14 +193,15 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
       diverged: false,
     };
   });
-  const b1 = opt.kind === 'adam' ? opt.beta1 ?? 0.9 : 0;
-  const b2 = opt.kind === 'adam' ? opt.beta2 ?? 0.999 : 0;
-  const mu = opt.kind === 'momentum' ? opt.momentum ?? 0.9 : 0;
+  const b1 = opt.kind === 'adam' ? (opt.beta1 ?? 0.9) : 0;
+  const b2 = opt.kind === 'adam' ? (opt.beta2 ?? 0.999) : 0;
+  const mu = opt.kind === 'momentum' ? (opt.momentum ?? 0.9) : 0;
   const lastEpochLoss = new Array<number>(chains.length).fill(NaN);
   try {
     let step = 0;
     for (let epoch = 0; epoch < o.epochs; epoch++) {
-      if (o.deadline !== undefined && Date.now() > o.deadline) throw new Error(`bottleneckTrainer: time budget exceeded after ${epoch} of ${o.epochs} epochs`);
+      if (o.deadline !== undefined && Date.now() > o.deadline)
+        throw new Error(`bottleneckTrainer: time budget exceeded after ${epoch} of ${o.epochs} epochs`);
       const last = epoch === o.epochs - 1;
       for (const ch of chains) {
         // A fresh permutation per epoch (Fisher-Yates on the chain's own stream).
@@ -195,7 +219,13 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
           if (ch.diverged) continue;
           const next = tf.tidy(() => {
             const idx = tf.tensor1d(ch.order.subarray(b * B, (b + 1) * B), 'int32');
-            const { grads, loss } = bottleneckGradients(ch.p, tf.gather(ch.X, idx) as tf.Tensor2D, tf.gather(ch.Y, idx) as tf.Tensor2D, skip, relu);
+            const { grads, loss } = bottleneckGradients(
+              ch.p,
+              tf.gather(ch.X, idx) as tf.Tensor2D,
+              tf.gather(ch.Y, idx) as tf.Tensor2D,
+              skip,
+              relu,
+            );
             const out: Record<string, tf.Tensor> = {};
             for (const n of trainable) {
               const g = wd > 0 ? tf.add(grads[n]!, tf.mul(ch.p[n], wd)) : grads[n]!;

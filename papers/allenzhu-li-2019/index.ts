@@ -48,9 +48,7 @@
  */
 import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
 import { pairedSummary, rangeQuantities, requiredPasses, riskRange } from 'claimcheck/core';
-import {
-  learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig,
-} from './resnetVsKernels.js';
+import { learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig } from './resnetVsKernels.js';
 
 export const paper: PaperRef = {
   key: 'allenzhu-li-2019',
@@ -78,7 +76,13 @@ const QUICK: SeparationConfig = {
 /** The catalog's scale (thorough profile only): d = 20, N = 1e4, 10 fresh seeds. */
 const catalogScale = () =>
   fc.record({ baseSeed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })) }).map(({ baseSeed }): SeparationConfig => ({
-    ...QUICK, task: { ...QUICK.task, d: 20 }, N: 10_000, resnet: { ...QUICK.resnet, epochs: 20 }, featureCounts: [1024, 4096], seeds: 10, baseSeed,
+    ...QUICK,
+    task: { ...QUICK.task, d: 20 },
+    N: 10_000,
+    resnet: { ...QUICK.resnet, epochs: 20 },
+    featureCounts: [1024, 4096],
+    seeds: 10,
+    baseSeed,
   }));
 
 /** Pinned at every profile; random cases (the catalog scale) only at thorough. */
@@ -91,19 +95,45 @@ const describeScale = (c: SeparationConfig): string =>
   `ResNet m = ${c.resnet.width}${c.resnet.activation === 'identity' ? ' (identity activation)' : ''}, ${c.resnet.optimizer.kind} lr ${c.resnet.optimizer.lr}, ` +
   `${c.resnet.epochs} epochs of batch ${c.resnet.batchSize}, random features D in {${c.featureCounts.join(', ')}}, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
 
-const scaleWords = (c: SeparationConfig) => `${c.task.kind} target, d = ${c.task.d}, N = ${c.N}, m = ${c.resnet.width}, ${c.resnet.epochs} epochs, R = ${c.seeds} seeds`;
+const scaleWords = (c: SeparationConfig) =>
+  `${c.task.kind} target, d = ${c.task.d}, N = ${c.N}, m = ${c.resnet.width}, ${c.resnet.epochs} epochs, R = ${c.seeds} seeds`;
 
-const SEED_RULE = exactThreshold('catalog pass rule fixed before the run: at least 4 of 5 (R = 5) or 9 of 10 (R = 10) seeds meet the per-seed rule');
-
+const SEED_RULE = exactThreshold(
+  'catalog pass rule fixed before the run: at least 4 of 5 (R = 5) or 9 of 10 (R = 10) seeds meet the per-seed rule',
+);
 
 /** Per-seed rule, counts and paired tests as Evidence; `margin[r] > 0` is the claim's side. */
-function seedEvidence(c: SeparationConfig, rule: string, passes: boolean[], margin: number[], testName: string, effect: { name: string; value: number }, quantities: Record<string, number>): Evidence {
+function seedEvidence(
+  c: SeparationConfig,
+  rule: string,
+  passes: boolean[],
+  margin: number[],
+  testName: string,
+  effect: { name: string; value: number },
+  quantities: Record<string, number>,
+): Evidence {
   const s = pairedSummary(margin, passes);
   const need = requiredPasses(c.seeds);
   return {
     conditions: [ge(`seeds with ${rule} (need ${need} of ${c.seeds})`, s.passes, need)],
-    test: { name: `${testName}; Wilson interval of the per-seed pass rate`, pValue: s.signP, interval: s.wilson, confidence: 0.95, effect, scale: scaleWords(c) },
-    quantities: { tau: tauOf(c), seeds: c.seeds, passes: s.passes, signP: s.signP, wilcoxonP: s.wilcoxonP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1], ...quantities },
+    test: {
+      name: `${testName}; Wilson interval of the per-seed pass rate`,
+      pValue: s.signP,
+      interval: s.wilson,
+      confidence: 0.95,
+      effect,
+      scale: scaleWords(c),
+    },
+    quantities: {
+      tau: tauOf(c),
+      seeds: c.seeds,
+      passes: s.passes,
+      signP: s.signP,
+      wilcoxonP: s.wilcoxonP,
+      wilsonLow: s.wilson[0],
+      wilsonHigh: s.wilson[1],
+      ...quantities,
+    },
   };
 }
 
@@ -114,22 +144,35 @@ const thm1Check = (c: SeparationConfig): Evidence => {
   const tau = tauOf(c);
   const net = resnetRisks(c).map((n) => n.mse);
   return seedEvidence(
-    c, 'MSE_net <= 0.5 tau', net.map((v) => v <= 0.5 * tau), net.map((v) => 0.5 * tau - v),
-    'one-sided sign test on per-seed 0.5 tau - MSE_net', { name: 'median MSE_net / tau', value: riskRange(net).median / tau },
-    { ...rangeQuantities('net', net), ...rangeQuantities('netTrain', resnetRisks(c).map((n) => n.trainMse)) },
+    c,
+    'MSE_net <= 0.5 tau',
+    net.map((v) => v <= 0.5 * tau),
+    net.map((v) => 0.5 * tau - v),
+    'one-sided sign test on per-seed 0.5 tau - MSE_net',
+    { name: 'median MSE_net / tau', value: riskRange(net).median / tau },
+    {
+      ...rangeQuantities('net', net),
+      ...rangeQuantities(
+        'netTrain',
+        resnetRisks(c).map((n) => n.trainMse),
+      ),
+    },
   );
 };
 
 export const thm1 = defineClaim({
   id: 'allenzhu-li-2019/thm1/resnet-learns-composite',
-  paper, theorem: 'Theorem 1', confidence: 'V2, C', kind: 'statistical',
+  paper,
+  theorem: 'Theorem 1',
+  confidence: 'V2, C',
+  kind: 'statistical',
   statement:
     'For H = F + alpha G(F) and delta in ((alpha C_G)^4, 1), SGD on out(x) = A(s(Wx + b1) + s(U s(Wx + b1) + b2)) ' +
     'reaches population risk <= delta with N = O~(C_F^2 / delta^2) samples; at small scale: test MSE <= 0.5 k alpha^2 ' +
     'in at least 4 of 5 (9 of 10) seeds, fresh data and initialisation per seed.',
   notes:
     'Learner trained with Adam and a step schedule (the optimiser details are [R]; see the calibration table). The ' +
-    'parity instance is the catalog\'s; the smooth two-layer F and G [M] run as a second pinned example with tau = k alpha^2 ' +
+    "parity instance is the catalog's; the smooth two-layer F and G [M] run as a second pinned example with tau = k alpha^2 " +
     'after normalising every coordinate of F and G(F) to unit second moment. Test MSE in float64.',
   hypotheses: catalogScale(),
   examples: [QUICK, { ...QUICK, task: { ...QUICK.task, kind: 'smooth' } }],
@@ -145,10 +188,17 @@ export const thm1LinearActivation = defineMutant({
   change: 'sigma replaced by the identity: the ResNet is an affine map x -> x W (I + U) A + c',
   status: 'safe',
   kind: 'exact',
-  expected: 'd = 8, k = 4 (the smallest instance where G is defined), any N: population MSE >= k (1 + alpha^2) = 4.36 against 0.5 tau = 0.18',
+  expected:
+    'd = 8, k = 4 (the smallest instance where G is defined), any N: population MSE >= k (1 + alpha^2) = 4.36 against 0.5 tau = 0.18',
   hypotheses: fc.record({ d: fc.constantFrom(8, 12, 16), baseSeed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })) }),
   check: ({ d, baseSeed }: { d: number; baseSeed: number }): Evidence => {
-    const c: SeparationConfig = { ...QUICK, task: { ...QUICK.task, d }, resnet: { ...QUICK.resnet, activation: 'identity' }, seeds: 1, baseSeed };
+    const c: SeparationConfig = {
+      ...QUICK,
+      task: { ...QUICK.task, d },
+      resnet: { ...QUICK.resnet, activation: 'identity' },
+      seeds: 1,
+      baseSeed,
+    };
     const [population] = resnetPopulationRisks(c);
     const tau = tauOf(c);
     return {
@@ -176,7 +226,13 @@ function kernelTable(c: SeparationConfig) {
   const best = net.map((_, r) => Math.min(...perLearner.map((risks) => risks[r].mse)));
   const quantities: Record<string, number> = { ...rangeQuantities('net', net), ...rangeQuantities('bestKernel', best) };
   KERNELS.forEach((l, i) => {
-    Object.assign(quantities, rangeQuantities(l, perLearner[i].map((x) => x.mse)));
+    Object.assign(
+      quantities,
+      rangeQuantities(
+        l,
+        perLearner[i].map((x) => x.mse),
+      ),
+    );
     quantities[`${l}.lambdaMedian`] = riskRange(perLearner[i].map((x) => x.lambda)).median;
   });
   return { net, best, quantities };
@@ -184,15 +240,18 @@ function kernelTable(c: SeparationConfig) {
 
 export const thm3 = defineClaim({
   id: 'allenzhu-li-2019/thm3/kernel-lower-bound',
-  paper, theorem: 'Theorem 3', confidence: 'V2, C', kind: 'statistical',
+  paper,
+  theorem: 'Theorem 3',
+  confidence: 'V2, C',
+  kind: 'statistical',
   statement:
     'Any kernel method (NTK, conjugate / random-feature kernels) has population risk >= Omega(alpha^2) even with ' +
     'N = (N_res)^{k/2} samples; at small scale, on the same data per seed: MSE_net <= 0.5 tau and the best kernel MSE ' +
-    '(RBF, two-layer ReLU NTK, the ResNet\'s own NTK at initialisation, last-layer-only training; best ridge on the test set) >= 0.8 tau.',
+    "(RBF, two-layer ReLU NTK, the ResNet's own NTK at initialisation, last-layer-only training; best ridge on the test set) >= 0.8 tau.",
   notes:
-    'Kernels: exp(-||x - x\'||^2 / d); the catalog\'s sphere ReLU NTK u (pi - t)/pi + (sin t + (pi - t) u)/pi; the empirical NTK of ' +
+    "Kernels: exp(-||x - x'||^2 / d); the catalog's sphere ReLU NTK u (pi - t)/pi + (sin t + (pi - t) u)/pi; the empirical NTK of " +
     'the ResNet at its initialisation for one output (closed form, scaled to unit mean diagonal; used for every output) [R]; ' +
-    'ridge regression on the ResNet\'s features at initialisation. Ridge lam * N, lam in {1e-4, ..., 1e-1}, chosen on the test set ' +
+    "ridge regression on the ResNet's features at initialisation. Ridge lam * N, lam in {1e-4, ..., 1e-1}, chosen on the test set " +
     '(favours the kernels). Float32 CG with float64 refinement for the solves; MSEs in float64.',
   hypotheses: catalogScale(),
   examples: [QUICK],
@@ -202,9 +261,13 @@ export const thm3 = defineClaim({
     const { net, best, quantities } = kernelTable(c);
     const r = riskRange(best.map((b, i) => b - net[i]));
     return seedEvidence(
-      c, 'MSE_net <= 0.5 tau and every kernel MSE >= 0.8 tau', net.map((v, i) => v <= 0.5 * tau && best[i] >= 0.8 * tau),
-      best.map((b, i) => b - net[i]), 'one-sided sign test on per-seed MSE_kernel - MSE_net (best kernel per seed)',
-      { name: 'median MSE_kernel - MSE_net', value: r.median }, quantities,
+      c,
+      'MSE_net <= 0.5 tau and every kernel MSE >= 0.8 tau',
+      net.map((v, i) => v <= 0.5 * tau && best[i] >= 0.8 * tau),
+      best.map((b, i) => b - net[i]),
+      'one-sided sign test on per-seed MSE_kernel - MSE_net (best kernel per seed)',
+      { name: 'median MSE_kernel - MSE_net', value: r.median },
+      quantities,
     );
   },
   tolerance: SEED_RULE,
@@ -214,9 +277,10 @@ export const thm3 = defineClaim({
 export const thm3KernelMatchesResnet = defineMutant({
   of: thm3,
   id: 'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet',
-  change: 'a fixed kernel (including the network\'s own NTK) reaches MSE <= 0.5 tau with the N at which the ResNet passes',
+  change: "a fixed kernel (including the network's own NTK) reaches MSE <= 0.5 tau with the N at which the ResNet passes",
   status: 'safe [C]',
-  expected: 'the smallest calibrated instance with d >= 16 where the ResNet passes (d = 16, N = 2500): every kernel >= 0.8 tau, the best the two-layer ReLU NTK at ~0.76 with lam = 1e-4, the ResNet ~0.02',
+  expected:
+    'the smallest calibrated instance with d >= 16 where the ResNet passes (d = 16, N = 2500): every kernel >= 0.8 tau, the best the two-layer ReLU NTK at ~0.76 with lam = 1e-4, the ResNet ~0.02',
   check: (c: SeparationConfig): Evidence => {
     const tau = tauOf(c);
     const { net, best, quantities } = kernelTable(c);
@@ -224,8 +288,13 @@ export const thm3KernelMatchesResnet = defineMutant({
     // The mutant speaks only of an N at which the ResNet passes (thm1's rule).
     if (net.filter((v) => v <= 0.5 * tau).length < need) return skipCase('the ResNet does not pass at this N: not the N the ResNet needs');
     return seedEvidence(
-      c, 'best kernel MSE <= 0.5 tau', best.map((b) => b <= 0.5 * tau), best.map((b) => 0.5 * tau - b),
-      'one-sided sign test on per-seed 0.5 tau - MSE_kernel (best kernel per seed)', { name: 'median MSE_kernel / tau', value: riskRange(best).median / tau }, quantities,
+      c,
+      'best kernel MSE <= 0.5 tau',
+      best.map((b) => b <= 0.5 * tau),
+      best.map((b) => 0.5 * tau - b),
+      'one-sided sign test on per-seed 0.5 tau - MSE_kernel (best kernel per seed)',
+      { name: 'median MSE_kernel / tau', value: riskRange(best).median / tau },
+      quantities,
     );
   },
   // d stays >= 16: at d = 12 kernels partly learn and a counterexample there would be invalid (catalog).
@@ -240,7 +309,10 @@ export const thm3KernelMatchesResnet = defineMutant({
 
 export const thm4 = defineClaim({
   id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound',
-  paper, theorem: 'Theorem 4 (computational lower bound)', confidence: 'V (abstract), R (form), C', kind: 'statistical',
+  paper,
+  theorem: 'Theorem 4 (computational lower bound)',
+  confidence: 'V (abstract), R (form), C',
+  kind: 'statistical',
   statement:
     'Linear regression over any fixed feature map phi: R^d -> R^D needs D about (N_res)^{Omega(k)} to beat risk Omega(alpha^2); ' +
     'at small scale, on the same data per seed: MSE_net <= 0.5 tau and ridge regression on D random ReLU features >= 0.8 tau.',
@@ -256,8 +328,11 @@ export const thm4 = defineClaim({
     const net = resnetRisks(c).map((n) => n.mse);
     const rf = net.map((_, r) => Math.min(...c.featureCounts.map((D) => learnerRisk(c, r, 'random-features', D).mse)));
     return seedEvidence(
-      c, 'MSE_net <= 0.5 tau and feature-regression MSE >= 0.8 tau', net.map((v, i) => v <= 0.5 * tau && rf[i] >= 0.8 * tau),
-      rf.map((v, i) => v - net[i]), 'one-sided sign test on per-seed MSE_features - MSE_net',
+      c,
+      'MSE_net <= 0.5 tau and feature-regression MSE >= 0.8 tau',
+      net.map((v, i) => v <= 0.5 * tau && rf[i] >= 0.8 * tau),
+      rf.map((v, i) => v - net[i]),
+      'one-sided sign test on per-seed MSE_features - MSE_net',
       { name: 'median MSE_features - MSE_net', value: riskRange(rf.map((v, i) => v - net[i])).median },
       { ...rangeQuantities('net', net), ...rangeQuantities('features', rf), D: Math.max(...c.featureCounts) },
     );
@@ -269,7 +344,8 @@ export const thm4 = defineClaim({
 export const thm4OutputLayerOnly = defineMutant({
   of: thm4,
   id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~output-layer-only',
-  change: 'training only the output layer A (W, U, b1, b2 fixed at initialisation) reaches MSE <= 0.5 tau at the N where the full ResNet passes',
+  change:
+    'training only the output layer A (W, U, b1, b2 fixed at initialisation) reaches MSE <= 0.5 tau at the N where the full ResNet passes',
   status: 'expected',
   expected:
     'calibrated [C]: d = 16, N = 2000-3000, m = 64: output-layer-only MSE 6.1-6.7 (>= 0.8 tau = 0.58 on every seed) while the full ResNet ' +
@@ -281,8 +357,12 @@ export const thm4OutputLayerOnly = defineMutant({
     // Ridge on the features at initialisation is the limit of training A alone (best lam on the test set).
     const last = net.map((_, r) => learnerRisk(c, r, 'last-layer').mse);
     return seedEvidence(
-      c, 'output-layer-only MSE <= 0.5 tau', last.map((v) => v <= 0.5 * tau), last.map((v) => 0.5 * tau - v),
-      'one-sided sign test on per-seed 0.5 tau - MSE_output-layer', { name: 'median MSE_output-layer / tau', value: riskRange(last).median / tau },
+      c,
+      'output-layer-only MSE <= 0.5 tau',
+      last.map((v) => v <= 0.5 * tau),
+      last.map((v) => 0.5 * tau - v),
+      'one-sided sign test on per-seed 0.5 tau - MSE_output-layer',
+      { name: 'median MSE_output-layer / tau', value: riskRange(last).median / tau },
       { ...rangeQuantities('net', net), ...rangeQuantities('outputLayer', last) },
     );
   },

@@ -2,13 +2,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/core/backend.js';
 import { withLeakCheck } from '../../src/core/tf/leakCheck.js';
 import {
-  clearSeparationCache, hypercube, learnerRisk, resnetPopulationRisks, resnetRisks, trainNets, type Learner, type SeparationConfig,
+  clearSeparationCache,
+  hypercube,
+  learnerRisk,
+  resnetPopulationRisks,
+  resnetRisks,
+  trainNets,
+  type Learner,
+  type SeparationConfig,
 } from './resnetVsKernels.js';
 
 const small: SeparationConfig = {
-  task: { kind: 'parity', d: 8, alpha: 0.3 }, N: 96, nTest: 40,
+  task: { kind: 'parity', d: 8, alpha: 0.3 },
+  N: 96,
+  nTest: 40,
   resnet: { width: 8, epochs: 3, batchSize: 16, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5] } },
-  lambdas: [1e-3, 1e-1], featureCounts: [64], seeds: 2, baseSeed: 7,
+  lambdas: [1e-3, 1e-1],
+  featureCounts: [64],
+  seeds: 2,
+  baseSeed: 7,
 };
 
 describe('resnetVsKernels', () => {
@@ -29,7 +41,8 @@ describe('resnetVsKernels', () => {
     // out = x W (I + U) A + (b1 (I + U) + b2) A.
     const m = p.b1.length;
     const IU = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? 1 : 0) + p.U![i][j]));
-    const mul = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]) => a.map((row) => b[0].map((_, j) => row.reduce((s, v, l) => s + v * b[l][j], 0)));
+    const mul = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]) =>
+      a.map((row) => b[0].map((_, j) => row.reduce((s, v, l) => s + v * b[l][j], 0)));
     const M = mul(mul(p.W, IU), p.A);
     const c = mul([mul([p.b1], IU)[0].map((v, j) => v + p.b2![j])], p.A)[0];
     const closed = 4 * (1 + 0.09) + M.flat().reduce((s, v) => s + v * v, 0) + c.reduce((s, v) => s + v * v, 0);
@@ -37,7 +50,7 @@ describe('resnetVsKernels', () => {
     expect(risk).toBeGreaterThanOrEqual(4 * 1.09);
   });
 
-  it('a seed\'s numbers do not depend on how many seeds run; results are memoised', async () => {
+  it("a seed's numbers do not depend on how many seeds run; results are memoised", async () => {
     clearSeparationCache();
     const { result: two, leaked } = await withLeakCheck(() => resnetRisks(small));
     expect(leaked).toBe(0);
@@ -47,11 +60,14 @@ describe('resnetVsKernels', () => {
     two.forEach((r) => expect(Number.isFinite(r.mse) && r.diverged === false).toBe(true));
   });
 
-  it.each(['rbf', 'relu-ntk', 'own-ntk', 'last-layer', 'random-features'] as Learner[])('%s: a finite test MSE at a grid lambda, without leaks', async (l) => {
-    const { result, leaked } = await withLeakCheck(() => learnerRisk(small, 1, l, 64));
-    expect(leaked).toBe(0);
-    expect(Number.isFinite(result.mse) && result.mse > 0).toBe(true);
-    expect(small.lambdas).toContain(result.lambda);
-    expect(learnerRisk(small, 1, l, 64)).toBe(result);
-  });
+  it.each(['rbf', 'relu-ntk', 'own-ntk', 'last-layer', 'random-features'] as Learner[])(
+    '%s: a finite test MSE at a grid lambda, without leaks',
+    async (l) => {
+      const { result, leaked } = await withLeakCheck(() => learnerRisk(small, 1, l, 64));
+      expect(leaked).toBe(0);
+      expect(Number.isFinite(result.mse) && result.mse > 0).toBe(true);
+      expect(small.lambdas).toContain(result.lambda);
+      expect(learnerRisk(small, 1, l, 64)).toBe(result);
+    },
+  );
 });

@@ -18,7 +18,27 @@
  * Results are memoised in-process by configuration (claims that share a configuration, e.g.
  * thm1 and thm3, train each network once); every entry is a pure function of its key.
  */
-import { allocGram, bottleneckResNet, bottleneckResNetForward64, disposeParams, flatMatMul, fold, keyFromSeed, krr, paramsToArrays, primalRidgeOnTest, rbfGram, reluRandomFeatures, sphereReluNtkGram, tf, type BottleneckParams64, type FlatMatrix, type Gram, type Key, type Params } from 'claimcheck/core';
+import {
+  allocGram,
+  bottleneckResNet,
+  bottleneckResNetForward64,
+  disposeParams,
+  flatMatMul,
+  fold,
+  keyFromSeed,
+  krr,
+  paramsToArrays,
+  primalRidgeOnTest,
+  rbfGram,
+  reluRandomFeatures,
+  sphereReluNtkGram,
+  tf,
+  type BottleneckParams64,
+  type FlatMatrix,
+  type Gram,
+  type Key,
+  type Params,
+} from 'claimcheck/core';
 import { makeTask, parityG, summedMse, type Task, type TaskKind, type TaskSample } from './task.js';
 import { bottleneckNtkGram } from './bottleneckNtk.js';
 import { trainBottleneck, type OptimizerSpec } from './bottleneckTrainer.js';
@@ -109,12 +129,15 @@ export function trainNets(cfg: SeparationConfig): TrainedNets {
   let trained: Params[] = [];
   try {
     const res = trainBottleneck({
-      model: modelOptions(cfg), inits,
+      model: modelOptions(cfg),
+      inits,
       data: seeds.map((r) => {
         const { train } = seedData(cfg, r);
         return { X: flat(train.X), Y: flat(train.Y), n: cfg.N };
       }),
-      epochs: cfg.resnet.epochs, batchSize: cfg.resnet.batchSize, optimizer: cfg.resnet.optimizer,
+      epochs: cfg.resnet.epochs,
+      batchSize: cfg.resnet.batchSize,
+      optimizer: cfg.resnet.optimizer,
       keys: seeds.map((r) => fold(seedKey(cfg, r), 'sgd')),
     });
     trained = res.params;
@@ -151,7 +174,8 @@ export function resnetRisks(cfg: SeparationConfig): NetRisk[] {
  */
 export function resnetPopulationRisks(cfg: SeparationConfig): number[] {
   const { d } = cfg.task;
-  if (cfg.task.kind !== 'parity' || d > 16) throw new RangeError(`resnetPopulationRisks: needs the parity task with d <= 16 (2^d points), got ${cfg.task.kind}, d = ${d}`);
+  if (cfg.task.kind !== 'parity' || d > 16)
+    throw new RangeError(`resnetPopulationRisks: needs the parity task with d <= 16 (2^d points), got ${cfg.task.kind}, d = ${d}`);
   const nets = trainNets(cfg);
   const task = seedTask(cfg, 0);
   const all = hypercube(d);
@@ -175,10 +199,14 @@ function float64Mse(A: FlatMatrix, W: FlatMatrix, Y: readonly (readonly number[]
 
 function krrRisk(K: Gram, Kt: Gram, train: TaskSample, test: TaskSample, lambdas: readonly number[]): LearnerRisk {
   const r = krr({
-    K_train: K, y_train: train.Y, K_test_train: Kt, lambdas,
+    K_train: K,
+    y_train: train.Y,
+    K_test_train: Kt,
+    lambdas,
     selection: { kind: 'validation', K_val_train: Kt, y_val: test.Y },
     // A relative residual of 1e-4 moves a test MSE by far less than any margin judged here.
-    solver: 'cg', cg: { tol: 1e-4 },
+    solver: 'cg',
+    cg: { tol: 1e-4 },
   });
   return { mse: float64Mse(Kt, r.alpha, test.Y), lambda: r.lambda };
 }

@@ -21,7 +21,9 @@ describe('Allen-Zhu & Li 2019 targets', () => {
   });
 
   it('parity: every output is orthogonal to every affine function (exact, over all of {-1, 1}^8)', () => {
-    const d = 8, k = 4, alpha = 0.3;
+    const d = 8,
+      k = 4,
+      alpha = 0.3;
     const points = Array.from({ length: 2 ** d }, (_, i) => Array.from({ length: d }, (_, j) => ((i >> j) & 1 ? 1 : -1)));
     const ys = points.map((x) => {
       const F = Array.from({ length: k }, (_, j) => x[2 * j] * x[2 * j + 1]);
@@ -34,7 +36,12 @@ describe('Allen-Zhu & Li 2019 targets', () => {
       expect(ys.reduce((s, y) => s + y[j] ** 2, 0) / ys.length).toBeCloseTo(1 + alpha ** 2, 12);
     }
     // Hence the zero predictor's risk k (1 + alpha^2) is the best affine risk.
-    expect(summedMse(ys.map(() => new Array(k).fill(0)), ys)).toBeCloseTo(k * (1 + alpha ** 2), 12);
+    expect(
+      summedMse(
+        ys.map(() => new Array(k).fill(0)),
+        ys,
+      ),
+    ).toBeCloseTo(k * (1 + alpha ** 2), 12);
   });
 
   it('smooth: inputs on the unit sphere, outputs rescaled to unit second moment, deterministic per key', () => {

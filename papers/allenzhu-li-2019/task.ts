@@ -64,7 +64,10 @@ export function parityTask(spec: TaskSpec): Task {
   const { d, alpha } = spec;
   const k = d / 2;
   return {
-    spec, d, k, tau: k * alpha * alpha,
+    spec,
+    d,
+    k,
+    tau: k * alpha * alpha,
     sample: (n, key) => {
       const rng = new Rng(fold(key, 'parity-x'));
       const X: number[][] = [];
@@ -114,7 +117,8 @@ function drawSmoothNet(key: Key, p: number, q: number, neurons: number): SmoothN
 
 function evalSmoothNet(net: SmoothNet, z: ArrayLike<number>): number[] {
   const units = net.w1.map((w1, i) => {
-    let u = 0, v = 0;
+    let u = 0,
+      v = 0;
     for (let t = 0; t < z.length; t++) {
       u += w1[t] * z[t];
       v += net.w2[i][t] * z[t];
@@ -151,9 +155,15 @@ export function smoothTask(spec: TaskSpec): Task {
   const refRng = new Rng(fold(spec.key, 'reference'));
   const ref = Array.from({ length: REFERENCE_SAMPLE }, () => sphere(refRng, d));
   normalise(F, ref);
-  normalise(G, ref.map((x) => evalSmoothNet(F, x)));
+  normalise(
+    G,
+    ref.map((x) => evalSmoothNet(F, x)),
+  );
   return {
-    spec, d, k, tau: k * alpha * alpha,
+    spec,
+    d,
+    k,
+    tau: k * alpha * alpha,
     sample: (n, key) => {
       const rng = new Rng(fold(key, 'sphere-x'));
       const X: number[][] = [];

@@ -22,16 +22,24 @@ export interface AdamResult {
 }
 
 export function adam(
-  theta: Float64Array, mask: Uint8Array, lossGrad: (theta: Float64Array, grad: Float64Array) => number, o: AdamOptions,
+  theta: Float64Array,
+  mask: Uint8Array,
+  lossGrad: (theta: Float64Array, grad: Float64Array) => number,
+  o: AdamOptions,
 ): AdamResult {
-  const b1 = o.beta1 ?? 0.9, b2 = o.beta2 ?? 0.999, eps = o.eps ?? 1e-8;
-  const m = new Float64Array(theta.length), v = new Float64Array(theta.length), g = new Float64Array(theta.length);
+  const b1 = o.beta1 ?? 0.9,
+    b2 = o.beta2 ?? 0.999,
+    eps = o.eps ?? 1e-8;
+  const m = new Float64Array(theta.length),
+    v = new Float64Array(theta.length),
+    g = new Float64Array(theta.length);
   const checks = new Set(o.checkpoints ?? []);
   let lastLoss = NaN;
   for (let t = 1; t <= o.steps; t++) {
     lastLoss = lossGrad(theta, g);
     if (!Number.isFinite(lastLoss)) return { diverged: true, lastLoss };
-    const c1 = 1 - b1 ** t, c2 = 1 - b2 ** t;
+    const c1 = 1 - b1 ** t,
+      c2 = 1 - b2 ** t;
     for (let i = 0; i < theta.length; i++) {
       if (!mask[i]) continue;
       m[i] = b1 * m[i] + (1 - b1) * g[i];

@@ -28,11 +28,15 @@ export interface Degree2Fit {
 }
 
 export function degree2LeastSquares(
-  train: { X: Float64Array; y: Float64Array; n: number }, test: { X: Float64Array; y: Float64Array; n: number }, d: number,
+  train: { X: Float64Array; y: Float64Array; n: number },
+  test: { X: Float64Array; y: Float64Array; n: number },
+  d: number,
 ): Degree2Fit {
   const m = degree2FeatureCount(d);
   if (train.n < m) throw new RangeError(`degree2LeastSquares: need at least ${m} training rows for d = ${d}, got ${train.n}`);
-  const A = new Float64Array(m * m), b = new Float64Array(m), phi = new Float64Array(m);
+  const A = new Float64Array(m * m),
+    b = new Float64Array(m),
+    phi = new Float64Array(m);
   for (let r = 0; r < train.n; r++) {
     features(train.X, r, d, phi);
     const yr = train.y[r];
@@ -47,7 +51,9 @@ export function degree2LeastSquares(
   let trace = 0;
   for (let i = 0; i < m; i++) trace += A[i * m + i];
   const ridge = 1e-10 * (trace / m);
-  const rows = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i <= j ? A[i * m + j] : A[j * m + i]) + (i === j ? ridge : 0)));
+  const rows = Array.from({ length: m }, (_, i) =>
+    Array.from({ length: m }, (_, j) => (i <= j ? A[i * m + j] : A[j * m + i]) + (i === j ? ridge : 0)),
+  );
   const w = Float64Array.from(choleskySolve(rows, Array.from(b)));
   const mseOn = (s: { X: Float64Array; y: Float64Array; n: number }) => {
     let acc = 0;

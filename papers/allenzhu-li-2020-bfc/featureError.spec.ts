@@ -3,7 +3,8 @@ import { keyFromSeed, rngFrom } from '../../src/core/random.js';
 import { featureError, meanSinSquared, orthonormalBasis, outerProductVectors, rowSpaceError } from './featureError.js';
 import { orthonormalRows } from './task.js';
 
-const d = 6, k = 3;
+const d = 6,
+  k = 3;
 const W2 = orthonormalRows(k, d, keyFromSeed(11));
 
 /** Rows i of M scaled by c_i (k x d row-major). */
@@ -28,15 +29,22 @@ describe('bfcFeatureError', () => {
 
   it('k = 1 closed form: sin^2 = 1 - (a . w)^4 / (|a|^4 |w|^4)', () => {
     const rng = rngFrom(keyFromSeed(13));
-    const a = rng.normals(d), w = rng.normals(d);
+    const a = rng.normals(d),
+      w = rng.normals(d);
     const dot = a.reduce((s, v, j) => s + v * w[j], 0);
-    const na = a.reduce((s, v) => s + v * v, 0), nw = w.reduce((s, v) => s + v * v, 0);
+    const na = a.reduce((s, v) => s + v * v, 0),
+      nw = w.reduce((s, v) => s + v * v, 0);
     expect(featureError(a, w, 1, d)).toBeCloseTo(1 - dot ** 4 / (na * na * nw * nw), 12);
   });
 
-  it('a rotation inside rowspace(W2) leaves the row-space error at 0 but moves span{k_i k_i^T} (the catalog\'s blind spot)', () => {
-    const c = Math.cos(0.6), s = Math.sin(0.6);
-    const R = [[c, -s, 0], [s, c, 0], [0, 0, 1]];
+  it("a rotation inside rowspace(W2) leaves the row-space error at 0 but moves span{k_i k_i^T} (the catalog's blind spot)", () => {
+    const c = Math.cos(0.6),
+      s = Math.sin(0.6);
+    const R = [
+      [c, -s, 0],
+      [s, c, 0],
+      [0, 0, 1],
+    ];
     const K1 = new Float64Array(k * d);
     for (let i = 0; i < k; i++) for (let j = 0; j < d; j++) for (let p = 0; p < k; p++) K1[i * d + j] += R[i][p] * W2[p * d + j];
     expect(rowSpaceError(K1, W2, k, d)).toBeCloseTo(0, 12);
@@ -47,7 +55,8 @@ describe('bfcFeatureError', () => {
 
   it('matches principal angles from an independent route: eigenvalues of Ga^-1 C Gb^-1 C^T on the Gram of (a_i . b_j)^2', () => {
     const rng = rngFrom(keyFromSeed(14));
-    const A = rng.normals(k * d), B = rng.normals(k * d);
+    const A = rng.normals(k * d),
+      B = rng.normals(k * d);
     const dot = (M: Float64Array, i: number, N: Float64Array, j: number) => {
       let acc = 0;
       for (let t = 0; t < d; t++) acc += M[i * d + t] * N[j * d + t];

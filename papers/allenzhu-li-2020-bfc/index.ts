@@ -61,18 +61,36 @@ export const paper: PaperRef = {
 
 /** The quick-profile instance [C]; base seed 2020 was never used in calibration. */
 const QUICK: BfcConfig = {
-  d: 24, k: 4, alpha3: 0.3, N: 5000, nTest: 2000, referenceSize: 50_000,
-  lr: 0.01, stage1Steps: 1000, stage2Steps: 1000, checkpoints: [100, 250, 500, 750],
-  seeds: 5, baseSeed: 2020,
+  d: 24,
+  k: 4,
+  alpha3: 0.3,
+  N: 5000,
+  nTest: 2000,
+  referenceSize: 50_000,
+  lr: 0.01,
+  stage1Steps: 1000,
+  stage2Steps: 1000,
+  checkpoints: [100, 250, 500, 750],
+  seeds: 5,
+  baseSeed: 2020,
 };
 /** alpha3 = 0.1 (used by the mechanism mutants at d <= 16): the weaker level needs 2000 stage-2 steps (calibration table). */
 const QUICK_LOW: BfcConfig = { ...QUICK, alpha3: 0.1, stage2Steps: 2000, checkpoints: [100, 250, 500, 1000, 1500] };
 
 /** The catalog's scale and schedule (thorough only): R = 10 fresh seeds, alpha3 in {0.1, 0.3}. */
 const catalogScale = () =>
-  fc.record({ alpha3: fc.constantFrom(0.3, 0.1), baseSeed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })) }).map(({ alpha3, baseSeed }): BfcConfig => ({
-    ...QUICK, alpha3, lr: 3e-3, stage1Steps: 3000, stage2Steps: 6000, checkpoints: [300, 750, 1500, 3000, 4500], seeds: 10, baseSeed,
-  }));
+  fc
+    .record({ alpha3: fc.constantFrom(0.3, 0.1), baseSeed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })) })
+    .map(({ alpha3, baseSeed }): BfcConfig => ({
+      ...QUICK,
+      alpha3,
+      lr: 3e-3,
+      stage1Steps: 3000,
+      stage2Steps: 6000,
+      checkpoints: [300, 750, 1500, 3000, 4500],
+      seeds: 10,
+      baseSeed,
+    }));
 
 /** Pinned examples at every profile; random catalog-scale cases (alpha3 drawn from {0.3, 0.1}) only at thorough. */
 const RUNS = { quick: 0, ci: 0, thorough: 2 };
@@ -85,13 +103,14 @@ function required(R: number): number {
   return need;
 }
 
-const SEED_RULE = exactThreshold('pass rules fixed before the run: 5 of 5 seeds (R = 5), 8 of 10 (R = 10, catalog), 1 of 1 (R = 1, kernel screen)');
+const SEED_RULE = exactThreshold(
+  'pass rules fixed before the run: 5 of 5 seeds (R = 5), 8 of 10 (R = 10, catalog), 1 of 1 (R = 1, kernel screen)',
+);
 const P_RULE = exactThreshold('significance level 0.05 and effect thresholds fixed before the run (catalog)');
 
 const scaleWords = (c: BfcConfig) =>
   `toy L = 3, d = ${c.d}, k = ${c.k}, alpha3 = ${c.alpha3}, N = ${c.N}, ${c.nTest} test points, full-batch Adam lr ${c.lr}, ` +
   `${c.stage1Steps} + ${c.stage2Steps} steps, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
-
 
 const med = (xs: readonly number[]) => riskRange(xs).median;
 
@@ -109,13 +128,34 @@ function runsOrSkip(c: BfcConfig): BfcSeedRun[] | Evidence {
  */
 function stageQuantities(runs: readonly BfcSeedRun[]): Record<string, number> {
   const q: Record<string, number> = {
-    ...rangeQuantities('E_hier', runs.map((r) => r.eHier)),
-    ...rangeQuantities('mse.joint', runs.map((r) => r.joint.testMse)),
-    ...rangeQuantities('mse.layerwise', runs.map((r) => r.layerwise.testMse)),
-    ...rangeQuantities('eK1@stage1', runs.map((r) => r.eK1Stage1)),
-    ...rangeQuantities('eK1@stage2.joint', runs.map((r) => r.joint.eK1)),
-    ...rangeQuantities('eK1@stage2.layerwise', runs.map((r) => r.layerwise.eK1)),
-    ...rangeQuantities('rowSpaceError@stage1', runs.map((r) => r.rowErrStage1)),
+    ...rangeQuantities(
+      'E_hier',
+      runs.map((r) => r.eHier),
+    ),
+    ...rangeQuantities(
+      'mse.joint',
+      runs.map((r) => r.joint.testMse),
+    ),
+    ...rangeQuantities(
+      'mse.layerwise',
+      runs.map((r) => r.layerwise.testMse),
+    ),
+    ...rangeQuantities(
+      'eK1@stage1',
+      runs.map((r) => r.eK1Stage1),
+    ),
+    ...rangeQuantities(
+      'eK1@stage2.joint',
+      runs.map((r) => r.joint.eK1),
+    ),
+    ...rangeQuantities(
+      'eK1@stage2.layerwise',
+      runs.map((r) => r.layerwise.eK1),
+    ),
+    ...rangeQuantities(
+      'rowSpaceError@stage1',
+      runs.map((r) => r.rowErrStage1),
+    ),
   };
   q['eK1.joint.median@0'] = q['eK1.layerwise.median@0'] = med(runs.map((r) => r.eK1Stage1));
   q['mse.joint.median@0'] = q['mse.layerwise.median@0'] = med(runs.map((r) => r.eHier));
@@ -129,13 +169,36 @@ function stageQuantities(runs: readonly BfcSeedRun[]): Record<string, number> {
   return q;
 }
 
-function seedCountEvidence(c: BfcConfig, rule: string, passes: boolean[], margins: number[], testName: string, effect: { name: string; value: number }, quantities: Record<string, number>): Evidence {
+function seedCountEvidence(
+  c: BfcConfig,
+  rule: string,
+  passes: boolean[],
+  margins: number[],
+  testName: string,
+  effect: { name: string; value: number },
+  quantities: Record<string, number>,
+): Evidence {
   const s = pairedSummary(margins, passes);
   const need = required(c.seeds);
   return {
     conditions: [ge(`seeds with ${rule} (need ${need} of ${c.seeds})`, s.passes, need)],
-    test: { name: `${testName}; Wilson interval of the per-seed pass rate`, pValue: s.signP, interval: s.wilson, confidence: 0.95, effect, scale: scaleWords(c) },
-    quantities: { seeds: c.seeds, passes: s.passes, signP: s.signP, wilcoxonP: s.wilcoxonP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1], ...quantities },
+    test: {
+      name: `${testName}; Wilson interval of the per-seed pass rate`,
+      pValue: s.signP,
+      interval: s.wilson,
+      confidence: 0.95,
+      effect,
+      scale: scaleWords(c),
+    },
+    quantities: {
+      seeds: c.seeds,
+      passes: s.passes,
+      signP: s.signP,
+      wilcoxonP: s.wilcoxonP,
+      wilsonLow: s.wilson[0],
+      wilsonHigh: s.wilson[1],
+      ...quantities,
+    },
   };
 }
 
@@ -144,7 +207,10 @@ function seedCountEvidence(c: BfcConfig, rule: string, passes: boolean[], margin
 
 export const sgdLearnsHierarchy = defineClaim({
   id: 'allenzhu-li-2020-bfc/main-upper/sgd-learns-hierarchy',
-  paper, theorem: 'main theorem (upper bound, abstract)', confidence: 'V (abstract), R (toy instance), C', kind: 'statistical',
+  paper,
+  theorem: 'main theorem (upper bound, abstract)',
+  confidence: 'V (abstract), R (toy instance), C',
+  kind: 'statistical',
   statement:
     'SGD on an omega(1)-layer quadratic network learns the hierarchical concept class to 1/poly(d) error in poly(d) time and samples. ' +
     'Toy proxy (L = 3, d = 24, N = 5000): after joint staged training, test MSE <= 0.25 E_hier (E_hier = the stage-1, one-block plateau) ' +
@@ -168,16 +234,33 @@ export const sgdLearnsHierarchy = defineClaim({
       return degree2LeastSquares(train, test, c.d).testMse;
     });
     return seedCountEvidence(
-      c, 'MSE_joint <= 0.25 E_hier', runs.map((r) => r.joint.testMse <= 0.25 * r.eHier), runs.map((r) => 0.25 * r.eHier - r.joint.testMse),
-      'one-sided sign test on per-seed 0.25 E_hier - MSE_joint', { name: 'median MSE_joint / E_hier', value: med(runs.map((r, i) => joint[i] / r.eHier)) },
-      { ...stageQuantities(runs), ...rangeQuantities('deg2Mse', deg2), ...rangeQuantities('E_hier/deg2Mse', runs.map((r, i) => r.eHier / deg2[i])) },
+      c,
+      'MSE_joint <= 0.25 E_hier',
+      runs.map((r) => r.joint.testMse <= 0.25 * r.eHier),
+      runs.map((r) => 0.25 * r.eHier - r.joint.testMse),
+      'one-sided sign test on per-seed 0.25 E_hier - MSE_joint',
+      { name: 'median MSE_joint / E_hier', value: med(runs.map((r, i) => joint[i] / r.eHier)) },
+      {
+        ...stageQuantities(runs),
+        ...rangeQuantities('deg2Mse', deg2),
+        ...rangeQuantities(
+          'E_hier/deg2Mse',
+          runs.map((r, i) => r.eHier / deg2[i]),
+        ),
+      },
     );
   },
   tolerance: SEED_RULE,
   describe: scaleWords,
 });
 
-interface Depth1Case { readonly d: number; readonly k: number; readonly alpha3: number; readonly N: number; readonly seed: number }
+interface Depth1Case {
+  readonly d: number;
+  readonly k: number;
+  readonly alpha3: number;
+  readonly N: number;
+  readonly seed: number;
+}
 
 export const depthOneSuffices = defineMutant({
   of: sgdLearnsHierarchy,
@@ -185,12 +268,18 @@ export const depthOneSuffices = defineMutant({
   change: 'a single quadratic block suffices: degree-2 least squares on all monomials of degree <= 2 reaches test MSE <= 0.25 E_hier',
   status: 'safe',
   kind: 'statistical',
-  expected: 'smallest d, k (k = 1: y = P2 + alpha3 P3 with P3 ~ (w^T x)^4 up to centring), N large enough for a stable plateau; degree-2 MSE ~ E_hier',
+  expected:
+    'smallest d, k (k = 1: y = P2 + alpha3 P3 with P3 ~ (w^T x)^4 up to centring), N large enough for a stable plateau; degree-2 MSE ~ E_hier',
   // d and k shrink toward 1; N >= 2000 keeps the plateau estimate stable (and >= the 325 monomials at d = 24).
-  hypotheses: fc.record({
-    d: fc.integer({ min: 1, max: 24 }), k: fc.integer({ min: 1, max: 4 }), alpha3: fc.constantFrom(0.3, 0.1),
-    N: fc.constantFrom(2000, 5000), seed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })),
-  }).map((h): Depth1Case => ({ ...h, k: Math.min(h.k, h.d) })),
+  hypotheses: fc
+    .record({
+      d: fc.integer({ min: 1, max: 24 }),
+      k: fc.integer({ min: 1, max: 4 }),
+      alpha3: fc.constantFrom(0.3, 0.1),
+      N: fc.constantFrom(2000, 5000),
+      seed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })),
+    })
+    .map((h): Depth1Case => ({ ...h, k: Math.min(h.k, h.d) })),
   check: (h: Depth1Case): Evidence => {
     const c: BfcConfig = { ...QUICK, d: h.d, k: h.k, alpha3: h.alpha3, N: h.N, seeds: 1, baseSeed: h.seed };
     const data = bfcSeedData(c, 0);
@@ -204,9 +293,10 @@ export const depthOneSuffices = defineMutant({
       quantities: { d: h.d, k: h.k, alpha3: h.alpha3, N: h.N, deg2Mse: deg2, E_hier: s1.eHier, ratio: deg2 / s1.eHier },
     };
   },
-  tolerance: exactThreshold('the 0.25 E_hier threshold is the claim\'s own, fixed before the run'),
+  tolerance: exactThreshold("the 0.25 E_hier threshold is the claim's own, fixed before the run"),
   runs: { quick: 3, ci: 5, thorough: 10 },
-  describe: (h: Depth1Case) => `degree-2 least squares vs the stage-1 plateau, d = ${h.d}, k = ${h.k}, alpha3 = ${h.alpha3}, N = ${h.N}, seed ${h.seed}`,
+  describe: (h: Depth1Case) =>
+    `degree-2 least squares vs the stage-1 plateau, d = ${h.d}, k = ${h.k}, alpha3 = ${h.alpha3}, N = ${h.N}, seed ${h.seed}`,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -228,9 +318,21 @@ function kernelTable(c: BfcConfig, runs: readonly BfcSeedRun[]) {
   return {
     best,
     quantities: {
-      ...rangeQuantities('rbf', rbf.map((x) => x.mse)), ...rangeQuantities('poly4', poly.map((x) => x.mse)), ...rangeQuantities('bestKernel', best),
-      ...rangeQuantities('bestKernel/E_hier', best.map((b, r) => b / runs[r].eHier)),
-      'rbf.lambdaMedian': med(rbf.map((x) => x.lambda)), 'poly4.lambdaMedian': med(poly.map((x) => x.lambda)),
+      ...rangeQuantities(
+        'rbf',
+        rbf.map((x) => x.mse),
+      ),
+      ...rangeQuantities(
+        'poly4',
+        poly.map((x) => x.mse),
+      ),
+      ...rangeQuantities('bestKernel', best),
+      ...rangeQuantities(
+        'bestKernel/E_hier',
+        best.map((b, r) => b / runs[r].eHier),
+      ),
+      'rbf.lambdaMedian': med(rbf.map((x) => x.lambda)),
+      'poly4.lambdaMedian': med(poly.map((x) => x.lambda)),
       'C(d+4,4)': degree4MonomialCount(c.d),
     },
   };
@@ -238,11 +340,14 @@ function kernelTable(c: BfcConfig, runs: readonly BfcSeedRun[]) {
 
 export const nonHierarchicalLearnersFail = defineClaim({
   id: 'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail',
-  paper, theorem: 'main theorem (lower bounds, abstract)', confidence: 'V (abstract), R (toy instance), C', kind: 'statistical',
+  paper,
+  theorem: 'main theorem (lower bounds, abstract)',
+  confidence: 'V (abstract), R (toy instance), C',
+  kind: 'statistical',
   statement:
     'Kernel methods and NTKs (and non-hierarchical learners generally) need d^omega(1) samples or time to reach d^-0.01 error on the class. ' +
     'Toy proxy, same data per seed (d = 24, N = 5000 well below C(28, 4) = 20 475): best kernel ridge MSE (RBF gamma = 1/(2d), ' +
-    'degree-4 polynomial (1 + <x, x\'>/d)^4, ridge picked on the test set) >= 0.8 E_hier while the network reaches <= 0.25 E_hier; ' +
+    "degree-4 polynomial (1 + <x, x'>/d)^4, ridge picked on the test set) >= 0.8 E_hier while the network reaches <= 0.25 E_hier; " +
     'one seed at quick (a screen, no significance: sign-test p = 0.5), 8 of 10 seeds at thorough.',
   notes:
     'Deviation: R = 1 at quick (not 10) because both kernel fits cost 25-30 s per seed on this machine (60-90 s under load) and a claim ' +
@@ -259,11 +364,23 @@ export const nonHierarchicalLearnersFail = defineClaim({
     if (!Array.isArray(runs)) return runs;
     const { best, quantities } = kernelTable(c, runs);
     return seedCountEvidence(
-      c, 'best kernel MSE >= 0.8 E_hier and MSE_joint <= 0.25 E_hier',
+      c,
+      'best kernel MSE >= 0.8 E_hier and MSE_joint <= 0.25 E_hier',
       runs.map((r, i) => best[i] >= 0.8 * r.eHier && r.joint.testMse <= 0.25 * r.eHier),
-      runs.map((r, i) => best[i] - r.joint.testMse), 'one-sided sign test on per-seed MSE_kernel - MSE_joint (best kernel per seed)',
+      runs.map((r, i) => best[i] - r.joint.testMse),
+      'one-sided sign test on per-seed MSE_kernel - MSE_joint (best kernel per seed)',
       { name: 'median best kernel MSE / E_hier', value: med(best.map((b, r) => b / runs[r].eHier)) },
-      { ...quantities, ...rangeQuantities('E_hier', runs.map((r) => r.eHier)), ...rangeQuantities('mse.joint', runs.map((r) => r.joint.testMse)) },
+      {
+        ...quantities,
+        ...rangeQuantities(
+          'E_hier',
+          runs.map((r) => r.eHier),
+        ),
+        ...rangeQuantities(
+          'mse.joint',
+          runs.map((r) => r.joint.testMse),
+        ),
+      },
     );
   },
   tolerance: SEED_RULE,
@@ -289,9 +406,10 @@ export const kernelSucceeds = defineMutant({
       quantities: { ...quantities, E_hier: runs[0].eHier },
     };
   },
-  tolerance: exactThreshold('the 0.25 E_hier threshold is the catalog\'s, fixed before the run'),
+  tolerance: exactThreshold("the 0.25 E_hier threshold is the catalog's, fixed before the run"),
   runs: { quick: 1, ci: 1, thorough: 3 },
-  describe: ({ baseSeed }: { baseSeed: number }) => `kernel ridge (RBF, degree-4 polynomial), d = 24, N = 5000, alpha3 = 0.3, one seed from base seed ${baseSeed}`,
+  describe: ({ baseSeed }: { baseSeed: number }) =>
+    `kernel ridge (RBF, degree-4 polynomial), d = 24, N = 5000, alpha3 = 0.3, one seed from base seed ${baseSeed}`,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -299,13 +417,16 @@ export const kernelSucceeds = defineMutant({
 
 export const lowerFeaturesCorrected = defineClaim({
   id: 'allenzhu-li-2020-bfc/principle/lower-features-corrected',
-  paper, theorem: 'principle (backward feature correction, abstract)', confidence: 'V (principle), R (toy metric), C', kind: 'statistical',
+  paper,
+  theorem: 'principle (backward feature correction, abstract)',
+  confidence: 'V (principle), R (toy metric), C',
+  kind: 'statistical',
   statement:
     'The errors in the lower-level features are corrected when training together with the higher-level layers. Toy proxy (d = 24, ' +
     'N = 5000, alpha3 = 0.3): e(K1) = mean sin^2 of the principal angles between span{k_i k_i^T} and span{w_i w_i^T}; e1 after stage 1, ' +
     'e2 after joint stage 2: one-sided Wilcoxon signed-rank of e1 - e2 > 0 with p < 0.05 and median e2/e1 <= 0.5.',
   notes:
-    'The metric is the catalog\'s span{k_i k_i^T} (symmetric-matrix space), not row-space angles: the degree-2 part of y lies in ' +
+    "The metric is the catalog's span{k_i k_i^T} (symmetric-matrix space), not row-space angles: the degree-2 part of y lies in " +
     'rowspace(W2) even for alpha3 > 0, so stage 1 recovers the row space almost exactly (quantity rowSpaceError@stage1: 3e-4 to 5e-4 on the quick seeds) and that ' +
     'metric cannot see what BFC corrects. Harness sanity check (not evidence): in the layer-wise variant e(K1) stays at e1 exactly ' +
     '(eK1@stage2.layerwise). e(K1) is recorded after stage 1 (@0) and at stage-2 checkpoints (eK1.joint.median@step). With R = 5 the ' +
@@ -316,13 +437,20 @@ export const lowerFeaturesCorrected = defineClaim({
   check: (c: BfcConfig): Evidence => {
     const runs = runsOrSkip(c);
     if (!Array.isArray(runs)) return runs;
-    const e1 = runs.map((r) => r.eK1Stage1), e2 = runs.map((r) => r.joint.eK1);
+    const e1 = runs.map((r) => r.eK1Stage1),
+      e2 = runs.map((r) => r.joint.eK1);
     const diffs = e1.map((v, i) => (Number.isFinite(e2[i]) ? v - e2[i] : 0));
     const p = wilcoxonSignedRank(diffs);
     const ratio = med(e1.map((v, i) => (Number.isFinite(e2[i]) ? e2[i] / v : Infinity)));
     return {
       conditions: [le('one-sided Wilcoxon p of e1 - e2 > 0', p, 0.05), le('median e2 / e1', ratio, 0.5)],
-      test: { name: 'one-sided Wilcoxon signed-rank on per-seed e1 - e2 (joint)', pValue: p, confidence: 0.95, effect: { name: 'median e2 / e1', value: ratio }, scale: scaleWords(c) },
+      test: {
+        name: 'one-sided Wilcoxon signed-rank on per-seed e1 - e2 (joint)',
+        pValue: p,
+        confidence: 0.95,
+        effect: { name: 'median e2 / e1', value: ratio },
+        scale: scaleWords(c),
+      },
       quantities: { seeds: c.seeds, wilcoxonP: p, 'median e2/e1': ratio, ...stageQuantities(runs) },
     };
   },
@@ -330,7 +458,13 @@ export const lowerFeaturesCorrected = defineClaim({
   describe: scaleWords,
 });
 
-interface MechanismCase { readonly d: number; readonly N: number; readonly seeds: number; readonly alpha3: number; readonly baseSeed: number }
+interface MechanismCase {
+  readonly d: number;
+  readonly N: number;
+  readonly seeds: number;
+  readonly alpha3: number;
+  readonly baseSeed: number;
+}
 
 /**
  * Small-first generator for the mechanism mutants: d, N and the seed count shrink toward the calibrated minimum.
@@ -339,12 +473,20 @@ interface MechanismCase { readonly d: number; readonly N: number; readonly seeds
  */
 const mechanismCase = (minSeeds: number, maxSeeds: number) =>
   fc.record({
-    d: fc.constantFrom(12, 16), N: fc.constantFrom(2000, 2500), seeds: fc.integer({ min: minSeeds, max: maxSeeds }),
-    alpha3: fc.constantFrom(0.3, 0.1), baseSeed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })),
+    d: fc.constantFrom(12, 16),
+    N: fc.constantFrom(2000, 2500),
+    seeds: fc.integer({ min: minSeeds, max: maxSeeds }),
+    alpha3: fc.constantFrom(0.3, 0.1),
+    baseSeed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })),
   });
 
-const mechanismConfig = (h: MechanismCase): BfcConfig =>
-  ({ ...(h.alpha3 === 0.1 ? QUICK_LOW : QUICK), d: h.d, N: h.N, seeds: h.seeds, baseSeed: h.baseSeed });
+const mechanismConfig = (h: MechanismCase): BfcConfig => ({
+  ...(h.alpha3 === 0.1 ? QUICK_LOW : QUICK),
+  d: h.d,
+  N: h.N,
+  seeds: h.seeds,
+  baseSeed: h.baseSeed,
+});
 
 const describeMechanism = (h: MechanismCase) => scaleWords(mechanismConfig(h));
 
@@ -353,7 +495,8 @@ export const noCorrection = defineMutant({
   id: 'allenzhu-li-2020-bfc/principle/lower-features-corrected~no-correction',
   change: 'joint stage-2 training leaves the lower-feature error where stage 1 left it: median e2 / e1 >= 0.9',
   status: 'safe [C]',
-  expected: 'smallest d, N and seed set with e2 < 0.5 e1 in every seed (here d = 12, N = 2000, one seed; catalog: d = 16, N = 20 000 also works)',
+  expected:
+    'smallest d, N and seed set with e2 < 0.5 e1 in every seed (here d = 12, N = 2000, one seed; catalog: d = 16, N = 20 000 also works)',
   hypotheses: mechanismCase(1, 3),
   check: (h: MechanismCase): Evidence => {
     const c = mechanismConfig(h);
@@ -365,7 +508,7 @@ export const noCorrection = defineMutant({
       quantities: { ...stageQuantities(runs), ...rangeQuantities('e2/e1', ratios) },
     };
   },
-  tolerance: exactThreshold('the 0.9 threshold is the catalog\'s, fixed before the run'),
+  tolerance: exactThreshold("the 0.9 threshold is the catalog's, fixed before the run"),
   runs: { quick: 1, ci: 2, thorough: 5 },
   describe: describeMechanism,
 });
@@ -375,7 +518,10 @@ export const noCorrection = defineMutant({
 
 export const layerwiseTrainingFails = defineClaim({
   id: 'allenzhu-li-2020-bfc/open/layerwise-training-fails',
-  paper, theorem: 'open (abstract: no known efficient algorithm including layer-wise training)', confidence: 'V (that it is open), C (toy)', kind: 'statistical',
+  paper,
+  theorem: 'open (abstract: no known efficient algorithm including layer-wise training)',
+  confidence: 'V (that it is open), C (toy)',
+  kind: 'statistical',
   // Verdicts read 'consistent / inconsistent with the hypothesis at this scale' (claims/README.md).
   subject: 'hypothesis',
   statement:
@@ -386,7 +532,7 @@ export const layerwiseTrainingFails = defineClaim({
     'alpha3 drawn from {0.1, 0.3}, R = 10 at thorough).',
   notes:
     'Caveat (catalog): in this toy layer-wise training is handicapped mainly because stage 1 fixes K1 only up to a rotation and block 2 ' +
-    'has no lifting layer to undo it; the paper\'s learner (lifting R_l) may behave differently. Do not transfer toy results to the paper. ' +
+    "has no lifting layer to undo it; the paper's learner (lifting R_l) may behave differently. Do not transfer toy results to the paper. " +
     'Quick schedule as in main-upper (deviation; thorough = catalog). The layer-wise-equals-joint mutant tests alpha3 = 0.1 at d <= 16.',
   hypotheses: catalogScale(),
   examples: [QUICK],
@@ -394,12 +540,20 @@ export const layerwiseTrainingFails = defineClaim({
   check: (c: BfcConfig): Evidence => {
     const runs = runsOrSkip(c);
     if (!Array.isArray(runs)) return runs;
-    const diffs = runs.map((r) => (Number.isFinite(r.layerwise.testMse) && Number.isFinite(r.joint.testMse) ? r.layerwise.testMse - r.joint.testMse : 0));
+    const diffs = runs.map((r) =>
+      Number.isFinite(r.layerwise.testMse) && Number.isFinite(r.joint.testMse) ? r.layerwise.testMse - r.joint.testMse : 0,
+    );
     const p = wilcoxonSignedRank(diffs);
     const ratio = runs.map((r) => r.layerwise.testMse / r.eHier);
     return {
       conditions: [le('one-sided Wilcoxon p of MSE_layerwise - MSE_joint > 0', p, 0.05)],
-      test: { name: 'one-sided Wilcoxon signed-rank on per-seed MSE_layerwise - MSE_joint (hypothesis test)', pValue: p, confidence: 0.95, effect: { name: 'median MSE_layerwise - MSE_joint', value: med(diffs) }, scale: scaleWords(c) },
+      test: {
+        name: 'one-sided Wilcoxon signed-rank on per-seed MSE_layerwise - MSE_joint (hypothesis test)',
+        pValue: p,
+        confidence: 0.95,
+        effect: { name: 'median MSE_layerwise - MSE_joint', value: med(diffs) },
+        scale: scaleWords(c),
+      },
       quantities: { seeds: c.seeds, wilcoxonP: p, ...rangeQuantities('mse.layerwise/E_hier', ratio), ...stageQuantities(runs) },
     };
   },
@@ -412,18 +566,23 @@ export const layerwiseEqualsJoint = defineMutant({
   id: 'allenzhu-li-2020-bfc/open/layerwise-training-fails~layerwise-equals-joint',
   change: 'on the toy, layer-wise training reaches the same final error as joint training (no significant one-sided difference, p >= 0.05)',
   status: 'hypothesis',
-  expected: 'smallest d, N and fewest seeds keeping the Wilcoxon p < 0.05 (five seeds: p = 1/32), MSE_layerwise >= 2 MSE_joint per seed while e(K1) shrinks only in the joint run',
+  expected:
+    'smallest d, N and fewest seeds keeping the Wilcoxon p < 0.05 (five seeds: p = 1/32), MSE_layerwise >= 2 MSE_joint per seed while e(K1) shrinks only in the joint run',
   hypotheses: mechanismCase(5, 6),
   check: (h: MechanismCase): Evidence => {
     const c = mechanismConfig(h);
     const runs = runsOrSkip(c);
     if (!Array.isArray(runs)) return runs;
-    const diffs = runs.map((r) => (Number.isFinite(r.layerwise.testMse) && Number.isFinite(r.joint.testMse) ? r.layerwise.testMse - r.joint.testMse : 0));
+    const diffs = runs.map((r) =>
+      Number.isFinite(r.layerwise.testMse) && Number.isFinite(r.joint.testMse) ? r.layerwise.testMse - r.joint.testMse : 0,
+    );
     const p = wilcoxonSignedRank(diffs);
     return {
       conditions: [ge('one-sided Wilcoxon p of MSE_layerwise - MSE_joint > 0', p, 0.05)],
       quantities: {
-        wilcoxonP: p, seedsWithLayerwiseAtLeast2xJoint: runs.filter((r) => r.layerwise.testMse >= 2 * r.joint.testMse).length, ...stageQuantities(runs),
+        wilcoxonP: p,
+        seedsWithLayerwiseAtLeast2xJoint: runs.filter((r) => r.layerwise.testMse >= 2 * r.joint.testMse).length,
+        ...stageQuantities(runs),
       },
     };
   },

@@ -16,7 +16,8 @@ describe('bfcKernels', () => {
   it('with N far above C(d + 4, 4) the degree-4 kernel fits the degree-4 toy almost exactly; RBF does not beat it', () => {
     // d = 3: 35 monomials, N = 600: the scale warning of the catalog in the other direction.
     const task = makeBfcTask({ d: 3, k: 2, alpha2: 1, alpha3: 0.3, referenceSize: 5000, key: keyFromSeed(1) });
-    const train = sampleBfc(task, 600, keyFromSeed(2)), test = sampleBfc(task, 300, keyFromSeed(3));
+    const train = sampleBfc(task, 600, keyFromSeed(2)),
+      test = sampleBfc(task, 300, keyFromSeed(3));
     const poly = kernelRiskOn('poly4', train, test, [1e-8, 1e-6]);
     const rbf = kernelRiskOn('rbf', train, test, [1e-6, 1e-4]);
     expect(poly.mse).toBeLessThan(1e-3);

@@ -43,10 +43,14 @@ export function kernelRiskOn(kind: BfcKernel, train: BfcSample, test: BfcSample,
   const y = Array.from(train.y);
   const yTest = Array.from(test.y);
   const r = krr({
-    K_train: K, y_train: y, K_test_train: Kt, lambdas,
+    K_train: K,
+    y_train: y,
+    K_test_train: Kt,
+    lambdas,
     selection: { kind: 'validation', K_val_train: Kt, y_val: yTest },
     // A relative residual of 1e-4 moves a test MSE by far less than the 0.8 E_hier margin.
-    solver: 'cg', cg: { tol: 1e-4 },
+    solver: 'cg',
+    cg: { tol: 1e-4 },
   });
   const pred = flatMatMul(Kt, r.alpha as FlatMatrix, { mode: 'float64' }).data;
   let acc = 0;
@@ -58,7 +62,18 @@ const cache = new Map<string, KernelRisk>();
 
 /** Kernel test MSE on seed r of the configuration (same train/test data as the network). */
 export function bfcKernelRisk(c: BfcConfig, r: number, kind: BfcKernel, lambdas: readonly number[]): KernelRisk {
-  const key = JSON.stringify({ d: c.d, k: c.k, alpha3: c.alpha3, N: c.N, nTest: c.nTest, referenceSize: c.referenceSize, baseSeed: c.baseSeed, r, kind, lambdas });
+  const key = JSON.stringify({
+    d: c.d,
+    k: c.k,
+    alpha3: c.alpha3,
+    N: c.N,
+    nTest: c.nTest,
+    referenceSize: c.referenceSize,
+    baseSeed: c.baseSeed,
+    r,
+    kind,
+    lambdas,
+  });
   let hit = cache.get(key);
   if (!hit) {
     const { train, test } = bfcSeedData(c, r);

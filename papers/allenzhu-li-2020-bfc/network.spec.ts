@@ -20,7 +20,8 @@ function numericGrad(theta: Float64Array, f: (th: Float64Array) => number): Floa
   const g = new Float64Array(theta.length);
   const h = 1e-6;
   for (let i = 0; i < theta.length; i++) {
-    const p = Float64Array.from(theta), m = Float64Array.from(theta);
+    const p = Float64Array.from(theta),
+      m = Float64Array.from(theta);
     p[i] += h;
     m[i] -= h;
     g[i] = (f(p) - f(m)) / (2 * h);
@@ -55,14 +56,22 @@ describe('bfcNetwork', () => {
     const { theta, X, y } = setup(2);
     const g = new Float64Array(L.size);
     bfcLoss(shape, theta, X, y, n, true, g);
-    expectClose(g, numericGrad(theta, (th) => bfcLoss(shape, th, X, y, n, true)), 1e-6);
+    expectClose(
+      g,
+      numericGrad(theta, (th) => bfcLoss(shape, th, X, y, n, true)),
+      1e-6,
+    );
   });
 
   it('stage-1 gradient (block 2 off) equals central differences and is 0 on K2 and c2', () => {
     const { theta, X, y } = setup(3);
     const g = new Float64Array(L.size);
     bfcLoss(shape, theta, X, y, n, false, g);
-    expectClose(g, numericGrad(theta, (th) => bfcLoss(shape, th, X, y, n, false)), 1e-6);
+    expectClose(
+      g,
+      numericGrad(theta, (th) => bfcLoss(shape, th, X, y, n, false)),
+      1e-6,
+    );
     for (let i = L.K2; i < L.c0; i++) expect(g[i]).toBe(0);
     expect(g[L.c2]).toBe(0);
   });
@@ -70,7 +79,8 @@ describe('bfcNetwork', () => {
   it('layer-wise gradient with a frozen first block equals the joint gradient on K2, c2, c0 and is 0 on K1, c1', () => {
     const { theta, X, y } = setup(4);
     const S = firstBlock(shape, theta, X, n);
-    const gl = new Float64Array(L.size), gj = new Float64Array(L.size);
+    const gl = new Float64Array(L.size),
+      gj = new Float64Array(L.size);
     const lossL = bfcLoss(shape, theta, X, y, n, true, gl, S);
     const lossJ = bfcLoss(shape, theta, X, y, n, true, gj);
     expect(lossL).toBeCloseTo(lossJ, 12);
@@ -84,11 +94,17 @@ describe('bfcNetwork', () => {
     const shape4 = { d: 6, k: 4 };
     const L4 = layout(shape4);
     const rng = rngFrom(keyFromSeed(5));
-    const theta = rng.normals(L4.size, 0.5), X = rng.normals(n * 6), y = rng.normals(n);
+    const theta = rng.normals(L4.size, 0.5),
+      X = rng.normals(n * 6),
+      y = rng.normals(n);
     for (const block2 of [true, false]) {
       const g = new Float64Array(L4.size);
       bfcLoss(shape4, theta, X, y, n, block2, g);
-      expectClose(g, numericGrad(theta, (th) => bfcLoss(shape4, th, X, y, n, block2)), 1e-6);
+      expectClose(
+        g,
+        numericGrad(theta, (th) => bfcLoss(shape4, th, X, y, n, block2)),
+        1e-6,
+      );
     }
     // Predictions (generic loops) agree with the loss (fast path) on every row.
     const pred = bfcPredict(shape4, theta, X, n, true);

@@ -3,8 +3,18 @@ import { bfcRuns, runBfcSeed, trainStage1, type BfcConfig } from './staged.js';
 
 // A tiny instance: enough to check the staging contract, not the calibration.
 const c: BfcConfig = {
-  d: 6, k: 2, alpha3: 0.3, N: 400, nTest: 300, referenceSize: 5000, lr: 0.01,
-  stage1Steps: 400, stage2Steps: 600, checkpoints: [100, 300], seeds: 2, baseSeed: 3,
+  d: 6,
+  k: 2,
+  alpha3: 0.3,
+  N: 400,
+  nTest: 300,
+  referenceSize: 5000,
+  lr: 0.01,
+  stage1Steps: 400,
+  stage2Steps: 600,
+  checkpoints: [100, 300],
+  seeds: 2,
+  baseSeed: 3,
 };
 
 describe('bfcStaged', () => {
@@ -20,7 +30,8 @@ describe('bfcStaged', () => {
   });
 
   it('stage 1 is a pure function of (config, seed) and seeds are independent of R', () => {
-    const a = trainStage1(c, 1), b = trainStage1({ ...c, seeds: 7 }, 1);
+    const a = trainStage1(c, 1),
+      b = trainStage1({ ...c, seeds: 7 }, 1);
     expect(a.eHier).toBe(b.eHier);
     expect(Array.from(a.theta)).toEqual(Array.from(b.theta));
     expect(trainStage1(c, 0).eHier).not.toBe(a.eHier);

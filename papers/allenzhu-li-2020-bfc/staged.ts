@@ -86,7 +86,15 @@ export function bfcSeedData(c: BfcConfig, r: number): { task: BfcTask; train: Bf
 
 const failed: Stage2Run = { testMse: Infinity, trainMse: Infinity, eK1: NaN, series: [], diverged: true };
 
-function stage2(c: BfcConfig, shape: BfcShape, start: Float64Array, variant: 'joint' | 'layerwise', task: BfcTask, train: BfcSample, test: BfcSample): Stage2Run {
+function stage2(
+  c: BfcConfig,
+  shape: BfcShape,
+  start: Float64Array,
+  variant: 'joint' | 'layerwise',
+  task: BfcTask,
+  train: BfcSample,
+  test: BfcSample,
+): Stage2Run {
   const L = layout(shape);
   const theta = Float64Array.from(start);
   const mask = new Uint8Array(L.size);
@@ -98,10 +106,17 @@ function stage2(c: BfcConfig, shape: BfcShape, start: Float64Array, variant: 'jo
   const frozenS = variant === 'layerwise' ? firstBlock(shape, theta, train.X, c.N) : undefined;
   const series: Checkpoint[] = [];
   const record = (step: number, th: Float64Array) => {
-    series.push({ step, eK1: featureError(th.subarray(0, L.K2), task.W2, c.k, c.d), testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, true), test.y) });
+    series.push({
+      step,
+      eK1: featureError(th.subarray(0, L.K2), task.W2, c.k, c.d),
+      testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, true), test.y),
+    });
   };
   const res = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
-    lr: c.lr, steps: c.stage2Steps, checkpoints: c.checkpoints.filter((s) => s < c.stage2Steps), onCheckpoint: record,
+    lr: c.lr,
+    steps: c.stage2Steps,
+    checkpoints: c.checkpoints.filter((s) => s < c.stage2Steps),
+    onCheckpoint: record,
   });
   if (res.diverged) return failed;
   record(c.stage2Steps, theta);
@@ -139,7 +154,9 @@ export function trainStage1(c: BfcConfig, r: number, data = bfcSeedData(c, r)): 
   const s1 = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, false, g), { lr: c.lr, steps: c.stage1Steps });
   if (s1.diverged) return { shape, theta, diverged: true, eHier: Infinity, trainMse: Infinity };
   return {
-    shape, theta, diverged: false,
+    shape,
+    theta,
+    diverged: false,
     eHier: meanSquaredDifference(bfcPredict(shape, theta, test.X, c.nTest, false), test.y),
     trainMse: bfcLoss(shape, theta, train.X, train.y, c.N, false),
   };
@@ -153,7 +170,16 @@ export function runBfcSeed(c: BfcConfig, r: number): BfcSeedRun {
   const s1 = trainStage1(c, r, data);
   const seconds = () => (performance.now() - t0) / 1000;
   if (s1.diverged) {
-    return { eHier: Infinity, stage1TrainMse: Infinity, eK1Stage1: NaN, rowErrStage1: NaN, stage1Diverged: true, joint: failed, layerwise: failed, seconds: seconds() };
+    return {
+      eHier: Infinity,
+      stage1TrainMse: Infinity,
+      eK1Stage1: NaN,
+      rowErrStage1: NaN,
+      stage1Diverged: true,
+      joint: failed,
+      layerwise: failed,
+      seconds: seconds(),
+    };
   }
   const K1 = s1.theta.subarray(0, layout(s1.shape).K2);
   return {

@@ -24,7 +24,8 @@ describe('bfcTask', () => {
       const m = v.reduce((a, b) => a + b, 0) / v.length;
       return [m, v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length];
     };
-    const [m2, v2] = meanVar(s.P2), [m3, v3] = meanVar(s.P3);
+    const [m2, v2] = meanVar(s.P2),
+      [m3, v3] = meanVar(s.P3);
     expect(Math.abs(m2)).toBeLessThan(0.05);
     expect(Math.abs(v2 - 1)).toBeLessThan(0.1);
     expect(Math.abs(m3)).toBeLessThan(0.05);

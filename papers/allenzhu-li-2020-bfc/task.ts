@@ -46,7 +46,8 @@ export interface BfcSample {
 
 /** Orthonormal rows by Gram-Schmidt on Gaussian rows (k <= d); re-drawn rows never needed in practice. */
 export function orthonormalRows(k: number, d: number, key: Key): Float64Array {
-  if (!(Number.isInteger(k) && Number.isInteger(d) && k >= 1 && k <= d)) throw new RangeError(`orthonormalRows: need integers 1 <= k <= d, got k = ${k}, d = ${d}`);
+  if (!(Number.isInteger(k) && Number.isInteger(d) && k >= 1 && k <= d))
+    throw new RangeError(`orthonormalRows: need integers 1 <= k <= d, got k = ${k}, d = ${d}`);
   const rng = rngFrom(key);
   const W = new Float64Array(k * d);
   for (let i = 0; i < k; i++) {
@@ -73,7 +74,15 @@ export function orthonormalRows(k: number, d: number, key: Key): Float64Array {
 }
 
 /** Raw (unnormalised) P2 and P3 of one input row. */
-function rawParts(W2: Float64Array, W3: Float64Array, k: number, d: number, X: Float64Array, row: number, s: Float64Array): [number, number] {
+function rawParts(
+  W2: Float64Array,
+  W3: Float64Array,
+  k: number,
+  d: number,
+  X: Float64Array,
+  row: number,
+  s: Float64Array,
+): [number, number] {
   let p2 = 0;
   for (let i = 0; i < k; i++) {
     let z = 0;
@@ -102,12 +111,19 @@ export function makeBfcTask(spec: BfcTaskSpec): BfcTask {
   const n = spec.referenceSize;
   const X = gaussianInputs(n, d, fold(spec.key, 'reference'));
   const s = new Float64Array(k);
-  let m2 = 0, m3 = 0, q2 = 0, q3 = 0;
+  let m2 = 0,
+    m3 = 0,
+    q2 = 0,
+    q3 = 0;
   for (let r = 0; r < n; r++) {
     const [a, b] = rawParts(W2, W3, k, d, X, r, s);
-    m2 += a; m3 += b; q2 += a * a; q3 += b * b;
+    m2 += a;
+    m3 += b;
+    q2 += a * a;
+    q3 += b * b;
   }
-  m2 /= n; m3 /= n;
+  m2 /= n;
+  m3 /= n;
   const std2 = Math.sqrt(Math.max(q2 / n - m2 * m2, 0));
   const std3 = Math.sqrt(Math.max(q3 / n - m3 * m3, 0));
   return { spec, W2, W3, p2: { mean: m2, std: std2 }, p3: { mean: m3, std: std3 } };
@@ -116,7 +132,9 @@ export function makeBfcTask(spec: BfcTaskSpec): BfcTask {
 export function sampleBfc(task: BfcTask, n: number, key: Key): BfcSample {
   const { d, k, alpha2, alpha3 } = task.spec;
   const X = gaussianInputs(n, d, key);
-  const y = new Float64Array(n), P2 = new Float64Array(n), P3 = new Float64Array(n);
+  const y = new Float64Array(n),
+    P2 = new Float64Array(n),
+    P3 = new Float64Array(n);
   const s = new Float64Array(k);
   for (let r = 0; r < n; r++) {
     const [a, b] = rawParts(task.W2, task.W3, k, d, X, r, s);

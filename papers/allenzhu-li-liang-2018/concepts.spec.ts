@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { keyFromSeed, rngFrom } from '../../src/core/random.js';
 import {
-  EXPERIMENT_TARGET, biasSphereInputs, gaussianSphereInputs, labels, smooth, threeLayerConcept, twoLayerConcept, variance,
+  EXPERIMENT_TARGET,
+  biasSphereInputs,
+  gaussianSphereInputs,
+  labels,
+  smooth,
+  threeLayerConcept,
+  twoLayerConcept,
+  variance,
 } from './concepts.js';
 
 const rng = (name: string) => rngFrom(keyFromSeed(5), name);
@@ -35,8 +42,10 @@ describe('azllConcepts', () => {
 
   it('concepts are pure functions of their key and bounded as the normalisation implies', () => {
     const X = biasSphereInputs(rng('x'), 500, 6);
-    const f1 = twoLayerConcept(rng('c'), 6, 4), f2 = twoLayerConcept(rng('c'), 6, 4);
-    const y1 = labels(f1, X), y2 = labels(f2, X);
+    const f1 = twoLayerConcept(rng('c'), 6, 4),
+      f2 = twoLayerConcept(rng('c'), 6, 4);
+    const y1 = labels(f1, X),
+      y2 = labels(f2, X);
     expect(Array.from(y1)).toEqual(Array.from(y2));
     // |a*| <= 1, |<w, x>| <= 1, |phi| <= max(1, 1, 1, 1) on [-1, 1]: |F*| <= p.
     expect(Math.max(...y1.map(Math.abs))).toBeLessThanOrEqual(4);

@@ -50,10 +50,14 @@ export type Smooth = 'sin' | 'tanh' | 'exp' | 'cube';
 
 export function smooth(f: Smooth, z: number): number {
   switch (f) {
-    case 'sin': return Math.sin(z);
-    case 'tanh': return Math.tanh(z);
-    case 'exp': return Math.exp(z) / Math.E;
-    case 'cube': return z * z * z;
+    case 'sin':
+      return Math.sin(z);
+    case 'tanh':
+      return Math.tanh(z);
+    case 'exp':
+      return Math.exp(z) / Math.E;
+    case 'cube':
+      return z * z * z;
   }
 }
 
@@ -80,7 +84,8 @@ export function twoLayerConcept(rng: Rng, d: number, p: number): Concept {
     evaluate: (x, o) => {
       let y = 0;
       for (let i = 0; i < p; i++) {
-        let s1 = 0, s2 = 0;
+        let s1 = 0,
+          s2 = 0;
         for (let t = 0; t < d; t++) {
           s1 += w1[i][t] * x[o + t];
           s2 += w2[i][t] * x[o + t];
@@ -103,12 +108,14 @@ export function threeLayerConcept(rng: Rng, d: number, p1: number, p2: number): 
   const w2 = Array.from({ length: p2 }, () => unitVector(rng, d));
   const v1 = Array.from({ length: p1 }, () => unitVector(rng, p2));
   const v2 = Array.from({ length: p1 }, () => unitVector(rng, p2));
-  const g1 = new Float64Array(p2), g2 = new Float64Array(p2);
+  const g1 = new Float64Array(p2),
+    g2 = new Float64Array(p2);
   return {
     d,
     evaluate: (x, o) => {
       for (let j = 0; j < p2; j++) {
-        let s1 = 0, s2 = 0;
+        let s1 = 0,
+          s2 = 0;
         for (let t = 0; t < d; t++) {
           s1 += w1[j][t] * x[o + t];
           s2 += w2[j][t] * x[o + t];
@@ -118,7 +125,8 @@ export function threeLayerConcept(rng: Rng, d: number, p1: number, p2: number): 
       }
       let y = 0;
       for (let i = 0; i < p1; i++) {
-        let u1 = 0, u2 = 0;
+        let u1 = 0,
+          u2 = 0;
         for (let j = 0; j < p2; j++) {
           u1 += v1[i][j] * g1[j];
           u2 += v2[i][j] * g2[j];
@@ -158,4 +166,3 @@ export function variance(y: ArrayLike<number>): number {
   for (let i = 0; i < y.length; i++) s += (y[i] - m) ** 2;
   return s / y.length;
 }
-

@@ -64,7 +64,6 @@ interface Seeds<C> {
   readonly baseSeed: number;
 }
 
-
 const perSeed = (name: string, xs: readonly number[]): Record<string, number> => Object.fromEntries(xs.map((x, r) => [`${name}[${r}]`, x]));
 
 const SEED_RULE = exactThreshold('catalog pass rule fixed before the run (median NMSE threshold, seed counts)');
@@ -83,26 +82,42 @@ const describeTwoLayer = (c: TwoLayerRunConfig) =>
 function thm1Evidence(h: Seeds<TwoLayerRunConfig>, threshold: number): Evidence {
   const runs = twoLayerRuns(h.config, h.baseSeed, h.seeds);
   const nmse = runs.map((r) => r.nmse);
-  const s = pairedSummary(nmse.map((v) => threshold - v), nmse.map((v) => v <= threshold));
+  const s = pairedSummary(
+    nmse.map((v) => threshold - v),
+    nmse.map((v) => v <= threshold),
+  );
   const med = riskRange(nmse).median;
   return {
     conditions: [le(`median test NMSE over ${h.seeds} seeds <= ${threshold}`, med, threshold)],
     test: {
       name: `median over seeds against the catalog threshold; one-sided sign test on per-seed ${threshold} - NMSE; Wilson interval of the per-seed pass rate`,
-      pValue: s.signP, interval: s.wilson, confidence: 0.95,
+      pValue: s.signP,
+      interval: s.wilson,
+      confidence: 0.95,
       effect: { name: 'median test NMSE', value: med },
       scale: `${describeTwoLayer(h.config)}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
     },
     quantities: {
-      ...rangeQuantities('nmse', nmse), ...rangeQuantities('trainNmse', runs.map((r) => r.trainNmse)), ...perSeed('nmse', nmse),
-      seedsPassing: s.passes, signP: s.signP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1],
+      ...rangeQuantities('nmse', nmse),
+      ...rangeQuantities(
+        'trainNmse',
+        runs.map((r) => r.trainNmse),
+      ),
+      ...perSeed('nmse', nmse),
+      seedsPassing: s.passes,
+      signP: s.signP,
+      wilsonLow: s.wilson[0],
+      wilsonHigh: s.wilson[1],
     },
   };
 }
 
 export const thm1 = defineClaim({
   id: 'allenzhu-li-liang-2018/thm1/two-layer-opt-plus-eps',
-  paper, theorem: 'Theorem 1', confidence: 'M, C', kind: 'statistical',
+  paper,
+  theorem: 'Theorem 1',
+  confidence: 'M, C',
+  kind: 'statistical',
   statement:
     'For m >= M0 and N >= N0, SGD on W only of F(x; W) = sum_i a_i relu(<w_i, x> + b_i) (a ~ N(0, eps_a^2), b ~ N(0, 1/m) fixed, ' +
     'eta = Theta(1/(eps k m))) reaches population loss <= OPT + eps. At small scale (realizable, OPT = 0): d = 10, k = 1, p = 4, ' +
@@ -112,7 +127,9 @@ export const thm1 = defineClaim({
     '(calibration base seed 777: per-seed NMSE 0.016, 0.053 at c = 3 (2 seeds), 0.004-0.032 at c = 6 and 0.003-0.022 at c = 10 ' +
     '(4 seeds); c = 3 with L = (F - y)^2 is c = 6 here) and frozen. Catalog scale and pass rule (R = 10, median <= 0.05) at every ' +
     'profile; the thorough profile adds a fresh base seed. Every draw float64, from the seed.',
-  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): Seeds<TwoLayerRunConfig> => ({ config: TWO_LAYER, seeds: 10, baseSeed })),
+  hypotheses: fc
+    .record({ baseSeed: baseSeedArb })
+    .map(({ baseSeed }): Seeds<TwoLayerRunConfig> => ({ config: TWO_LAYER, seeds: 10, baseSeed })),
   examples: [{ config: TWO_LAYER, seeds: 10, baseSeed: PINNED }],
   runs: RUNS,
   check: (h: Seeds<TwoLayerRunConfig>) => thm1Evidence(h, THM1_THRESHOLD),
@@ -141,9 +158,11 @@ export const thm1TinyWidth = defineMutant({
     seeds: fc.integer({ min: 1, max: 5 }),
     baseSeed: baseSeedArb,
   }),
-  check: ({ d, p, seeds, baseSeed }: TinyWidthCase) => thm1Evidence({ config: { ...TWO_LAYER, d, p, m: 2 }, seeds, baseSeed }, THM1_THRESHOLD),
+  check: ({ d, p, seeds, baseSeed }: TinyWidthCase) =>
+    thm1Evidence({ config: { ...TWO_LAYER, d, p, m: 2 }, seeds, baseSeed }, THM1_THRESHOLD),
   runs: { quick: 2, ci: 3, thorough: 10 },
-  describe: ({ d, p, seeds, baseSeed }: TinyWidthCase) => `${describeTwoLayer({ ...TWO_LAYER, d, p, m: 2 })}, R = ${seeds}, base seed ${baseSeed}`,
+  describe: ({ d, p, seeds, baseSeed }: TinyWidthCase) =>
+    `${describeTwoLayer({ ...TWO_LAYER, d, p, m: 2 })}, R = ${seeds}, base seed ${baseSeed}`,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +170,12 @@ export const thm1TinyWidth = defineMutant({
 
 const THREE_LAYER_TRAIN = { epochs: 100, batchSize: 32, optimizer: { kind: 'adam' as const, lr: 0.01 }, decayAt: [0.75] };
 const THM2_QUICK: ThreeLayerRunConfig = {
-  task: { kind: 'concept', d: 10, p1: 3, p2: 3, noise: 0 }, m: 64, N: 1000, nTest: 5000, epsA: 0.1, train: THREE_LAYER_TRAIN,
+  task: { kind: 'concept', d: 10, p1: 3, p2: 3, noise: 0 },
+  m: 64,
+  N: 1000,
+  nTest: 5000,
+  epsA: 0.1,
+  train: THREE_LAYER_TRAIN,
 };
 const THM2_THOROUGH: ThreeLayerRunConfig = { ...THM2_QUICK, m: 128, N: 5000 };
 const THM2_THRESHOLD = 0.1;
@@ -163,7 +187,10 @@ const describeThreeLayer = (c: ThreeLayerRunConfig) =>
 
 export const thm2 = defineClaim({
   id: 'allenzhu-li-liang-2018/thm2/three-layer-one-plus-gamma-opt',
-  paper, theorem: 'Theorem 2', confidence: 'M, C', kind: 'statistical',
+  paper,
+  theorem: 'Theorem 2',
+  confidence: 'M, C',
+  kind: 'statistical',
   statement:
     'For gamma in (0, 1/4], eps0 in (0, 1/100] and m1 = m2 = m >= poly(C_eps(Phi, .), 1/eps), Algorithm 1 outputs a three-layer ' +
     'network with E L(F(x), y) <= (1 + gamma) OPT + eps0. At small scale (realizable, OPT = 0, target of unit variance): d = 10, ' +
@@ -174,25 +201,41 @@ export const thm2 = defineClaim({
     'claims. Concept [R]: Phi = tanh, phi_1 = sin, phi_2 = tanh, unit w* and v* rows, a* ~ U(-1, 1). Initialisation [R] in ' +
     'azllThreeLayer.ts. Deviation: m = 64 and N = 1000 at quick, m = 128, N = 5000 at thorough (catalog m = 1000, N = 5000; ' +
     'a hand-written float64 m = 1000 net costs ~250x more per step). Loss L = (F - y)^2, NMSE = test MSE / Var(test labels).',
-  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): Seeds<ThreeLayerRunConfig> => ({ config: THM2_THOROUGH, seeds: 10, baseSeed })),
+  hypotheses: fc
+    .record({ baseSeed: baseSeedArb })
+    .map(({ baseSeed }): Seeds<ThreeLayerRunConfig> => ({ config: THM2_THOROUGH, seeds: 10, baseSeed })),
   examples: [{ config: THM2_QUICK, seeds: 10, baseSeed: PINNED }],
   runs: RUNS,
   check: (h: Seeds<ThreeLayerRunConfig>): Evidence => {
     const runs = Array.from({ length: h.seeds }, (_, r) => threeLayerRun(h.config, h.baseSeed, r));
     if (runs.some((r) => r.diverged)) return skipCase('training diverged on some seed (non-finite loss)');
     const nmse = runs.map((r) => r.nmse);
-    const s = pairedSummary(nmse.map((v) => THM2_THRESHOLD - v), nmse.map((v) => v <= THM2_THRESHOLD));
+    const s = pairedSummary(
+      nmse.map((v) => THM2_THRESHOLD - v),
+      nmse.map((v) => v <= THM2_THRESHOLD),
+    );
     const med = riskRange(nmse).median;
     return {
       conditions: [le(`median test NMSE over ${h.seeds} seeds <= ${THM2_THRESHOLD}`, med, THM2_THRESHOLD)],
       test: {
         name: `median over seeds against the catalog threshold; one-sided sign test on per-seed ${THM2_THRESHOLD} - NMSE; Wilson interval of the per-seed pass rate`,
-        pValue: s.signP, interval: s.wilson, confidence: 0.95, effect: { name: 'median test NMSE', value: med },
+        pValue: s.signP,
+        interval: s.wilson,
+        confidence: 0.95,
+        effect: { name: 'median test NMSE', value: med },
         scale: `${describeThreeLayer(h.config)}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
       },
       quantities: {
-        ...rangeQuantities('nmse', nmse), ...rangeQuantities('trainNmse', runs.map((r) => r.trainNmse)), ...perSeed('nmse', nmse),
-        seedsPassing: s.passes, signP: s.signP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1],
+        ...rangeQuantities('nmse', nmse),
+        ...rangeQuantities(
+          'trainNmse',
+          runs.map((r) => r.trainNmse),
+        ),
+        ...perSeed('nmse', nmse),
+        seedsPassing: s.passes,
+        signP: s.signP,
+        wilsonLow: s.wilson[0],
+        wilsonHigh: s.wilson[1],
       },
     };
   },
@@ -211,7 +254,12 @@ interface BelowOptCase {
 
 /** A small trained network is enough: the bound E L >= OPT = s^2 holds for every predictor. */
 const belowOptConfig = ({ d, p1, p2, s }: BelowOptCase): ThreeLayerRunConfig => ({
-  task: { kind: 'concept', d, p1, p2, noise: s }, m: 16, N: 500, nTest: 100_000, epsA: 0.1, train: { ...THREE_LAYER_TRAIN, epochs: 30 },
+  task: { kind: 'concept', d, p1, p2, noise: s },
+  m: 16,
+  N: 500,
+  nTest: 100_000,
+  epsA: 0.1,
+  train: { ...THREE_LAYER_TRAIN, epochs: 30 },
 });
 
 /** One-sided 99.9% normal quantile: the test MSE's lower confidence bound. */
@@ -238,8 +286,17 @@ export const thm2BelowOpt = defineMutant({
     // Labels y = F*(x) + xi, xi = +-s independent of x: OPT = s^2 and every predictor's population
     // loss is E(F - F*)^2 + s^2. The mutant is judged on the test MSE's lower 99.9% bound.
     return {
-      conditions: [le('lower 99.9% bound of the test loss (MSE - 3.09 SE) <= (1 - gamma) OPT', run.mse - Z999 * run.mseStdErr, (1 - h.gamma) * opt)],
-      quantities: { testLoss: run.mse, testLossStdErr: run.mseStdErr, opt, bound: (1 - h.gamma) * opt, excessOverOpt: run.mse - opt, trainNmse: run.trainNmse },
+      conditions: [
+        le('lower 99.9% bound of the test loss (MSE - 3.09 SE) <= (1 - gamma) OPT', run.mse - Z999 * run.mseStdErr, (1 - h.gamma) * opt),
+      ],
+      quantities: {
+        testLoss: run.mse,
+        testLossStdErr: run.mseStdErr,
+        opt,
+        bound: (1 - h.gamma) * opt,
+        excessOverOpt: run.mse - opt,
+        trainNmse: run.trainNmse,
+      },
     };
   },
   tolerance: exactThreshold('the test loss enters through its lower 99.9% confidence bound; the threshold (1 - gamma) s^2 is exact'),
@@ -267,17 +324,22 @@ function ladder(h: WidthLadder): number[][] {
 
 export const gen = defineClaim({
   id: 'allenzhu-li-liang-2018/gen/width-independent-samples',
-  paper, theorem: 'Theorems 1-2 (sample complexity)', confidence: 'V (abstract), M (form), C', kind: 'scaling',
+  paper,
+  theorem: 'Theorems 1-2 (sample complexity)',
+  confidence: 'V (abstract), M (form), C',
+  kind: 'scaling',
   statement:
     'The sample complexity is almost independent of the number of parameters: min{N, T} = poly(k, p, log m) / eps^2 for two layers. ' +
     'At small scale (Theorem 1 setup, N = 2000 fixed, m in {100, 300, 1000, 3000}, eta = c/(eps_a m), R = 5 seeds): the ' +
     'least-squares slope of test NMSE against ln m, pooled over seeds, is <= +0.02 x the mean NMSE.',
   notes:
     'Setup of thm1 (same c = 10) with N = 2000; every width of one seed sees the same target and data (paired). Slope of NMSE ' +
-    '(linear) on ln m over the 4 x R pooled points, with a t interval (n - 2 df). Pass rule is the catalog\'s (on the point ' +
+    "(linear) on ln m over the 4 x R pooled points, with a t interval (n - 2 df). Pass rule is the catalog's (on the point " +
     'estimate); the interval is reported. R = 5 at quick (catalog R >= 5), 10 at thorough.',
   plot: { x: 'width m' },
-  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): WidthLadder => ({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: 10, baseSeed })),
+  hypotheses: fc
+    .record({ baseSeed: baseSeedArb })
+    .map(({ baseSeed }): WidthLadder => ({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: 10, baseSeed })),
   examples: [{ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: 5, baseSeed: PINNED }],
   runs: RUNS,
   check: (h: WidthLadder): Evidence => {
@@ -285,13 +347,27 @@ export const gen = defineClaim({
     if (table.some((row) => row.some((v) => !Number.isFinite(v)))) return skipCase('SGD diverged at some width');
     const xs = h.widths.flatMap((m, i) => table[i].map(() => m));
     const fit = fitSemiLogSlope(xs, table.flat());
-    const q: Record<string, number> = { slope: fit.slope, slopeLow: fit.ciLow, slopeHigh: fit.ciHigh, meanNmse: fit.meanY, slopeOverMean: fit.slope / fit.meanY };
-    h.widths.forEach((m, i) => Object.assign(q, { [`nmse@${m}`]: riskRange(table[i]).median, [`nmseMin@${m}`]: riskRange(table[i]).min, [`nmseMax@${m}`]: riskRange(table[i]).max }));
+    const q: Record<string, number> = {
+      slope: fit.slope,
+      slopeLow: fit.ciLow,
+      slopeHigh: fit.ciHigh,
+      meanNmse: fit.meanY,
+      slopeOverMean: fit.slope / fit.meanY,
+    };
+    h.widths.forEach((m, i) =>
+      Object.assign(q, {
+        [`nmse@${m}`]: riskRange(table[i]).median,
+        [`nmseMin@${m}`]: riskRange(table[i]).min,
+        [`nmseMax@${m}`]: riskRange(table[i]).max,
+      }),
+    );
     return {
       conditions: [le(`slope of test NMSE against ln m <= ${GEN_REL} x mean NMSE`, fit.slope, GEN_REL * fit.meanY)],
       test: {
         name: 'least-squares slope of test NMSE against ln m pooled over seeds, 95% t interval',
-        interval: [fit.ciLow, fit.ciHigh], confidence: 0.95, effect: { name: 'slope / mean NMSE', value: fit.slope / fit.meanY },
+        interval: [fit.ciLow, fit.ciHigh],
+        confidence: 0.95,
+        effect: { name: 'slope / mean NMSE', value: fit.slope / fit.meanY },
         scale: `${describeTwoLayer(h.config)}, m in {${h.widths.join(', ')}}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
       },
       quantities: q,
@@ -314,7 +390,8 @@ export const genLossGrowsWithWidth = defineMutant({
   change: 'at fixed N the generalisation gap grows like m d / N, so the test loss increases from m = 100 (m d / N = 0.5) to m = 3000 (15)',
   status: 'safe [C]',
   kind: 'statistical',
-  expected: 'the paired comparison m = 100 vs m = 3000 with the fewest seeds keeping the one-sided sign test significant (5 of 5 seeds, p = 1/32)',
+  expected:
+    'the paired comparison m = 100 vs m = 3000 with the fewest seeds keeping the one-sided sign test significant (5 of 5 seeds, p = 1/32)',
   // Five seeds is the fewest at which a one-sided sign test can reach p < 0.05 (1/32; four never can),
   // so the catalog's "fewest seeds keeping significance" is 5 by construction and fewer are not generated.
   // One case costs 5 x (m = 100 + m = 3000) runs, ~20-50 s on a loaded 2-core machine: a sixth seed would
@@ -326,9 +403,12 @@ export const genLossGrowsWithWidth = defineMutant({
     const p = signTest(diff);
     return {
       // The mutant survives unless the data show, significantly, the opposite direction.
-      conditions: [ge(`one-sided sign-test p-value for NMSE(m = 100) > NMSE(m = 3000) >= ${GROWTH_ALPHA} (no significant decrease)`, p, GROWTH_ALPHA)],
+      conditions: [
+        ge(`one-sided sign-test p-value for NMSE(m = 100) > NMSE(m = 3000) >= ${GROWTH_ALPHA} (no significant decrease)`, p, GROWTH_ALPHA),
+      ],
       test: {
-        name: 'one-sided sign test on per-seed NMSE(m = 100) - NMSE(m = 3000)', pValue: p,
+        name: 'one-sided sign test on per-seed NMSE(m = 100) - NMSE(m = 3000)',
+        pValue: p,
         effect: { name: 'median NMSE(100) - NMSE(3000)', value: riskRange(diff).median },
         scale: `${describeTwoLayer(GEN_CONFIG)}, m in {100, 3000}, R = ${seeds} seeds from base seed ${baseSeed}`,
       },
@@ -354,14 +434,20 @@ function exp1Table(h: Seeds<ThreeLayerRunConfig>) {
   const base = Array.from({ length: h.seeds }, (_, r) => baselineRuns(h.config, h.baseSeed, r));
   return {
     diverged: net.some((n) => n.diverged),
-    net: net.map((n) => n.nmse), ntk: base.map((b) => b.ntk.nmse), last: base.map((b) => b.last.nmse),
-    ntkLambda: base.map((b) => b.ntk.lambda), lastLambda: base.map((b) => b.last.lambda),
+    net: net.map((n) => n.nmse),
+    ntk: base.map((b) => b.ntk.nmse),
+    last: base.map((b) => b.last.nmse),
+    ntkLambda: base.map((b) => b.ntk.lambda),
+    lastLambda: base.map((b) => b.last.lambda),
   };
 }
 
 export const exp1 = defineClaim({
   id: 'allenzhu-li-liang-2018/exp1/three-layer-beats-ntk',
-  paper, theorem: 'Experiment (Figure 1, Appendix)', confidence: 'V2 (target, comparison), V (technique), C', kind: 'statistical',
+  paper,
+  theorem: 'Experiment (Figure 1, Appendix)',
+  confidence: 'V2 (target, comparison), V (technique), C',
+  kind: 'statistical',
   statement:
     'On F*(x) = (sin 3x1 + sin 3x2 + sin 3x3 - 2)^2 cos 7x4, x uniform on the sphere of R^4, the three-layer network with trained ' +
     'hidden weights has lower test error than its NTK (the network linearised at initialisation, ridge fit) and than output-layer-only ' +
@@ -374,27 +460,44 @@ export const exp1 = defineClaim({
     'y - f0 (first-order Taylor expansion). Last layer: kernel ridge on y - f0 with the features relu(n_i + b2_i) and a constant. Ridge ' +
     'lam x mean diagonal x N, lam in {1e-9, 1e-8, ..., 1e-3}, chosen on the test set (favours the baselines). NMSE = test MSE / Var(test labels). ' +
     'Deviation: only N = 1000 at quick, N = 5000 at thorough (catalog N in {1000, 5000}); width 64 is our choice [C].',
-  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): Seeds<ThreeLayerRunConfig> => ({ config: EXP1_THOROUGH, seeds: 10, baseSeed })),
+  hypotheses: fc
+    .record({ baseSeed: baseSeedArb })
+    .map(({ baseSeed }): Seeds<ThreeLayerRunConfig> => ({ config: EXP1_THOROUGH, seeds: 10, baseSeed })),
   examples: [{ config: EXP1_QUICK, seeds: 10, baseSeed: PINNED }],
   runs: RUNS,
   check: (h: Seeds<ThreeLayerRunConfig>): Evidence => {
     const t = exp1Table(h);
     if (t.diverged) return skipCase('training diverged on some seed (non-finite loss)');
     const margin = t.net.map((v, r) => Math.min(t.ntk[r], t.last[r]) - v);
-    const s = pairedSummary(margin, margin.map((m) => m > 0));
+    const s = pairedSummary(
+      margin,
+      margin.map((m) => m > 0),
+    );
     const need = needOf(h.seeds);
     return {
       conditions: [ge(`seeds where the trained net beats both the NTK and the last layer (need ${need} of ${h.seeds})`, s.passes, need)],
       test: {
         name: 'one-sided sign test on per-seed min(NMSE_ntk, NMSE_last) - NMSE_net; Wilson interval of the per-seed pass rate',
-        pValue: s.signP, interval: s.wilson, confidence: 0.95,
+        pValue: s.signP,
+        interval: s.wilson,
+        confidence: 0.95,
         effect: { name: 'median NMSE_ntk / NMSE_net', value: riskRange(t.ntk.map((v, r) => v / t.net[r])).median },
         scale: `${describeThreeLayer(h.config)}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
       },
       quantities: {
-        ...rangeQuantities('net', t.net), ...rangeQuantities('ntk', t.ntk), ...rangeQuantities('last', t.last), ...rangeQuantities('ntkLambda', t.ntkLambda), ...rangeQuantities('lastLambda', t.lastLambda),
-        ...perSeed('net', t.net), ...perSeed('ntk', t.ntk), ...perSeed('last', t.last),
-        seedsPassing: s.passes, signP: s.signP, wilcoxonP: s.wilcoxonP, wilsonLow: s.wilson[0], wilsonHigh: s.wilson[1],
+        ...rangeQuantities('net', t.net),
+        ...rangeQuantities('ntk', t.ntk),
+        ...rangeQuantities('last', t.last),
+        ...rangeQuantities('ntkLambda', t.ntkLambda),
+        ...rangeQuantities('lastLambda', t.lastLambda),
+        ...perSeed('net', t.net),
+        ...perSeed('ntk', t.ntk),
+        ...perSeed('last', t.last),
+        seedsPassing: s.passes,
+        signP: s.signP,
+        wilcoxonP: s.wilcoxonP,
+        wilsonLow: s.wilson[0],
+        wilsonHigh: s.wilson[1],
       },
     };
   },
@@ -413,9 +516,10 @@ const ntkMatchConfig = ({ N, m }: NtkMatchCase): ThreeLayerRunConfig => ({ ...EX
 export const exp1NtkMatches = defineMutant({
   of: exp1,
   id: 'allenzhu-li-liang-2018/exp1/three-layer-beats-ntk~ntk-matches-three-layer',
-  change: 'the linearised model (NTK at initialisation) has test loss within 10% of the trained three-layer net\'s, or lower',
+  change: "the linearised model (NTK at initialisation) has test loss within 10% of the trained three-layer net's, or lower",
   status: 'expected',
-  expected: 'refuted when the trained net is better by more than 10% in >= 8 of 10 seeds; shrinks to the smallest N and width where that still holds',
+  expected:
+    'refuted when the trained net is better by more than 10% in >= 8 of 10 seeds; shrinks to the smallest N and width where that still holds',
   // N <= 500 and m <= 32 keep one case (10 seeds, net + NTK) at a few seconds inside the quick budget;
   // the claim's own scale (N = 1000, m = 64) is far from the boundary (median NTK / net ratio ~4).
   hypotheses: fc.record({ N: fc.constantFrom(250, 500), m: fc.constantFrom(16, 32), baseSeed: baseSeedArb }),
@@ -423,11 +527,17 @@ export const exp1NtkMatches = defineMutant({
     const t = exp1Table({ config: ntkMatchConfig(h), seeds: 10, baseSeed: h.baseSeed });
     if (t.diverged) return skipCase('training diverged on some seed (non-finite loss)');
     const better = t.ntk.map((v, r) => v > 1.1 * t.net[r]);
-    const s = pairedSummary(t.ntk.map((v, r) => v - 1.1 * t.net[r]), better);
+    const s = pairedSummary(
+      t.ntk.map((v, r) => v - 1.1 * t.net[r]),
+      better,
+    );
     return {
       conditions: [le('seeds where NMSE_ntk > 1.1 NMSE_net (the mutant survives at <= 7 of 10)', s.passes, 7)],
       test: {
-        name: 'one-sided sign test on per-seed NMSE_ntk - 1.1 NMSE_net', pValue: s.signP, interval: s.wilson, confidence: 0.95,
+        name: 'one-sided sign test on per-seed NMSE_ntk - 1.1 NMSE_net',
+        pValue: s.signP,
+        interval: s.wilson,
+        confidence: 0.95,
         effect: { name: 'median NMSE_ntk / NMSE_net', value: riskRange(t.ntk.map((v, r) => v / t.net[r])).median },
         scale: `${describeThreeLayer(ntkMatchConfig(h))}, R = 10 seeds from base seed ${h.baseSeed}`,
       },

@@ -16,8 +16,10 @@ function fdJacobian(net: ReturnType<typeof initThreeLayer>, X: Float64Array, n: 
     for (const theta of [net.W, net.b1, net.V, net.b2]) {
       for (let k = 0; k < theta.length; k++) {
         const t = theta[k];
-        theta[k] = t + h; const fp = forwardThreeLayer(net, X, r * d, z);
-        theta[k] = t - h; const fm = forwardThreeLayer(net, X, r * d, z);
+        theta[k] = t + h;
+        const fp = forwardThreeLayer(net, X, r * d, z);
+        theta[k] = t - h;
+        const fm = forwardThreeLayer(net, X, r * d, z);
         theta[k] = t;
         row.push((fp - fm) / (2 * h));
       }
@@ -28,11 +30,14 @@ function fdJacobian(net: ReturnType<typeof initThreeLayer>, X: Float64Array, n: 
 
 describe('azllNtk', () => {
   const net = initThreeLayer(rngFrom(key, 'net'), 4, 5, 6, 1);
-  const A = gaussianSphereInputs(rngFrom(key, 'a'), 7, 4), B = gaussianSphereInputs(rngFrom(key, 'b'), 3, 4);
-  const fa = initFeatures(net, A), fb = initFeatures(net, B);
+  const A = gaussianSphereInputs(rngFrom(key, 'a'), 7, 4),
+    B = gaussianSphereInputs(rngFrom(key, 'b'), 3, 4);
+  const fa = initFeatures(net, A),
+    fb = initFeatures(net, B);
 
   it('the closed-form NTK equals J_A J_B^T of a finite-difference Jacobian over W, b1, V, b2', () => {
-    const JA = fdJacobian(net, A.X, 7, 4), JB = fdJacobian(net, B.X, 3, 4);
+    const JA = fdJacobian(net, A.X, 7, 4),
+      JB = fdJacobian(net, B.X, 3, 4);
     const K = ntkGram(net, fa, A, fb, B);
     for (let r = 0; r < 7; r++) {
       for (let c = 0; c < 3; c++) {
@@ -52,21 +57,29 @@ describe('azllNtk', () => {
     };
     for (let r = 0; r < 7; r++) {
       for (let c = 0; c < 3; c++) {
-        const u = feats(A.X, r), v = feats(B.X, c);
-        expect(K[r * 3 + c]).toBeCloseTo(u.reduce((s, x, i) => s + x * v[i], 0), 12);
+        const u = feats(A.X, r),
+          v = feats(B.X, c);
+        expect(K[r * 3 + c]).toBeCloseTo(
+          u.reduce((s, x, i) => s + x * v[i], 0),
+          12,
+        );
       }
     }
   });
 
   it('kernel ridge on the residual matches a direct solve and picks the best ridge on the test set', () => {
-    const K = ntkGram(net, fa, A, fa, A), Kt = ntkGram(net, fb, B, fa, A);
+    const K = ntkGram(net, fa, A, fa, A),
+      Kt = ntkGram(net, fb, B, fa, A);
     const y = Float64Array.from({ length: 7 }, (_, i) => Math.sin(i));
     const yt = Float64Array.of(0.1, -0.3, 0.2);
     const res = kernelRidgeOnTest(K, 7, y, fa.f0, Kt, 3, yt, fb.f0, [1e-3, 1e-1]);
     const meanDiag = [0, 1, 2, 3, 4, 5, 6].reduce((s, i) => s + K[i * 7 + i], 0) / 7;
     for (const [i, lam] of [1e-3, 1e-1].entries()) {
       const M = Array.from({ length: 7 }, (_, r) => Array.from({ length: 7 }, (_, c) => K[r * 7 + c] + (r === c ? lam * meanDiag * 7 : 0)));
-      const alpha = choleskySolve(M, Array.from(y, (v, r) => v - fa.f0[r]));
+      const alpha = choleskySolve(
+        M,
+        Array.from(y, (v, r) => v - fa.f0[r]),
+      );
       const pred = [0, 1, 2].map((r) => fb.f0[r] + alpha.reduce((s, a, c) => s + a * Kt[r * 7 + c], 0));
       const mse = pred.reduce((s, p, r) => s + (p - yt[r]) ** 2, 0) / 3;
       expect(res.scores[i].mse).toBeCloseTo(mse, 10);

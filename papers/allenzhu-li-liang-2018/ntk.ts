@@ -30,7 +30,9 @@ export function initFeatures(net: ThreeLayerNet, data: Inputs): InitFeatures {
   const { m1, m2, a, V } = net;
   const z = allocHidden(net);
   const f0 = new Float64Array(data.n);
-  const alpha = new Float64Array(data.n * m2), s = new Float64Array(data.n * m1), g = new Float64Array(data.n * m1);
+  const alpha = new Float64Array(data.n * m2),
+    s = new Float64Array(data.n * m1),
+    g = new Float64Array(data.n * m1);
   const last = new Float64Array(data.n * (m2 + 1));
   for (let r = 0; r < data.n; r++) {
     f0[r] = forwardThreeLayer(net, data.X, r * data.d, z);
@@ -57,7 +59,8 @@ function gram(P: Float64Array, p: number, Q: Float64Array, q: number, k: number)
     const ir = r * k;
     for (let c = 0; c < q; c++) {
       const ic = c * k;
-      let s0 = 0, s1 = 0;
+      let s0 = 0,
+        s1 = 0;
       let t = 0;
       for (; t + 1 < k; t += 2) {
         s0 += P[ir + t] * Q[ic + t];
@@ -73,7 +76,8 @@ function gram(P: Float64Array, p: number, Q: Float64Array, q: number, k: number)
 /** The NTK between the rows of `A` (with inputs XA) and of `B` (inputs XB): p x q. */
 export function ntkGram(net: ThreeLayerNet, A: InitFeatures, XA: Inputs, B: InitFeatures, XB: Inputs): Float64Array {
   const { m1, m2 } = net;
-  const p = A.n, q = B.n;
+  const p = A.n,
+    q = B.n;
   const KA = gram(A.alpha, p, B.alpha, q, m2);
   const KS = gram(A.s, p, B.s, q, m1);
   const KG = gram(A.g, p, B.g, q, m1);
@@ -100,8 +104,15 @@ export interface KernelRidgeResult {
  * kernels); the test MSE of each, and the best lam on the test set (favours the kernel).
  */
 export function kernelRidgeOnTest(
-  K: Float64Array, n: number, y: Float64Array, f0: Float64Array,
-  Ktest: Float64Array, nTest: number, yTest: Float64Array, f0Test: Float64Array, lambdas: readonly number[],
+  K: Float64Array,
+  n: number,
+  y: Float64Array,
+  f0: Float64Array,
+  Ktest: Float64Array,
+  nTest: number,
+  yTest: Float64Array,
+  f0Test: Float64Array,
+  lambdas: readonly number[],
 ): KernelRidgeResult {
   let tr = 0;
   for (let i = 0; i < n; i++) tr += K[i * n + i];
@@ -133,13 +144,23 @@ export function kernelRidgeOnTest(
  * last layer D = m2 + 1 << n, so each ridge costs a D x D factorisation instead of n x n.
  */
 export function featureRidgeOnTest(
-  Phi: Float64Array, n: number, D: number, y: Float64Array, f0: Float64Array,
-  PhiTest: Float64Array, nTest: number, yTest: Float64Array, f0Test: Float64Array, lambdas: readonly number[],
+  Phi: Float64Array,
+  n: number,
+  D: number,
+  y: Float64Array,
+  f0: Float64Array,
+  PhiTest: Float64Array,
+  nTest: number,
+  yTest: Float64Array,
+  f0Test: Float64Array,
+  lambdas: readonly number[],
 ): KernelRidgeResult {
-  const G = new Float64Array(D * D), rhs0 = new Float64Array(D);
+  const G = new Float64Array(D * D),
+    rhs0 = new Float64Array(D);
   let tr = 0;
   for (let r = 0; r < n; r++) {
-    const o = r * D, res = y[r] - f0[r];
+    const o = r * D,
+      res = y[r] - f0[r];
     for (let i = 0; i < D; i++) {
       const v = Phi[o + i];
       if (v === 0) continue;

@@ -16,7 +16,11 @@ describe('azll memoised runs', () => {
 
   it('three-layer runs and baselines: memoised, finite, and noisy labels give test loss near OPT = s^2 or above', () => {
     const c: ThreeLayerRunConfig = {
-      task: { kind: 'concept', d: 4, p1: 1, p2: 1, noise: 0.5 }, m: 8, N: 200, nTest: 20_000, epsA: 0.1,
+      task: { kind: 'concept', d: 4, p1: 1, p2: 1, noise: 0.5 },
+      m: 8,
+      N: 200,
+      nTest: 20_000,
+      epsA: 0.1,
       train: { epochs: 10, batchSize: 32, optimizer: { kind: 'adam', lr: 0.01 } },
     };
     const r = threeLayerRun(c, 9, 0);

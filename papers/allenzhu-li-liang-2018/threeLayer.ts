@@ -26,7 +26,9 @@ export interface ThreeLayerNet {
 
 export function initThreeLayer(rng: Rng, d: number, m1: number, m2: number, epsA: number): ThreeLayerNet {
   return {
-    d, m1, m2,
+    d,
+    m1,
+    m2,
     W: rng.normals(m1 * d, 1),
     b1: rng.normals(m1, 1),
     V: rng.normals(m2 * m1, Math.sqrt(2 / m1)),
@@ -50,7 +52,13 @@ export interface Hidden {
 }
 
 export function allocHidden(net: ThreeLayerNet): Hidden {
-  return { h: new Float64Array(net.m1), s: new Float64Array(net.m1), n: new Float64Array(net.m2), active: new Int32Array(net.m1), nActive: 0 };
+  return {
+    h: new Float64Array(net.m1),
+    s: new Float64Array(net.m1),
+    n: new Float64Array(net.m2),
+    active: new Int32Array(net.m1),
+    nActive: 0,
+  };
 }
 
 /** Forward pass of the input at X[o..o+d); fills `z` and returns F(x). */
@@ -67,7 +75,8 @@ export function forwardThreeLayer(net: ThreeLayerNet, X: Float64Array, o: number
   }
   z.nActive = na;
   // Skipping the exact zeros of s leaves every sum bit-identical (x + 0 * v = x) at half the cost.
-  const act = z.active, s = z.s;
+  const act = z.active,
+    s = z.s;
   let f = 0;
   for (let i = 0; i < m2; i++) {
     let t = b2[i];
@@ -98,18 +107,33 @@ export interface ThreeLayerGrad {
 }
 
 export function zeroGrad(net: ThreeLayerNet): ThreeLayerGrad {
-  return { W: new Float64Array(net.W.length), b1: new Float64Array(net.m1), V: new Float64Array(net.V.length), b2: new Float64Array(net.m2) };
+  return {
+    W: new Float64Array(net.W.length),
+    b1: new Float64Array(net.m1),
+    V: new Float64Array(net.V.length),
+    b2: new Float64Array(net.m2),
+  };
 }
 
 /**
  * Adds weight * dF/dtheta (for the four trained groups) at one input to `g`, given the filled
  * `z` of that input; `ds` is m1 scratch. The loss gradient is this with weight = (F - y) / batch.
  */
-export function accumulateGrad(net: ThreeLayerNet, X: Float64Array, o: number, z: Hidden, weight: number, g: ThreeLayerGrad, ds: Float64Array): void {
+export function accumulateGrad(
+  net: ThreeLayerNet,
+  X: Float64Array,
+  o: number,
+  z: Hidden,
+  weight: number,
+  g: ThreeLayerGrad,
+  ds: Float64Array,
+): void {
   const { d, m1, m2, V, a } = net;
   ds.fill(0);
   // Only active j matter: s_j = 0 adds nothing to dV, and ds_j is used only where h_j > 0.
-  const act = z.active, na = z.nActive, s = z.s;
+  const act = z.active,
+    na = z.nActive,
+    s = z.s;
   for (let i = 0; i < m2; i++) {
     if (z.n[i] <= 0) continue;
     const dn = weight * a[i];
@@ -156,8 +180,8 @@ export function trainThreeLayer(net: ThreeLayerNet, data: Inputs, y: Float64Arra
   const adam = opts.optimizer.kind === 'adam';
   const m1s = adam ? params.map((p) => new Float64Array(p.length)) : [];
   const m2s = adam ? params.map((p) => new Float64Array(p.length)) : [];
-  const beta1 = opts.optimizer.kind === 'adam' ? opts.optimizer.beta1 ?? 0.9 : 0;
-  const beta2 = opts.optimizer.kind === 'adam' ? opts.optimizer.beta2 ?? 0.999 : 0;
+  const beta1 = opts.optimizer.kind === 'adam' ? (opts.optimizer.beta1 ?? 0.9) : 0;
+  const beta2 = opts.optimizer.kind === 'adam' ? (opts.optimizer.beta2 ?? 0.999) : 0;
   const stepsPerEpoch = Math.ceil(n / opts.batchSize);
   const total = stepsPerEpoch * opts.epochs;
   const order = new Int32Array(n);
@@ -166,7 +190,9 @@ export function trainThreeLayer(net: ThreeLayerNet, data: Inputs, y: Float64Arra
     for (let i = 0; i < n; i++) order[i] = i;
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rng.uniform() * (i + 1));
-      const t = order[i]; order[i] = order[j]; order[j] = t;
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
     }
     for (let s0 = 0; s0 < n; s0 += opts.batchSize) {
       const s1 = Math.min(n, s0 + opts.batchSize);
@@ -183,17 +209,20 @@ export function trainThreeLayer(net: ThreeLayerNet, data: Inputs, y: Float64Arra
       let lr = opts.optimizer.lr;
       for (const f of opts.decayAt ?? []) if (step > f * total) lr *= 0.1;
       for (let p = 0; p < params.length; p++) {
-        const th = params[p], gr = grads[p];
+        const th = params[p],
+          gr = grads[p];
         if (!adam) {
           for (let k = 0; k < th.length; k++) th[k] -= lr * gr[k];
           continue;
         }
-        const mo = m1s[p], ve = m2s[p];
-        const c1 = 1 - beta1 ** step, c2 = 1 - beta2 ** step;
+        const mo = m1s[p],
+          ve = m2s[p];
+        const c1 = 1 - beta1 ** step,
+          c2 = 1 - beta2 ** step;
         for (let k = 0; k < th.length; k++) {
           mo[k] = beta1 * mo[k] + (1 - beta1) * gr[k];
           ve[k] = beta2 * ve[k] + (1 - beta2) * gr[k] * gr[k];
-          th[k] -= (lr * mo[k] / c1) / (Math.sqrt(ve[k] / c2) + 1e-8);
+          th[k] -= (lr * mo[k]) / c1 / (Math.sqrt(ve[k] / c2) + 1e-8);
         }
       }
     }

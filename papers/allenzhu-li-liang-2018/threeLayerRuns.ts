@@ -7,9 +7,25 @@
  * fold(keyFromSeed(s), r) by name.
  */
 import { fold, keyFromSeed, meanSquaredDifference, rngFrom, type Key } from 'claimcheck/core';
-import { EXPERIMENT_TARGET, biasSphereInputs, gaussianSphereInputs, labels, threeLayerConcept, variance, type Concept, type Inputs } from './concepts.js';
+import {
+  EXPERIMENT_TARGET,
+  biasSphereInputs,
+  gaussianSphereInputs,
+  labels,
+  threeLayerConcept,
+  variance,
+  type Concept,
+  type Inputs,
+} from './concepts.js';
 import { featureRidgeOnTest, initFeatures, kernelRidgeOnTest, ntkGram, type KernelRidgeResult } from './ntk.js';
-import { cloneThreeLayer, initThreeLayer, predictThreeLayer, trainThreeLayer, type ThreeLayerNet, type TrainOptions } from './threeLayer.js';
+import {
+  cloneThreeLayer,
+  initThreeLayer,
+  predictThreeLayer,
+  trainThreeLayer,
+  type ThreeLayerNet,
+  type TrainOptions,
+} from './threeLayer.js';
 
 export type ThreeLayerTask =
   | { readonly kind: 'concept'; readonly d: number; readonly p1: number; readonly p2: number; readonly noise: number }
@@ -56,11 +72,14 @@ function makeData(task: ThreeLayerTask, N: number, nTest: number, key: Key): Dat
   const v = variance(labels(concept, sample(fold(key, 'scale'), 20_000)));
   // A (near-)constant target (e.g. d = 2: only two inputs exist) is left unscaled.
   scale = v > 1e-12 ? 1 / Math.sqrt(v) : 1;
-  const train = sample(fold(key, 'train'), N), test = sample(fold(key, 'test'), nTest);
+  const train = sample(fold(key, 'train'), N),
+    test = sample(fold(key, 'test'), nTest);
   const noise = task.kind === 'concept' ? task.noise : 0;
   const fTest = labels(concept, test, scale);
   return {
-    train, test, fTest,
+    train,
+    test,
+    fTest,
     y: addNoise(labels(concept, train, scale), noise, fold(key, 'noise-train')),
     yTest: addNoise(fTest, noise, fold(key, 'noise-test')),
   };
@@ -133,14 +152,29 @@ export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: numbe
 export const KERNEL_LAMBDAS: readonly number[] = [1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3];
 
 /** NTK and last-layer kernel ridge at the initialisation of seed r (no training needed). */
-export function baselineRuns(c: ThreeLayerRunConfig, baseSeed: number, r: number): { ntk: KernelRidgeResult & { nmse: number }; last: KernelRidgeResult & { nmse: number } } {
+export function baselineRuns(
+  c: ThreeLayerRunConfig,
+  baseSeed: number,
+  r: number,
+): { ntk: KernelRidgeResult & { nmse: number }; last: KernelRidgeResult & { nmse: number } } {
   const s = seedOf(c, baseSeed, r);
   if (!s.ntk || !s.last) {
     const { train, test, y, yTest } = s.data;
     const net = s.init;
-    const fTrain = initFeatures(net, train), fTest = initFeatures(net, test);
+    const fTrain = initFeatures(net, train),
+      fTest = initFeatures(net, test);
     const v = variance(yTest);
-    const ntk = kernelRidgeOnTest(ntkGram(net, fTrain, train, fTrain, train), train.n, y, fTrain.f0, ntkGram(net, fTest, test, fTrain, train), test.n, yTest, fTest.f0, KERNEL_LAMBDAS);
+    const ntk = kernelRidgeOnTest(
+      ntkGram(net, fTrain, train, fTrain, train),
+      train.n,
+      y,
+      fTrain.f0,
+      ntkGram(net, fTest, test, fTrain, train),
+      test.n,
+      yTest,
+      fTest.f0,
+      KERNEL_LAMBDAS,
+    );
     const last = featureRidgeOnTest(fTrain.last, train.n, net.m2 + 1, y, fTrain.f0, fTest.last, test.n, yTest, fTest.f0, KERNEL_LAMBDAS);
     s.ntk = { ...ntk, nmse: ntk.mse / v };
     s.last = { ...last, nmse: last.mse / v };

@@ -17,8 +17,10 @@ describe('azllTwoLayer', () => {
     let checked = 0;
     for (let k = 0; k < net.W.length; k++) {
       const w = net.W[k];
-      net.W[k] = w + h; const lp = loss();
-      net.W[k] = w - h; const lm = loss();
+      net.W[k] = w + h;
+      const lp = loss();
+      net.W[k] = w - h;
+      const lm = loss();
       net.W[k] = w;
       expect(g[k]).toBeCloseTo((lp - lm) / (2 * h), 8);
       if (g[k] !== 0) checked++;
@@ -44,8 +46,10 @@ describe('azllTwoLayer', () => {
     expect(varOf(big.W) * m).toBeCloseTo(1, 1);
     expect(varOf(big.b) * m).toBeCloseTo(1, 1);
     const f = twoLayerConcept(rngFrom(key, 'f'), 6, 2);
-    const train = biasSphereInputs(rngFrom(key, 'tr'), 1000, 6), test = biasSphereInputs(rngFrom(key, 'te'), 2000, 6);
-    const y = labels(f, train), yt = labels(f, test);
+    const train = biasSphereInputs(rngFrom(key, 'tr'), 1000, 6),
+      test = biasSphereInputs(rngFrom(key, 'te'), 2000, 6);
+    const y = labels(f, train),
+      yt = labels(f, test);
     const net = initTwoLayer(rngFrom(key, 'n'), 200, 6, 0.05);
     const before = meanSquaredDifference(predictTwoLayer(net, test), yt) / variance(yt);
     expect(sgdTwoLayer(net, train, y, 10 / (0.05 * 200), 5, rngFrom(key, 's'))).toBe(true);

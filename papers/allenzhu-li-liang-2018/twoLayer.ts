@@ -63,7 +63,9 @@ export function sgdTwoLayer(net: TwoLayerNet, data: Inputs, y: Float64Array, eta
     for (let i = 0; i < n; i++) order[i] = i;
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rng.uniform() * (i + 1));
-      const t = order[i]; order[i] = order[j]; order[j] = t;
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
     }
     if (d === 10) {
       if (!epoch10(net, X, y, order, h, eta)) return false;
@@ -107,13 +109,29 @@ function epoch10(net: TwoLayerNet, X: Float64Array, y: Float64Array, order: Int3
   const { m, a, b, W } = net;
   for (let s = 0; s < order.length; s++) {
     const o = order[s] * 10;
-    const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3], x4 = X[o + 4];
-    const x5 = X[o + 5], x6 = X[o + 6], x7 = X[o + 7], x8 = X[o + 8], x9 = X[o + 9];
+    const x0 = X[o],
+      x1 = X[o + 1],
+      x2 = X[o + 2],
+      x3 = X[o + 3],
+      x4 = X[o + 4];
+    const x5 = X[o + 5],
+      x6 = X[o + 6],
+      x7 = X[o + 7],
+      x8 = X[o + 8],
+      x9 = X[o + 9];
     let f = 0;
     for (let i = 0, wi = 0; i < m; i++, wi += 10) {
       let z = b[i];
-      z += W[wi] * x0; z += W[wi + 1] * x1; z += W[wi + 2] * x2; z += W[wi + 3] * x3; z += W[wi + 4] * x4;
-      z += W[wi + 5] * x5; z += W[wi + 6] * x6; z += W[wi + 7] * x7; z += W[wi + 8] * x8; z += W[wi + 9] * x9;
+      z += W[wi] * x0;
+      z += W[wi + 1] * x1;
+      z += W[wi + 2] * x2;
+      z += W[wi + 3] * x3;
+      z += W[wi + 4] * x4;
+      z += W[wi + 5] * x5;
+      z += W[wi + 6] * x6;
+      z += W[wi + 7] * x7;
+      z += W[wi + 8] * x8;
+      z += W[wi + 9] * x9;
       h[i] = z;
       if (z > 0) f += a[i] * z;
     }
@@ -123,8 +141,16 @@ function epoch10(net: TwoLayerNet, X: Float64Array, y: Float64Array, order: Int3
     for (let i = 0, wi = 0; i < m; i++, wi += 10) {
       if (h[i] <= 0) continue;
       const ci = c * a[i];
-      W[wi] -= ci * x0; W[wi + 1] -= ci * x1; W[wi + 2] -= ci * x2; W[wi + 3] -= ci * x3; W[wi + 4] -= ci * x4;
-      W[wi + 5] -= ci * x5; W[wi + 6] -= ci * x6; W[wi + 7] -= ci * x7; W[wi + 8] -= ci * x8; W[wi + 9] -= ci * x9;
+      W[wi] -= ci * x0;
+      W[wi + 1] -= ci * x1;
+      W[wi + 2] -= ci * x2;
+      W[wi + 3] -= ci * x3;
+      W[wi + 4] -= ci * x4;
+      W[wi + 5] -= ci * x5;
+      W[wi + 6] -= ci * x6;
+      W[wi + 7] -= ci * x7;
+      W[wi + 8] -= ci * x8;
+      W[wi + 9] -= ci * x9;
     }
   }
   return true;
@@ -136,10 +162,19 @@ export function predictTwoLayer(net: TwoLayerNet, data: Inputs): Float64Array {
   const out = new Float64Array(n);
   let r = 0;
   for (; r + 3 < n; r += 4) {
-    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-    let f0 = 0, f1 = 0, f2 = 0, f3 = 0;
+    const o0 = r * d,
+      o1 = o0 + d,
+      o2 = o1 + d,
+      o3 = o2 + d;
+    let f0 = 0,
+      f1 = 0,
+      f2 = 0,
+      f3 = 0;
     for (let i = 0, wi = 0; i < m; i++, wi += d) {
-      let h0 = b[i], h1 = b[i], h2 = b[i], h3 = b[i];
+      let h0 = b[i],
+        h1 = b[i],
+        h2 = b[i],
+        h3 = b[i];
       for (let t = 0; t < d; t++) {
         const w = W[wi + t];
         h0 += w * X[o0 + t];
@@ -152,7 +187,10 @@ export function predictTwoLayer(net: TwoLayerNet, data: Inputs): Float64Array {
       if (h2 > 0) f2 += a[i] * h2;
       if (h3 > 0) f3 += a[i] * h3;
     }
-    out[r] = f0; out[r + 1] = f1; out[r + 2] = f2; out[r + 3] = f3;
+    out[r] = f0;
+    out[r + 1] = f1;
+    out[r + 2] = f2;
+    out[r + 3] = f3;
   }
   for (; r < n; r++) out[r] = forwardTwoLayer(net, X, r * d);
   return out;

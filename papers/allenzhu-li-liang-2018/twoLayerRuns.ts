@@ -39,7 +39,8 @@ export function twoLayerRun(c: TwoLayerRunConfig, baseSeed: number, r: number): 
   const concept = twoLayerConcept(rngFrom(key, 'target'), c.d, c.p);
   const train = biasSphereInputs(rngFrom(key, 'train'), c.N, c.d);
   const test = biasSphereInputs(rngFrom(key, 'test'), c.nTest, c.d);
-  const y = labels(concept, train), yTest = labels(concept, test);
+  const y = labels(concept, train),
+    yTest = labels(concept, test);
   const widthKey = fold(key, `m=${c.m}`);
   const net = initTwoLayer(rngFrom(widthKey, 'init'), c.m, c.d, c.epsA);
   const ok = sgdTwoLayer(net, train, y, c.c / (c.epsA * c.m), c.passes, rngFrom(widthKey, 'sgd'));

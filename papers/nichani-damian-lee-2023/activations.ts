@@ -15,8 +15,15 @@ import { sigma2, type InnerActivation, type LearnedFeature } from './stage1.js';
 const BLOCK = 1024;
 
 /** Calls `each(block, r0, rows)` with sigma2(X V^T) for consecutive blocks of rows (float32, rows x m2). */
-export function forEachActivationBlock(kind: InnerActivation, X: Float64Array, n: number, d: number, V: Float64Array, m2: number,
-  each: (block: Float32Array, r0: number, rows: number) => void): void {
+export function forEachActivationBlock(
+  kind: InnerActivation,
+  X: Float64Array,
+  n: number,
+  d: number,
+  V: Float64Array,
+  m2: number,
+  each: (block: Float32Array, r0: number, rows: number) => void,
+): void {
   if (X.length < n * d) throw new RangeError(`forEachActivationBlock: X has ${X.length} entries, need ${n} x ${d}`);
   const Vt = new Float32Array(d * m2);
   for (let j = 0; j < m2; j++) for (let t = 0; t < d; t++) Vt[t * m2 + j] = V[j * d + t];
@@ -43,7 +50,15 @@ export function activationMatrix(kind: InnerActivation, X: Float64Array, n: numb
 }
 
 /** Stage 1 u = mean r_i sigma2(V x_i) (r = y - ybar), with float32 products and float64 sums. */
-export function learnFeatureBlocked(kind: InnerActivation, X: Float64Array, y: Float64Array, n: number, d: number, V: Float64Array, m2: number): LearnedFeature {
+export function learnFeatureBlocked(
+  kind: InnerActivation,
+  X: Float64Array,
+  y: Float64Array,
+  n: number,
+  d: number,
+  V: Float64Array,
+  m2: number,
+): LearnedFeature {
   if (!(n >= 1) || y.length < n) throw new RangeError(`learnFeatureBlocked: need n >= 1 rows, got ${n}`);
   let ybar = 0;
   for (let i = 0; i < n; i++) ybar += y[i];
@@ -51,7 +66,8 @@ export function learnFeatureBlocked(kind: InnerActivation, X: Float64Array, y: F
   const u = new Float64Array(m2);
   forEachActivationBlock(kind, X, n, d, V, m2, (block, r0, rows) => {
     for (let p = 0; p < rows; p++) {
-      const ri = (y[r0 + p] - ybar) / n, o = p * m2;
+      const ri = (y[r0 + p] - ybar) / n,
+        o = p * m2;
       for (let j = 0; j < m2; j++) u[j] += ri * block[o + j];
     }
   });

@@ -70,7 +70,15 @@ function variance(y: Float64Array): number {
 }
 
 /** He2 by its exact closed form (float64); other activations by float32 products, float64 sums. */
-function stage1(kind: InnerActivation, X: Float64Array, y: Float64Array, n: number, d: number, V: Float64Array, m2: number): LearnedFeature {
+function stage1(
+  kind: InnerActivation,
+  X: Float64Array,
+  y: Float64Array,
+  n: number,
+  d: number,
+  V: Float64Array,
+  m2: number,
+): LearnedFeature {
   return kind === 'he2' ? learnFeatureHe2(X, y, n, d, V, m2) : learnFeatureBlocked(kind, X, y, n, d, V, m2);
 }
 
@@ -116,7 +124,8 @@ export function threeLayer(c: NdlConfig, baseSeed: number, r: number): ThreeLaye
     const key = ndlSeedKey(baseSeed, r);
     const { train, test, holdout } = data(c, key, c.n);
     const V = sphereDirections(c.m2, c.d, fold(key, 'V'));
-    const n1 = Math.floor(c.n / 2), n2 = c.n - n1;
+    const n1 = Math.floor(c.n / 2),
+      n2 = c.n - n1;
     const val = holdout();
     const f = stage1(c.sigma2, train.X, train.y, n1, c.d, V, c.m2);
     const phiTest = phiOf(f, test.X, test.n);

@@ -7,16 +7,19 @@ import { reluRandomFeatureMap } from './stage2.js';
 
 /** Reference: (Phi^T Phi + mu I) w = Phi^T (y - ybar) by Gaussian elimination in float64. */
 function referenceRidge(fm: BlockFeatureMap, X: Float64Array, y: Float64Array, mu: number): { w: Float64Array; b: number } {
-  const n = y.length, D = fm.D;
+  const n = y.length,
+    D = fm.D;
   const Phi = new Float64Array(n * D);
   fm.map(X, n, Phi);
   const ybar = y.reduce((s, v) => s + v, 0) / n;
-  const A = Array.from({ length: D }, (_, i) => Array.from({ length: D + 1 }, (_, j) => {
-    let s = 0;
-    if (j < D) for (let p = 0; p < n; p++) s += Phi[p * D + i] * Phi[p * D + j];
-    else for (let p = 0; p < n; p++) s += Phi[p * D + i] * (y[p] - ybar);
-    return s + (i === j ? mu : 0);
-  }));
+  const A = Array.from({ length: D }, (_, i) =>
+    Array.from({ length: D + 1 }, (_, j) => {
+      let s = 0;
+      if (j < D) for (let p = 0; p < n; p++) s += Phi[p * D + i] * Phi[p * D + j];
+      else for (let p = 0; p < n; p++) s += Phi[p * D + i] * (y[p] - ybar);
+      return s + (i === j ? mu : 0);
+    }),
+  );
   for (let k = 0; k < D; k++) {
     for (let i = k + 1; i < D; i++) {
       const f = A[i][k] / A[k][k];
@@ -33,9 +36,13 @@ function referenceRidge(fm: BlockFeatureMap, X: Float64Array, y: Float64Array, m
 }
 
 describe('ndlRidge: blocked float32-GEMM Gram, float64 Cholesky ridge', () => {
-  beforeAll(async () => { await initBackend('auto'); });
+  beforeAll(async () => {
+    await initBackend('auto');
+  });
   const rng = new Rng(keyFromSeed(5));
-  const d = 3, n = 600, D = 13; // D not a multiple of 8, n spans several 256-row blocks
+  const d = 3,
+    n = 600,
+    D = 13; // D not a multiple of 8, n spans several 256-row blocks
   const fm = reluRandomFeatureMap(d, D, keyFromSeed(6));
   const X = rng.normals(n * d);
   const y = Float64Array.from({ length: n }, (_, i) => Math.sin(X[i * d]) + 0.5 * X[i * d + 1] ** 2 + 0.1 * rng.normal());

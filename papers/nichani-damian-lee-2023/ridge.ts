@@ -16,7 +16,15 @@
  * is chosen by the MSE on a separate holdout set (as the paper tunes lambda on a holdout), never
  * on the test set.
  */
-import { blockedCholeskyInPlace, kernelModule, MAX_BYTES, meanSquaredDifference, solveLowerInPlace, solveLowerTransposeInPlace, WasmTeam } from 'claimcheck/core';
+import {
+  blockedCholeskyInPlace,
+  kernelModule,
+  MAX_BYTES,
+  meanSquaredDifference,
+  solveLowerInPlace,
+  solveLowerTransposeInPlace,
+  WasmTeam,
+} from 'claimcheck/core';
 
 /** A feature map applied to blocks of input rows (each input row has `inputWidth` numbers). */
 export interface BlockFeatureMap {
@@ -63,8 +71,18 @@ const padD = (k: number) => Math.ceil(k / 8) * 8;
  * bounds the difference from a float64 Gram; it matters only for the smallest ridge of the grid
  * (a factorisation that fails there scores Infinity and is not chosen).
  */
-function accumulate(t: WasmTeam, fm: BlockFeatureMap, X: Float64Array, rs: readonly Float64Array[], n: number, c: number, rhss: readonly Float64Array[]): void {
-  const D = fm.D, Dp = padD(D), w = fm.inputWidth;
+function accumulate(
+  t: WasmTeam,
+  fm: BlockFeatureMap,
+  X: Float64Array,
+  rs: readonly Float64Array[],
+  n: number,
+  c: number,
+  rhss: readonly Float64Array[],
+): void {
+  const D = fm.D,
+    Dp = padD(D),
+    w = fm.inputWidth;
   const mark = t.mark();
   const ap = t.alloc(4 * Dp * ROWS);
   const bp = t.alloc(4 * Dp * ROWS);
@@ -78,7 +96,8 @@ function accumulate(t: WasmTeam, fm: BlockFeatureMap, X: Float64Array, rs: reado
     const kc = pad4(rows);
     // Panels of Phi^T (A role, 4 rows per tile) and of Phi (B role, 8 columns per tile):
     // A[t][p][i] = Phi[r0 + p][4t + i], B[t][p][i] = Phi[r0 + p][8t + i], zero-padded.
-    const A = t.f32(ap, Dp * kc), B = t.f32(bp, Dp * kc);
+    const A = t.f32(ap, Dp * kc),
+      B = t.f32(bp, Dp * kc);
     A.fill(0);
     B.fill(0);
     for (let p = 0; p < rows; p++) {
@@ -89,7 +108,8 @@ function accumulate(t: WasmTeam, fm: BlockFeatureMap, X: Float64Array, rs: reado
         B[((j >> 3) * kc + p) * 8 + (j & 7)] = v;
       }
       for (let k = 0; k < rs.length; k++) {
-        const rp = rs[k][r0 + p], rhs = rhss[k];
+        const rp = rs[k][r0 + p],
+          rhs = rhss[k];
         for (let j = 0; j < D; j++) rhs[j] += block[src + j] * rp;
       }
     }
@@ -112,7 +132,8 @@ function solve(t: WasmTeam, g: number, Dp: number, D: number, mu: number, b: Flo
   const mark = t.mark();
   try {
     const l = t.alloc(8 * Dp * Dp);
-    const G = t.f64(g, Dp * Dp), L = t.f64(l, Dp * Dp);
+    const G = t.f64(g, Dp * Dp),
+      L = t.f64(l, Dp * Dp);
     for (let i = 0; i < Dp; i++) {
       L.set(G.subarray(i * Dp, i * Dp + i + 1), i * Dp);
       L[i * Dp + i] += mu;
@@ -137,8 +158,15 @@ export function ridgePredict(fm: BlockFeatureMap, weights: Float64Array, interce
 }
 
 /** Predictions of several weight vectors (one feature pass over the rows for all of them). */
-function ridgePredictMany(fm: BlockFeatureMap, weights: readonly Float64Array[], intercept: number, X: Float64Array, n: number): Float64Array[] {
-  const D = fm.D, w = fm.inputWidth;
+function ridgePredictMany(
+  fm: BlockFeatureMap,
+  weights: readonly Float64Array[],
+  intercept: number,
+  X: Float64Array,
+  n: number,
+): Float64Array[] {
+  const D = fm.D,
+    w = fm.inputWidth;
   const out = weights.map(() => new Float64Array(n));
   const block = new Float64Array(ROWS * D);
   for (let r0 = 0; r0 < n; r0 += ROWS) {
@@ -155,17 +183,29 @@ function ridgePredictMany(fm: BlockFeatureMap, weights: readonly Float64Array[],
   return out;
 }
 
-
 /**
  * Ridge on all n rows of (X, y) for every lambda (one Gram, one Cholesky per lambda), scored on a
  * separate holdout (XVal, yVal): the model with the smallest holdout MSE is returned. The holdout
  * is neither training nor test data (the paper tunes lambda on a holdout of its own).
  */
-export function ridgeSelectAndFit(fm: BlockFeatureMap, X: Float64Array, y: Float64Array, XVal: Float64Array, yVal: Float64Array, lambdas: readonly number[]): RidgeFit {
-  const n = y.length, nVal = yVal.length, D = fm.D, Dp = padD(D), w = fm.inputWidth;
+export function ridgeSelectAndFit(
+  fm: BlockFeatureMap,
+  X: Float64Array,
+  y: Float64Array,
+  XVal: Float64Array,
+  yVal: Float64Array,
+  lambdas: readonly number[],
+): RidgeFit {
+  const n = y.length,
+    nVal = yVal.length,
+    D = fm.D,
+    Dp = padD(D),
+    w = fm.inputWidth;
   if (!(n >= 1 && nVal >= 1)) throw new RangeError(`ridgeSelectAndFit: need training and holdout rows, got ${n} and ${nVal}`);
-  if (X.length !== n * w || XVal.length !== nVal * w) throw new RangeError(`ridgeSelectAndFit: X (${X.length}) and XVal (${XVal.length}) must hold ${n} and ${nVal} rows of ${w}`);
-  if (lambdas.length === 0 || lambdas.some((l) => !(l > 0))) throw new RangeError('ridgeSelectAndFit: lambdas must be positive and non-empty');
+  if (X.length !== n * w || XVal.length !== nVal * w)
+    throw new RangeError(`ridgeSelectAndFit: X (${X.length}) and XVal (${XVal.length}) must hold ${n} and ${nVal} rows of ${w}`);
+  if (lambdas.length === 0 || lambdas.some((l) => !(l > 0)))
+    throw new RangeError('ridgeSelectAndFit: lambdas must be positive and non-empty');
   const t = team();
   const mark = t.mark();
   try {
@@ -181,7 +221,9 @@ export function ridgeSelectAndFit(fm: BlockFeatureMap, X: Float64Array, y: Float
     // A factorisation that failed (not numerically SPD) scores Infinity and is never chosen.
     const validationMse = fits.map((f) => (f === null ? Infinity : meanSquaredDifference(preds[next++], yVal)));
     let best = 0;
-    validationMse.forEach((v, i) => { if (v < validationMse[best]) best = i; });
+    validationMse.forEach((v, i) => {
+      if (v < validationMse[best]) best = i;
+    });
     return { lambda: lambdas[best], validationMse, weights: fits[best] as Float64Array, intercept: yMean };
   } finally {
     t.release(mark);

@@ -15,7 +15,8 @@ export function medianCurve(curves: readonly (readonly number[])[]): number[] {
 
 /** The first grid value whose median reaches `level`, or undefined (censored). */
 export function firstReaching(grid: readonly number[], medians: readonly number[], level: number): number | undefined {
-  if (grid.length !== medians.length) throw new RangeError(`firstReaching: grid (${grid.length}) and medians (${medians.length}) differ in length`);
+  if (grid.length !== medians.length)
+    throw new RangeError(`firstReaching: grid (${grid.length}) and medians (${medians.length}) differ in length`);
   const k = medians.findIndex((m) => m >= level);
   return k < 0 ? undefined : grid[k];
 }

@@ -6,8 +6,12 @@ import { evalFeature, learnFeatureDirect, learnFeatureHe2, pearson, sigma2, sphe
 import { makeNdlTask } from './task.js';
 
 describe('ndlStage1: one gradient step from W0 = 0', () => {
-  beforeAll(async () => { await initBackend('auto'); });
-  const d = 6, m2 = 40, n = 300;
+  beforeAll(async () => {
+    await initBackend('auto');
+  });
+  const d = 6,
+    m2 = 40,
+    n = 300;
   const task = makeNdlTask('quadratic', d, keyFromSeed(10));
   const train = task.sample(n, keyFromSeed(11));
   const test = task.sample(200, keyFromSeed(12));
@@ -17,7 +21,7 @@ describe('ndlStage1: one gradient step from W0 = 0', () => {
     for (const kind of ['relu', 'he2'] as const) {
       let s = 0;
       const h = 1e-3;
-      for (let z = -10; z <= 10; z += h) s += sigma2(kind, z) * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * h;
+      for (let z = -10; z <= 10; z += h) s += ((sigma2(kind, z) * Math.exp((-z * z) / 2)) / Math.sqrt(2 * Math.PI)) * h;
       expect(Math.abs(s)).toBeLessThan(1e-6);
     }
     for (let j = 0; j < m2; j++) expect(Math.hypot(...V.subarray(j * d, (j + 1) * d))).toBeCloseTo(1, 13);
@@ -41,7 +45,9 @@ describe('ndlStage1: one gradient step from W0 = 0', () => {
     const direct = learnFeatureDirect('he2', train.X, train.y, n, d, V, m2);
     const closed = learnFeatureHe2(train.X, train.y, n, d, V, m2);
     for (let j = 0; j < m2; j++) expect(closed.u[j]).toBeCloseTo(direct.u[j], 12);
-    const a = evalFeature(direct, test.X, test.n), b = evalFeature(closed, test.X, test.n), c = evalFeature(closed, test.X, test.n, true);
+    const a = evalFeature(direct, test.X, test.n),
+      b = evalFeature(closed, test.X, test.n),
+      c = evalFeature(closed, test.X, test.n, true);
     for (let i = 0; i < test.n; i++) {
       expect(b[i]).toBeCloseTo(a[i], 11);
       expect(c[i]).toBeCloseTo(a[i], 11);
@@ -53,7 +59,8 @@ describe('ndlStage1: one gradient step from W0 = 0', () => {
       const ref = learnFeatureDirect(kind, train.X, train.y, n, d, V, m2);
       const fast = learnFeatureBlocked(kind, train.X, train.y, n, d, V, m2);
       for (let j = 0; j < m2; j++) expect(Math.abs(fast.u[j] - ref.u[j])).toBeLessThan(1e-6);
-      const pa = evalFeature(ref, test.X, test.n), pb = evalFeatureBlocked(ref, test.X, test.n);
+      const pa = evalFeature(ref, test.X, test.n),
+        pb = evalFeatureBlocked(ref, test.X, test.n);
       for (let i = 0; i < test.n; i++) expect(Math.abs(pa[i] - pb[i])).toBeLessThan(1e-5);
     }
   });
@@ -61,7 +68,8 @@ describe('ndlStage1: one gradient step from W0 = 0', () => {
   it('linear sigma2 makes phi a linear function: phi(-x) = -phi(x), so corr with the even h* is ~0', () => {
     const f = learnFeatureDirect('linear', train.X, train.y, n, d, V, m2);
     const neg = Float64Array.from(test.X, (v) => -v);
-    const a = evalFeature(f, test.X, test.n), b = evalFeature(f, neg, test.n);
+    const a = evalFeature(f, test.X, test.n),
+      b = evalFeature(f, neg, test.n);
     for (let i = 0; i < test.n; i++) expect(b[i]).toBeCloseTo(-a[i], 12);
     const big = task.sample(20_000, fold(keyFromSeed(14), 'test'));
     expect(Math.abs(pearson(evalFeatureBlocked(f, big.X, big.n), big.h))).toBeLessThan(0.04);

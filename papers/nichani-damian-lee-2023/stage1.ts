@@ -70,8 +70,17 @@ function centred(y: Float64Array, n: number): Float64Array {
 }
 
 /** Stage 1 by the definition: u_j = mean_i r_i sigma2(v_j . x_i), O(n m2 d). */
-export function learnFeatureDirect(kind: InnerActivation, X: Float64Array, y: Float64Array, n: number, d: number, V: Float64Array, m2: number): LearnedFeature {
-  if (!(n >= 1) || X.length < n * d || y.length < n) throw new RangeError(`learnFeatureDirect: need n >= 1 rows of X (n x ${d}) and y, got n = ${n}`);
+export function learnFeatureDirect(
+  kind: InnerActivation,
+  X: Float64Array,
+  y: Float64Array,
+  n: number,
+  d: number,
+  V: Float64Array,
+  m2: number,
+): LearnedFeature {
+  if (!(n >= 1) || X.length < n * d || y.length < n)
+    throw new RangeError(`learnFeatureDirect: need n >= 1 rows of X (n x ${d}) and y, got n = ${n}`);
   const r = centred(y, n);
   const u = new Float64Array(m2);
   for (let i = 0; i < n; i++) {
@@ -90,11 +99,13 @@ export function learnFeatureDirect(kind: InnerActivation, X: Float64Array, y: Fl
 
 /** He2 stage 1 in closed form, O((n + m2) d^2); identical in exact arithmetic to the direct path. */
 export function learnFeatureHe2(X: Float64Array, y: Float64Array, n: number, d: number, V: Float64Array, m2: number): LearnedFeature {
-  if (!(n >= 1) || X.length < n * d || y.length < n) throw new RangeError(`learnFeatureHe2: need n >= 1 rows of X (n x ${d}) and y, got n = ${n}`);
+  if (!(n >= 1) || X.length < n * d || y.length < n)
+    throw new RangeError(`learnFeatureHe2: need n >= 1 rows of X (n x ${d}) and y, got n = ${n}`);
   const r = centred(y, n);
   const S = new Float64Array(d * d);
   for (let i = 0; i < n; i++) {
-    const o = i * d, ri = r[i] / n;
+    const o = i * d,
+      ri = r[i] / n;
     for (let a = 0; a < d; a++) {
       const xa = ri * X[o + a];
       for (let b = 0; b <= a; b++) S[a * d + b] += xa * X[o + b];
@@ -124,11 +135,6 @@ export function learnFeatureHe2(X: Float64Array, y: Float64Array, n: number, d: 
     }
   }
   return { kind: 'he2', d, m2, V, u, M, uSum };
-}
-
-/** Stage 1 by the cheapest exact path for this activation. */
-export function learnFeature(kind: InnerActivation, X: Float64Array, y: Float64Array, n: number, d: number, V: Float64Array, m2: number): LearnedFeature {
-  return kind === 'he2' ? learnFeatureHe2(X, y, n, d, V, m2) : learnFeatureDirect(kind, X, y, n, d, V, m2);
 }
 
 /** phi(x) = sigma2(V x)^T u for the n rows of X; the closed form when it is available. */
@@ -168,16 +174,20 @@ export function evalFeature(f: LearnedFeature, X: Float64Array, n: number, direc
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   if (n !== b.length || n < 2) throw new RangeError(`pearson: need two samples of equal length >= 2, got ${n} and ${b.length}`);
-  let ma = 0, mb = 0;
+  let ma = 0,
+    mb = 0;
   for (let i = 0; i < n; i++) {
     ma += a[i];
     mb += b[i];
   }
   ma /= n;
   mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
-    const x = a[i] - ma, y = b[i] - mb;
+    const x = a[i] - ma,
+      y = b[i] - mb;
     sab += x * y;
     saa += x * x;
     sbb += y * y;

@@ -20,10 +20,14 @@ export function scalarReluFeatures(m1: number, key: Key): BlockFeatureMap & { re
   const c = Float64Array.from({ length: m1 }, () => (rng.uniform() < 0.5 ? -1 : 1));
   const b = rng.uniforms(m1, -3, 3);
   return {
-    D: m1, inputWidth: 1, c, b,
+    D: m1,
+    inputWidth: 1,
+    c,
+    b,
     map(inputs, rows, out) {
       for (let p = 0; p < rows; p++) {
-        const v = inputs[p], o = p * m1;
+        const v = inputs[p],
+          o = p * m1;
         for (let i = 0; i < m1; i++) {
           const z = c[i] * v + b[i];
           out[o + i] = z > 0 ? z : 0;
@@ -39,16 +43,36 @@ export function scalarReluFeatures(m1: number, key: Key): BlockFeatureMap & { re
  * seed; ~10x the float64 loop's speed); the features are float32-rounded (relative ~1e-7), and
  * `mapExact` is the float64 reference the spec compares with.
  */
-export function reluRandomFeatureMap(d: number, D: number, key: Key): BlockFeatureMap & { readonly W: Float64Array; readonly b: Float64Array; mapExact(inputs: Float64Array, rows: number, out: Float64Array): void } {
-  if (!Number.isInteger(d) || d < 1 || !Number.isInteger(D) || D < 1) throw new RangeError(`reluRandomFeatureMap: d and D must be positive integers, got ${d}, ${D}`);
+export function reluRandomFeatureMap(
+  d: number,
+  D: number,
+  key: Key,
+): BlockFeatureMap & {
+  readonly W: Float64Array;
+  readonly b: Float64Array;
+  mapExact(inputs: Float64Array, rows: number, out: Float64Array): void;
+} {
+  if (!Number.isInteger(d) || d < 1 || !Number.isInteger(D) || D < 1)
+    throw new RangeError(`reluRandomFeatureMap: d and D must be positive integers, got ${d}, ${D}`);
   const rng = new Rng(key);
   const W = rng.normals(d * D, 1 / Math.sqrt(d));
   const b = rng.normals(D);
-  const W32 = Float32Array.from(W), b32 = Float32Array.from(b);
+  const W32 = Float32Array.from(W),
+    b32 = Float32Array.from(b);
   return {
-    D, inputWidth: d, W, b,
+    D,
+    inputWidth: d,
+    W,
+    b,
     map(inputs, rows, out) {
-      const z = tf.tidy(() => tf.relu(tf.add(tf.matMul(tf.tensor2d(Float32Array.from(inputs.subarray(0, rows * d)), [rows, d]), tf.tensor2d(W32, [d, D])), tf.tensor1d(b32))));
+      const z = tf.tidy(() =>
+        tf.relu(
+          tf.add(
+            tf.matMul(tf.tensor2d(Float32Array.from(inputs.subarray(0, rows * d)), [rows, d]), tf.tensor2d(W32, [d, D])),
+            tf.tensor1d(b32),
+          ),
+        ),
+      );
       out.set(z.dataSync() as Float32Array);
       z.dispose();
     },
@@ -57,7 +81,8 @@ export function reluRandomFeatureMap(d: number, D: number, key: Key): BlockFeatu
         const o = p * D;
         out.set(b, o);
         for (let t = 0; t < d; t++) {
-          const x = inputs[p * d + t], wt = t * D;
+          const x = inputs[p * d + t],
+            wt = t * D;
           for (let j = 0; j < D; j++) out[o + j] += x * W[wt + j];
         }
         for (let j = 0; j < D; j++) if (out[o + j] < 0) out[o + j] = 0;

@@ -6,7 +6,11 @@ import { keyFromSeed } from '../../src/core/random.js';
 describe('ndl helpers: thresholds, stage-2 features', () => {
   it('n_0.8: first grid point whose median reaches the level; censored grids give undefined; NaN counts as 0', () => {
     expect(doublingGrid(8, 64)).toEqual([8, 16, 32, 64]);
-    const med = medianCurve([[0.1, 0.7, 0.9], [0.2, 0.85, 0.95], [NaN, 0.81, 0.99]]);
+    const med = medianCurve([
+      [0.1, 0.7, 0.9],
+      [0.2, 0.85, 0.95],
+      [NaN, 0.81, 0.99],
+    ]);
     expect(med).toEqual([0.1, 0.81, 0.95]);
     expect(firstReaching([8, 16, 32], med, 0.8)).toBe(16);
     expect(firstReaching([8, 16, 32], [0.1, 0.2, 0.3], 0.8)).toBeUndefined();
@@ -33,10 +37,13 @@ describe('ndl baseline features', () => {
     const { reluRandomFeatureMap } = await import('./stage2.js');
     const { Rng } = await import('../../src/core/random.js');
     await initBackend('auto');
-    const d = 5, D = 37, rows = 9;
+    const d = 5,
+      D = 37,
+      rows = 9;
     const fm = reluRandomFeatureMap(d, D, keyFromSeed(8));
     const X = new Rng(keyFromSeed(9)).normals(rows * d);
-    const a = new Float64Array(rows * D), b = new Float64Array(rows * D);
+    const a = new Float64Array(rows * D),
+      b = new Float64Array(rows * D);
     fm.map(X, rows, a);
     fm.mapExact(X, rows, b);
     for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-5 * (1 + Math.abs(b[i])));

@@ -6,7 +6,8 @@ describe('ndlTask: targets of Nichani, Damian & Lee', () => {
   it('A is symmetric, trace-free, with unit Frobenius norm', () => {
     const d = 7;
     const A = traceFreeSymmetric(d, new Rng(keyFromSeed(1)));
-    let tr = 0, f = 0;
+    let tr = 0,
+      f = 0;
     for (let i = 0; i < d; i++) {
       tr += A[i * d + i];
       for (let j = 0; j < d; j++) {
@@ -21,7 +22,8 @@ describe('ndlTask: targets of Nichani, Damian & Lee', () => {
   });
 
   it('sphere rows have norm sqrt(d); x^T A x matches the explicit double sum', () => {
-    const d = 5, X = sphereRows(3, d, new Rng(keyFromSeed(2)));
+    const d = 5,
+      X = sphereRows(3, d, new Rng(keyFromSeed(2)));
     for (let r = 0; r < 3; r++) expect(Math.hypot(...X.subarray(r * d, (r + 1) * d))).toBeCloseTo(Math.sqrt(d), 12);
     const A = traceFreeSymmetric(d, new Rng(keyFromSeed(3)));
     let s = 0;
@@ -42,7 +44,8 @@ describe('ndlTask: targets of Nichani, Damian & Lee', () => {
   it('single-index: unit beta, h* = beta^T x with x ~ N(0, I); samples are nested prefixes of one stream', () => {
     const task = makeNdlTask('single-index', 9, keyFromSeed(6));
     expect(Math.hypot(...task.param)).toBeCloseTo(1, 13);
-    const a = task.sample(50, keyFromSeed(7)), b = task.sample(80, keyFromSeed(7));
+    const a = task.sample(50, keyFromSeed(7)),
+      b = task.sample(80, keyFromSeed(7));
     expect(Array.from(b.X.subarray(0, 50 * 9))).toEqual(Array.from(a.X));
     let dot = 0;
     for (let j = 0; j < 9; j++) dot += task.param[j] * a.X[j];

@@ -89,7 +89,8 @@ export function alternatingDiagonal(d: number): Float64Array {
 /** `structure` 'diagonal' (quadratic only, even d) replaces the random A by alternatingDiagonal(d). */
 export function makeNdlTask(kind: NdlTargetKind, d: number, key: Key, structure: 'random' | 'diagonal' = 'random'): NdlTask {
   if (!Number.isInteger(d) || d < 2) throw new RangeError(`makeNdlTask: d must be an integer >= 2, got ${d}`);
-  if (structure === 'diagonal' && kind !== 'quadratic') throw new RangeError('makeNdlTask: a diagonal A exists for the quadratic target only');
+  if (structure === 'diagonal' && kind !== 'quadratic')
+    throw new RangeError('makeNdlTask: a diagonal A exists for the quadratic target only');
   const rng = new Rng(fold(key, 'target'));
   let param: Float64Array;
   let feature: (x: Float64Array, off?: number) => number;
@@ -108,7 +109,10 @@ export function makeNdlTask(kind: NdlTargetKind, d: number, key: Key, structure:
     };
   }
   return {
-    kind, d, param, feature,
+    kind,
+    d,
+    param,
+    feature,
     sample(n: number, sampleKey: Key): NdlSample {
       if (!Number.isInteger(n) || n < 1) throw new RangeError(`NdlTask.sample: n must be a positive integer, got ${n}`);
       const r = new Rng(sampleKey);

@@ -1,4 +1,13 @@
-import { linearLoss, norm2, residualGradient, residualHessian, residualLoss, spectralNorm, symmetricEigenvalues, type ResidualData } from 'claimcheck/core';
+import {
+  linearLoss,
+  norm2,
+  residualGradient,
+  residualHessian,
+  residualLoss,
+  spectralNorm,
+  symmetricEigenvalues,
+  type ResidualData,
+} from 'claimcheck/core';
 
 /**
  * Both sides of Shamir 2018's Thms 1 and 2 in float64, written out once so the claims, their
@@ -16,7 +25,12 @@ export interface Thm1Sides {
 }
 
 /** Thm 1: F(w, V) - F_lin(w*) <= bound, for every w != 0 and every w*. */
-export function thm1Sides(data: ResidualData, w: readonly number[], V: readonly (readonly number[])[], wStar: readonly number[]): Thm1Sides {
+export function thm1Sides(
+  data: ResidualData,
+  w: readonly number[],
+  V: readonly (readonly number[])[],
+  wStar: readonly number[],
+): Thm1Sides {
   const F = residualLoss(data, w, V);
   const FLin = linearLoss(data.X, data.y, data.loss, wStar);
   const gradNorm = residualGradient(data, w, V).norm;
@@ -76,4 +90,3 @@ export function thm2Sides(data: ResidualData, V: readonly (readonly number[])[],
     curvatureTerm: gradNorm + normV * Math.sqrt(Math.abs(lam) * wwNorm + lam * lam),
   };
 }
-

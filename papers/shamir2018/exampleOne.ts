@@ -20,7 +20,10 @@ export function regularizedExampleOne(eps: number, lam: number): SmoothFunction 
     },
     hessian: ([w, v]) => {
       const H = residualHessian(data, [w], [[v]]);
-      return [[H[0][0] + lam, H[0][1]], [H[1][0], H[1][1] + lam]];
+      return [
+        [H[0][0] + lam, H[0][1]],
+        [H[1][0], H[1][1] + lam],
+      ];
     },
   };
 }

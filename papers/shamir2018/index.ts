@@ -6,9 +6,40 @@
  * experiments) and the cases from src/claims/hypotheses. It is longer than 300 lines because it
  * holds seventeen declarations, each with its statement, tolerance reason and catalog notes.
  */
-import { defineClaim, defineMutant, eq, exactThreshold, fc, FLOAT64_TOLERANCE, ge, jitterFields, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import {
+  defineClaim,
+  defineMutant,
+  eq,
+  exactThreshold,
+  fc,
+  FLOAT64_TOLERANCE,
+  ge,
+  jitterFields,
+  le,
+  skipCase,
+  type Evidence,
+  type PaperRef,
+} from 'claimcheck';
 import { residualInstanceArb, type ResidualInstance } from 'claimcheck/arbitraries';
-import { bestLinearPredictor, CONVEX_LOSSES, criticalPoints, frobenius, gridStarts, keyFromSeed, linearLoss, lossByName, median, mlpForward, norm2, noSkipLoss, residualGradient, residualHessian, residualLoss, symmetricEigenvalues, type ResidualData } from 'claimcheck/core';
+import {
+  bestLinearPredictor,
+  CONVEX_LOSSES,
+  criticalPoints,
+  frobenius,
+  gridStarts,
+  keyFromSeed,
+  linearLoss,
+  lossByName,
+  median,
+  mlpForward,
+  norm2,
+  noSkipLoss,
+  residualGradient,
+  residualHessian,
+  residualLoss,
+  symmetricEigenvalues,
+  type ResidualData,
+} from 'claimcheck/core';
 import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from './exampleOne.js';
 import { thm1Sides, thm2Sides, zeroWCurvature } from './bounds.js';
 import { trainResidual } from './trainedResidual.js';
@@ -51,7 +82,16 @@ const thm1Check = (h: ResidualInstance) => {
     // Written as F <= F_lin + bound (not F - F_lin <= bound) so the relative tolerance scales with
     // the magnitudes actually summed, not with their possibly cancelling difference.
     conditions: [le('Thm 1: F(w, V) <= F_lin(w*) + ||grad F|| sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2))', s.F, s.FLin + s.bound)],
-    quantities: { F: s.F, FLin: s.FLin, gradNorm: s.gradNorm, bound: s.bound, normW: s.normW, normV: s.normV, normWStar: s.normWStar, slack: s.F - s.FLin - s.bound },
+    quantities: {
+      F: s.F,
+      FLin: s.FLin,
+      gradNorm: s.gradNorm,
+      bound: s.bound,
+      normW: s.normW,
+      normV: s.normV,
+      normWStar: s.normWStar,
+      slack: s.F - s.FLin - s.bound,
+    },
   };
 };
 
@@ -62,7 +102,10 @@ const SUM_TOLERANCE = {
 
 export const thm1 = defineClaim({
   id: 'shamir2018/thm1/gradient-lower-bound',
-  paper, theorem: 'Theorem 1', confidence: 'V2, C', kind: 'exact',
+  paper,
+  theorem: 'Theorem 1',
+  confidence: 'V2, C',
+  kind: 'exact',
   statement:
     'For every (w, V, theta) with w != 0, every w* and every distribution: ||grad F_theta(w, V)|| ' +
     'sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2)) >= F(w, V, theta) - F_lin(w*), for losses convex in the prediction.',
@@ -76,7 +119,11 @@ export const thm1 = defineClaim({
     { label: '||w|| < 0.1', minShare: 0.05, when: (h) => norm2(h.w) < 0.1 },
     { label: '||V||_F > 10', minShare: 0.05, when: (h) => frobenius(h.V) > 10 },
     { label: 'cancellation x + V f(x) ~ 0', minShare: 0.05, when: (h) => h.region === 'cancellation' },
-    { label: 'dead or zero features (f = 0 on the sample)', minShare: 0.05, when: (h) => h.features === 'dead-relu' || h.features === 'zero' },
+    {
+      label: 'dead or zero features (f = 0 on the sample)',
+      minShare: 0.05,
+      when: (h) => h.features === 'dead-relu' || h.features === 'zero',
+    },
     { label: 'predictions far from labels', minShare: 0.03, when: (h) => h.region === 'far-labels' },
     { label: 'n = 1', minShare: 0.02, when: (h) => h.n === 1 },
   ],
@@ -108,20 +155,37 @@ const thm2Check = (h: ResidualInstance) => {
   return {
     conditions: [
       le('(a) lambda_min(Hess F(0, V)) / max(1, ||Hess||) <= 0', s.lambdaMin / Math.max(1, s.hessianNorm), 0),
-      ge('(b) ||w*|| (||grad F|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2)) + F_lin(w*) >= F(0, V)', s.normWStar * s.curvatureTerm + s.FLin, s.F),
+      ge(
+        '(b) ||w*|| (||grad F|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2)) + F_lin(w*) >= F(0, V)',
+        s.normWStar * s.curvatureTerm + s.FLin,
+        s.F,
+      ),
     ],
-    quantities: { F: s.F, FLin: s.FLin, lambdaMin: s.lambdaMin, hessianNorm: s.hessianNorm, gradNorm: s.gradNorm, wwNorm: s.wwNorm, normV: s.normV, normWStar: s.normWStar },
+    quantities: {
+      F: s.F,
+      FLin: s.FLin,
+      lambdaMin: s.lambdaMin,
+      hessianNorm: s.hessianNorm,
+      gradNorm: s.gradNorm,
+      wwNorm: s.wwNorm,
+      normV: s.normV,
+      normWStar: s.normWStar,
+    },
   };
 };
 
 export const thm2 = defineClaim({
   id: 'shamir2018/thm2/zero-w-curvature-bound',
-  paper, theorem: 'Theorem 2', confidence: 'V2, C', kind: 'exact',
+  paper,
+  theorem: 'Theorem 2',
+  confidence: 'V2, C',
+  kind: 'exact',
   statement:
     'For every V, theta and w* != 0, with lam = lambda_min(Hess F_theta(0, V)): (a) lam <= 0; (b) ' +
     '||grad F_theta(0, V)|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2) >= (F(0, V, theta) - F_lin(w*)) / ||w*||.',
   bound: 'norm(g) + norm(V) * sqrt(abs(lam) * norm(Hww) + lam^2)',
-  notes: 'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
+  notes:
+    'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true }),
   check: thm2Check,
   cover: [
@@ -133,7 +197,8 @@ export const thm2 = defineClaim({
     ...SUM_TOLERANCE,
     perCondition: {
       '(a) lambda_min(Hess F(0, V)) / max(1, ||Hess||) <= 0': {
-        rel: 0, abs: 1e-12,
+        rel: 0,
+        abs: 1e-12,
         reason: 'a symmetric eigensolver returns eigenvalues within ~1e-15 ||H|| of the truth; lambda is normalised by max(1, ||H||)',
       },
     },
@@ -167,7 +232,10 @@ export const thm2StrictNegativeCurvature = defineMutant({
 
 export const cor1 = defineClaim({
   id: 'shamir2018/cor1/local-min-no-worse-than-linear',
-  paper, theorem: 'Corollary 1', confidence: 'V2', kind: 'exact',
+  paper,
+  theorem: 'Corollary 1',
+  confidence: 'V2',
+  kind: 'exact',
   statement:
     'Every local minimum (w, V, theta) of F satisfies F(w, V, theta) <= inf_w F_lin(w), with no ' +
     'assumption on f_theta, the data or the depth.',
@@ -179,7 +247,11 @@ export const cor1 = defineClaim({
   hypotheses: trainingCaseArb(),
   cover: [
     { label: 'ReLU features (dead units possible)', minShare: 0.1, when: (h) => h.activation === 'relu' },
-    { label: 'sign-label loss (logistic or smoothed hinge)', minShare: 0.1, when: (h) => h.loss === 'logistic' || h.loss === 'smoothed-hinge' },
+    {
+      label: 'sign-label loss (logistic or smoothed hinge)',
+      minShare: 0.1,
+      when: (h) => h.loss === 'logistic' || h.loss === 'smoothed-hinge',
+    },
   ],
   check: (h: TrainingCaseValue) => {
     const t = trainResidual(h);
@@ -202,7 +274,8 @@ export const cor1 = defineClaim({
   },
   tolerance: SUM_TOLERANCE,
   runs: { quick: 12, ci: 30, thorough: 200 },
-  describe: (h: TrainingCaseValue) => `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, depth ${h.depth} ${h.activation} MLP, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
+  describe: (h: TrainingCaseValue) =>
+    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, depth ${h.depth} ${h.activation} MLP, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
 });
 
 export const cor1NoSkip = defineMutant({
@@ -275,7 +348,10 @@ export const cor1L2Regularized = defineMutant({
 
 export const thm3 = defineClaim({
   id: 'shamir2018/thm3/sopsp-near-linear',
-  paper, theorem: 'Theorem 3', confidence: 'V2 (form), R (exponent)', kind: 'scaling',
+  paper,
+  theorem: 'Theorem 3',
+  confidence: 'V2 (form), R (exponent)',
+  kind: 'scaling',
   statement:
     'Every eps-SOPSP in M (max(||w||, ||V||) <= b) satisfies F <= min_{||w|| <= r} F_lin(w) + ' +
     '(eps + eps^(1/4)) poly(b, r, mu0, mu1, mu2): the scaled excess S(eps) = max(E, 0) / (eps + eps^(1/4)) ' +
@@ -299,10 +375,19 @@ export const thm3 = defineClaim({
     const [s1, s2, s3, s4] = r.scaled;
     return {
       conditions: [le('max S over eps in {1e-3, 1e-4} <= 2 max S over eps in {1e-1, 1e-2}', Math.max(s3, s4), 2 * Math.max(s1, s2))],
-      quantities: { ...Object.fromEntries(r.epsilons.map((e, i) => [`S@${e}`, r.scaled[i]])), ...Object.fromEntries(r.epsilons.map((e, i) => [`E@${e}`, r.excess[i]])), mu2: r.mu2, minFLin: r.minFLin },
+      quantities: {
+        ...Object.fromEntries(r.epsilons.map((e, i) => [`S@${e}`, r.scaled[i]])),
+        ...Object.fromEntries(r.epsilons.map((e, i) => [`E@${e}`, r.excess[i]])),
+        mu2: r.mu2,
+        minFLin: r.minFLin,
+      },
     };
   },
-  tolerance: { rel: 0, abs: 1e-12, reason: 'S is 0 on both sides whenever every SOPSP is at least as good as linear; 1e-12 absorbs float64 round-off of E ~ 0' },
+  tolerance: {
+    rel: 0,
+    abs: 1e-12,
+    reason: 'S is 0 on both sides whenever every SOPSP is at least as good as linear; 1e-12 absorbs float64 round-off of E ~ 0',
+  },
   runs: { quick: 3, ci: 6, thorough: 20 },
   describe: ({ seed, loss, d, k }) => `n = 12, d = ${d}, k = ${k}, ${loss} loss, tanh features, box 6, seed ${seed}`,
 });
@@ -330,7 +415,8 @@ export const thm3NormFree = defineMutant({
     };
   },
   tolerance: { ...FLOAT64_TOLERANCE, reason: 'Example 1 evaluated in float64 at powers of two' },
-  describe: ({ C, log2InvEps }: { C: number; log2InvEps: number }) => `Example 1 with eps = 2^-${log2InvEps}, point (0, -2^${log2InvEps}), C = ${C}`,
+  describe: ({ C, log2InvEps }: { C: number; log2InvEps: number }) =>
+    `Example 1 with eps = 2^-${log2InvEps}, point (0, -2^${log2InvEps}), C = ${C}`,
   runs: { quick: 60, ci: 100, thorough: 300 },
 });
 
@@ -339,7 +425,10 @@ export const thm3NormFree = defineMutant({
 
 export const ex1 = defineClaim({
   id: 'shamir2018/ex1/norm-dependence-necessary',
-  paper, theorem: 'Example 1', confidence: 'V2, C', kind: 'exact',
+  paper,
+  theorem: 'Example 1',
+  confidence: 'V2, C',
+  kind: 'exact',
   statement:
     'x = y = 1, f(x) = eps x, squared loss: at (w, v) = (0, -1/eps) the gradient is 0, the Hessian ' +
     'eigenvalues are +-eps and F = 1/2 while F_lin(1) = 0; Thm 2 holds there with w* = 1.',
@@ -394,7 +483,10 @@ const regularizedMinima = (lam: number) => {
 
 export const remarkReg = defineClaim({
   id: 'shamir2018/remark-reg/regularizer-creates-spurious-minima',
-  paper, theorem: 'Remark (regularisation)', confidence: 'V2 (qualitative), C (instance)', kind: 'exact',
+  paper,
+  theorem: 'Remark (regularisation)',
+  confidence: 'V2 (qualitative), C (instance)',
+  kind: 'exact',
   statement:
     'F_lam(w, v) = (1/2)(w(1 + v) - 1)^2 + (lam/2)(w^2 + v^2) has a strict local minimum whose value ' +
     'exceeds the regularised linear optimum lam / (2(1 + lam)), for lam in {0.1, 0.3}.',
@@ -426,12 +518,21 @@ export const remarkReg = defineClaim({
 const THM4_DELTA = 0.05;
 const thm4Setup = (seed: number, thetaRule: 'fresh' | 'fixed', n: number, d: number, k: number): SgdSetup => ({
   pool: makeTanhPool({ n, d, k, bankSize: 32, thetaStd: 3, labelNoise: 0.3, key: keyFromSeed(seed) }),
-  arch: 'tweaked', loss: lossByName('logistic'), radius: 3, thetaRule, start: 'random', eta: 'theory', seed,
+  arch: 'tweaked',
+  loss: lossByName('logistic'),
+  radius: 3,
+  thetaRule,
+  start: 'random',
+  eta: 'theory',
+  seed,
 });
 
 export const thm4 = defineClaim({
   id: 'shamir2018/thm4/sgd-competitive-with-linear',
-  paper, theorem: 'Theorem 4', confidence: 'V2 (form), R (constants)', kind: 'statistical',
+  paper,
+  theorem: 'Theorem 4',
+  confidence: 'V2 (form), R (constants)',
+  kind: 'statistical',
   statement:
     'Projected SGD on (w, v) of p(x) = w^T x + v^T f_theta(x), theta_t fixed before each sample: ' +
     'with probability >= 1 - delta, avg_t F(w_t, v_t, theta_t) <= min_{||u|| <= b} F_lin(u) + ' +
@@ -459,14 +560,24 @@ export const thm4 = defineClaim({
         scale: `d = 6, k = 5, b = 3, pool 2000, T = ${T}, ${seeds} seeds`,
       },
       quantities: {
-        failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound,
-        medianAvgF: median(r.averages), maxAvgF: Math.max(...r.averages), l: r.constants.l, r: r.constants.r,
+        failures: r.failures,
+        seeds,
+        T,
+        minFLin: r.constants.minFLin,
+        bound: r.bound,
+        medianAvgF: median(r.averages),
+        maxAvgF: Math.max(...r.averages),
+        l: r.constants.l,
+        r: r.constants.r,
       },
     };
   },
-  tolerance: exactThreshold('catalog pass rule fixed before the run: reject when >= 5 of 20 seeds fail (one-sided binomial p < 0.01 at rate delta = 0.05)'),
+  tolerance: exactThreshold(
+    'catalog pass rule fixed before the run: reject when >= 5 of 20 seeds fail (one-sided binomial p < 0.01 at rate delta = 0.05)',
+  ),
   runs: { quick: 1, ci: 2, thorough: 5 },
-  describe: ({ seed, thetaRule, T, seeds }) => `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${seeds} seeds`,
+  describe: ({ seed, thetaRule, T, seeds }) =>
+    `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${seeds} seeds`,
 });
 
 export const thm4OriginalArchitecture = defineMutant({
@@ -483,8 +594,14 @@ export const thm4OriginalArchitecture = defineMutant({
   }),
   check: ({ eps, start, T, seeds }: { eps: number; start: 'saddle' | 'origin'; T: number; seeds: number }) => {
     const setup: SgdSetup = {
-      pool: exampleOnePool(eps), arch: 'original', loss: lossByName('squared'), radius: 2, thetaRule: 'fixed',
-      start: start === 'saddle' ? { w: [0], V: [-1 / eps] } : { w: [0], V: [0] }, eta: 'theory', seed: 1,
+      pool: exampleOnePool(eps),
+      arch: 'original',
+      loss: lossByName('squared'),
+      radius: 2,
+      thetaRule: 'fixed',
+      start: start === 'saddle' ? { w: [0], V: [-1 / eps] } : { w: [0], V: [0] },
+      eta: 'theory',
+      seed: 1,
     };
     const r = sgdVersusLinear(setup, T, seeds, THM4_DELTA);
     return {
@@ -508,7 +625,10 @@ export const thm4OriginalArchitecture = defineMutant({
 
 export const thm4Rate = defineClaim({
   id: 'shamir2018/thm4/sqrt-t-rate',
-  paper, theorem: 'Theorem 4 (rate)', confidence: 'V2, C', kind: 'scaling',
+  paper,
+  theorem: 'Theorem 4 (rate)',
+  confidence: 'V2, C',
+  kind: 'scaling',
   statement: 'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin is O(1/sqrt T).',
   notes: 'Step size [R]. Pool of 2000 points; median over seeds; Delta < 0 is allowed (features can beat the linear class).',
   plot: {
@@ -531,15 +651,22 @@ export const thm4Rate = defineClaim({
       test: {
         name: 'fitted slope of log Delta against log T (target -0.5) and growth of sqrt(T) Delta',
         interval: r.slope ? [r.slope.ciLow, r.slope.ciHigh] : undefined,
-        effect: r.slope ? { name: 'slope', value: r.slope.slope } : { name: 'sqrt(T) Delta growth', value: Math.max(...r.scaled) / r.scaled[0] },
+        effect: r.slope
+          ? { name: 'slope', value: r.slope.slope }
+          : { name: 'sqrt(T) Delta growth', value: Math.max(...r.scaled) / r.scaled[0] },
         scale: `d = 6, k = 5, b = 3, pool 2000, T in {${Ts.join(', ')}}, ${seeds} seeds (median)`,
       },
-      quantities: { ...Object.fromEntries(Ts.map((T, i) => [`Delta@${T}`, r.deltas[i]])), ...Object.fromEntries(Ts.map((T, i) => [`sqrtT*Delta@${T}`, r.scaled[i]])), slope: r.slope?.slope ?? NaN },
+      quantities: {
+        ...Object.fromEntries(Ts.map((T, i) => [`Delta@${T}`, r.deltas[i]])),
+        ...Object.fromEntries(Ts.map((T, i) => [`sqrtT*Delta@${T}`, r.scaled[i]])),
+        slope: r.slope?.slope ?? NaN,
+      },
     };
   },
   tolerance: exactThreshold('catalog pass rule fixed before the run: growth <= 1.5x, slope in [-1, 0]'),
   runs: { quick: 1, ci: 1, thorough: 3 },
-  describe: ({ seed, seeds, Ts }) => `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, T in {${Ts.join(', ')}}, ${seeds} seeds`,
+  describe: ({ seed, seeds, Ts }) =>
+    `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, T in {${Ts.join(', ')}}, ${seeds} seeds`,
 });
 
 export const thm4RateConstantStep = defineMutant({
@@ -559,7 +686,12 @@ export const thm4RateConstantStep = defineMutant({
     const r = sgdRate({ ...thm4Setup(seed, 'fresh', 2000, d, k), eta }, [100, 10000], seeds);
     return {
       conditions: [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])],
-      quantities: { 'Delta@100': r.deltas[0], 'Delta@10000': r.deltas[1], 'sqrtT*Delta@100': r.scaled[0], 'sqrtT*Delta@10000': r.scaled[1] },
+      quantities: {
+        'Delta@100': r.deltas[0],
+        'Delta@10000': r.deltas[1],
+        'sqrtT*Delta@100': r.scaled[0],
+        'sqrtT*Delta@10000': r.scaled[1],
+      },
     };
   },
   describe: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) =>

@@ -67,8 +67,15 @@ export function sgdAverages(s: SgdSetup, T: number, seeds: number, c: Constants)
   return Array.from({ length: seeds }, (_, i) => {
     const { w, V } = startFor(s, i);
     return runProjectedSgd(s.pool, {
-      arch: s.arch, loss: s.loss, radius: s.radius, steps: T, eta, w0: w, V0: V,
-      thetaRule: s.thetaRule, key: fold(keyFromSeed(s.seed), `sgd-${T}-${i}`),
+      arch: s.arch,
+      loss: s.loss,
+      radius: s.radius,
+      steps: T,
+      eta,
+      w0: w,
+      V0: V,
+      thetaRule: s.thetaRule,
+      key: fold(keyFromSeed(s.seed), `sgd-${T}-${i}`),
     }).avgLoss;
   });
 }
@@ -108,6 +115,13 @@ export function sgdRate(s: SgdSetup, Ts: readonly number[], seeds: number): Rate
   const deltas = Ts.map((T) => median(sgdAverages(s, T, seeds, c)) - c.minFLin);
   const scaled = deltas.map((d, i) => Math.sqrt(Ts[i]) * Math.max(d, 0));
   const pos = Ts.map((T, i) => [T, deltas[i]] as const).filter(([, d]) => d > 0);
-  const slope = pos.length >= 3 ? fitLogLogSlope(pos.map((p) => p[0]), pos.map((p) => p[1]), 0.95) : undefined;
+  const slope =
+    pos.length >= 3
+      ? fitLogLogSlope(
+          pos.map((p) => p[0]),
+          pos.map((p) => p[1]),
+          0.95,
+        )
+      : undefined;
   return { Ts, deltas, scaled, slope, minFLin: c.minFLin };
 }

@@ -1,4 +1,14 @@
-import { bestLinearPredictor, fold, keyFromSeed, lossByName, mlpForward, norm2, Rng, type LossName, type ResidualData } from 'claimcheck/core';
+import {
+  bestLinearPredictor,
+  fold,
+  keyFromSeed,
+  lossByName,
+  mlpForward,
+  norm2,
+  Rng,
+  type LossName,
+  type ResidualData,
+} from 'claimcheck/core';
 import { estimateMu2, findSopsps } from './sopspSearch.js';
 
 /**
@@ -40,7 +50,10 @@ export function sopspExcess(cfg: SopspConfig): SopspResult {
     const t = x.reduce((s, xi, i) => s + xi * teacher[i], 0) + 0.5 * rng.normal();
     return loss.labels === 'sign' ? (t >= 0 ? 1 : -1) : t;
   });
-  const f = { activation: 'tanh' as const, layers: [{ W: Array.from({ length: cfg.k }, () => Array.from(rng.normals(cfg.d))), b: Array.from(rng.normals(cfg.k, 0.5)) }] };
+  const f = {
+    activation: 'tanh' as const,
+    layers: [{ W: Array.from({ length: cfg.k }, () => Array.from(rng.normals(cfg.d))), b: Array.from(rng.normals(cfg.k, 0.5)) }],
+  };
   const data: ResidualData = { X, Fx: mlpForward(f, X), y, loss };
   const unconstrained = bestLinearPredictor(X, y, loss);
   // r >= ||argmin F_lin|| so that the ball's minimum is the global linear optimum.

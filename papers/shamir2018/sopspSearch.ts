@@ -1,4 +1,14 @@
-import { frobenius, lambdaMin, residualGradient, residualHessian, residualLoss, Rng, spectralNorm, type Key, type ResidualData } from 'claimcheck/core';
+import {
+  frobenius,
+  lambdaMin,
+  residualGradient,
+  residualHessian,
+  residualLoss,
+  Rng,
+  spectralNorm,
+  type Key,
+  type ResidualData,
+} from 'claimcheck/core';
 
 /**
  * Shamir 2018 Thm 3's check: run descent on (w, V) (theta fixed) inside the box
@@ -83,7 +93,11 @@ export function estimateMu2(data: ResidualData, d: number, k: number, box: numbe
     const dw = Array.from(rng.normals(d, h));
     const dV = Array.from({ length: d }, () => Array.from(rng.normals(k, h)));
     const H1 = residualHessian(data, w, V);
-    const H2 = residualHessian(data, w.map((x, a) => x + dw[a]), V.map((r, a) => r.map((x, c) => x + dV[a][c])));
+    const H2 = residualHessian(
+      data,
+      w.map((x, a) => x + dw[a]),
+      V.map((r, a) => r.map((x, c) => x + dV[a][c])),
+    );
     const diff = H1.map((r, a) => r.map((x, b) => x - H2[a][b]));
     const step = Math.hypot(...dw, ...dV.flat());
     best = Math.max(best, spectralNorm(diff) / step);

@@ -1,4 +1,19 @@
-import { adam, disposeParams, keyFromSeed, lossByName, mlp, mlpForward, mlpSpecFromParams, residualUnit, subParams, tf, THETA_PREFIX, type Activation, type LossName, type ResidualData } from 'claimcheck/core';
+import {
+  adam,
+  disposeParams,
+  keyFromSeed,
+  lossByName,
+  mlp,
+  mlpForward,
+  mlpSpecFromParams,
+  residualUnit,
+  subParams,
+  tf,
+  THETA_PREFIX,
+  type Activation,
+  type LossName,
+  type ResidualData,
+} from 'claimcheck/core';
 
 /**
  * Shamir 2018 Cor 1's check via training: train (w, V, theta) of x -> w^T (x + V f_theta(x))

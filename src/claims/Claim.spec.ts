@@ -6,7 +6,10 @@ import { exactThreshold } from './Tolerance.js';
 
 const paper: PaperRef = { key: 'toy', title: 'Toy', authors: 'Nobody', venue: 'test', confidence: 'high' };
 const base = {
-  paper, theorem: 'open question', confidence: 'C', statement: 's',
+  paper,
+  theorem: 'open question',
+  confidence: 'C',
+  statement: 's',
   hypotheses: fc.constant(1),
   check: (h: number) => ({ conditions: [ge('h', h, 0)] }),
   tolerance: exactThreshold('fixed before the run'),
@@ -21,6 +24,8 @@ describe('defineClaim subject', () => {
   });
 
   it('rejects an exact hypothesis: exact claims are Verified or Refuted, which a hypothesis cannot be', () => {
-    expect(() => defineClaim({ ...base, id: 'toy/open/exact-hyp', kind: 'exact', subject: 'hypothesis' })).toThrow(/must be statistical or scaling/);
+    expect(() => defineClaim({ ...base, id: 'toy/open/exact-hyp', kind: 'exact', subject: 'hypothesis' })).toThrow(
+      /must be statistical or scaling/,
+    );
   });
 });

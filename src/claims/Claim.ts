@@ -137,9 +137,7 @@ function ordered<T extends object>(c: T): T {
 
 export function defineClaim<H>(spec: Omit<Claim<H>, 'type'>): Claim<H> {
   if (!CLAIM_ID.test(spec.id)) {
-    throw new TypeError(
-      `defineClaim: id "${spec.id}" must look like <paperKey>/<theorem>/<slug> in lower-case kebab-case`,
-    );
+    throw new TypeError(`defineClaim: id "${spec.id}" must look like <paperKey>/<theorem>/<slug> in lower-case kebab-case`);
   }
   if (!spec.id.startsWith(`${spec.paper.key}/`)) {
     throw new TypeError(`defineClaim: id "${spec.id}" must start with its paper key "${spec.paper.key}/"`);
@@ -191,8 +189,11 @@ export function defineMutant<H, H2 = H>(
 
 export function isCheckable(x: unknown): x is Checkable {
   return (
-    typeof x === 'object' && x !== null && ((x as Checkable).type === 'claim' || (x as Checkable).type === 'mutant') &&
-    typeof (x as Checkable).id === 'string' && typeof (x as Checkable).check === 'function'
+    typeof x === 'object' &&
+    x !== null &&
+    ((x as Checkable).type === 'claim' || (x as Checkable).type === 'mutant') &&
+    typeof (x as Checkable).id === 'string' &&
+    typeof (x as Checkable).check === 'function'
   );
 }
 

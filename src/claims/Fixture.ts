@@ -27,10 +27,7 @@ function fail(file: string, what: string): never {
 function isEvidence(e: unknown): e is Evidence {
   if (typeof e !== 'object' || e === null) return false;
   const c = (e as Evidence).conditions;
-  return (
-    Array.isArray(c) &&
-    c.every((x) => typeof x?.name === 'string' && ['<=', '>=', '=='].includes(x.op) && 'lhs' in x && 'rhs' in x)
-  );
+  return Array.isArray(c) && c.every((x) => typeof x?.name === 'string' && ['<=', '>=', '=='].includes(x.op) && 'lhs' in x && 'rhs' in x);
 }
 
 /** Validates untrusted JSON into a Fixture, naming the first bad field. */

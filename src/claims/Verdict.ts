@@ -62,10 +62,10 @@ export type Verdict =
   | ({ readonly status: 'refuted' } & RunStats & { readonly counterexample: Counterexample })
   | ({ readonly status: 'inconsistent' } & RunStats & { readonly counterexample: Counterexample })
   | ({ readonly status: 'inconclusive' } & RunStats & {
-      readonly reason: InconclusiveReason;
-      readonly detail: string;
-      readonly value?: unknown;
-    });
+        readonly reason: InconclusiveReason;
+        readonly detail: string;
+        readonly value?: unknown;
+      });
 
 export type VerdictStatus = Verdict['status'];
 
@@ -87,7 +87,8 @@ export function testWords(t: StatisticalTest | undefined): string {
   const parts = [t.name];
   if (t.pValue !== undefined) parts.push(`p = ${num(t.pValue)}`);
   // Two decimals at most, so a 0.9999 interval never reads as a 100% one.
-  if (t.interval) parts.push(`${Number((100 * (t.confidence ?? 0.95)).toFixed(2))}% interval [${num(t.interval[0])}, ${num(t.interval[1])}]`);
+  if (t.interval)
+    parts.push(`${Number((100 * (t.confidence ?? 0.95)).toFixed(2))}% interval [${num(t.interval[0])}, ${num(t.interval[1])}]`);
   if (t.effect) parts.push(`${t.effect.name} = ${num(t.effect.value)}`);
   if (t.scale) parts.push(`at ${t.scale}`);
   return parts.join(', ');

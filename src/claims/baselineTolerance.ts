@@ -81,7 +81,9 @@ export const DEFAULT_BASELINE_TOLERANCES: BaselineTolerances = { default: FLOAT6
  * default, the file's default.
  */
 export function baselineToleranceFor(
-  t: BaselineTolerances, id: string, quantity: string,
+  t: BaselineTolerances,
+  id: string,
+  quantity: string,
   declared: Readonly<Record<string, ClaimBaselineTolerance>> = DECLARED_BASELINE_TOLERANCES,
 ): ToleranceSpec {
   const file = t.claims?.[id];

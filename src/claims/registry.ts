@@ -41,7 +41,12 @@ export function inPaperOrder(items: readonly Checkable[]): Checkable[] {
 }
 
 function isPaperRef(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && typeof (x as { key?: unknown }).key === 'string' && typeof (x as { title?: unknown }).title === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { key?: unknown }).key === 'string' &&
+    typeof (x as { title?: unknown }).title === 'string'
+  );
 }
 
 function dedupe(items: Checkable[], source: string): Checkable[] {
@@ -106,8 +111,14 @@ export function select(all: readonly Checkable[], sel: Selection): Checkable[] {
     const id = sel.claim;
     const hit = out.filter((c) => c.id === id || (c.type === 'mutant' && c.of.id === id));
     if (hit.length === 0) {
-      const near = all.filter((c) => c.id.includes(id.split('/').pop() ?? id)).map((c) => c.id).slice(0, 3);
-      throw new UserError(`unknown claim id "${id}"`, near.length ? `did you mean ${near.join(' or ')}? \`claimcheck list\` shows all ids` : 'run `claimcheck list` to see the ids');
+      const near = all
+        .filter((c) => c.id.includes(id.split('/').pop() ?? id))
+        .map((c) => c.id)
+        .slice(0, 3);
+      throw new UserError(
+        `unknown claim id "${id}"`,
+        near.length ? `did you mean ${near.join(' or ')}? \`claimcheck list\` shows all ids` : 'run `claimcheck list` to see the ids',
+      );
     }
     out = hit;
   }

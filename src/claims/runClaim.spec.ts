@@ -16,7 +16,11 @@ const opts = { profile: PROFILES.quick, seed: 7, backend: 'none' };
 
 // AM-GM: (a + b) / 2 >= sqrt(ab) for a, b >= 0. True, so it must be Verified.
 const amgm = defineClaim({
-  id: 'toy/amgm/holds', paper, theorem: 'amgm', confidence: 'V', kind: 'exact',
+  id: 'toy/amgm/holds',
+  paper,
+  theorem: 'amgm',
+  confidence: 'V',
+  kind: 'exact',
   statement: '(a+b)/2 >= sqrt(ab)',
   hypotheses: fc.record({ a: fc.double({ min: 0, max: 100, noNaN: true }), b: fc.double({ min: 0, max: 100, noNaN: true }) }),
   check: ({ a, b }) => ({ conditions: [le('amgm', Math.sqrt(a * b), (a + b) / 2)] }),
@@ -25,7 +29,10 @@ const amgm = defineClaim({
 
 // False: "a * b <= 50" on [0, 100]^2. Shrinking must reach a small, simple counterexample.
 const product = defineMutant({
-  of: amgm, id: 'toy/amgm/holds~product-bound', change: 'a*b <= 50', status: 'safe',
+  of: amgm,
+  id: 'toy/amgm/holds~product-bound',
+  change: 'a*b <= 50',
+  status: 'safe',
   hypotheses: fc.record({ a: fc.integer({ min: 0, max: 100 }), b: fc.integer({ min: 0, max: 100 }) }),
   check: ({ a, b }: { a: number; b: number }) => ({ conditions: [le('product', a * b, 50)] }),
 });
@@ -61,7 +68,11 @@ describe('runClaim', () => {
     // Fails only when x lies within 1e-7 of 0.3141592: uniform draws essentially never land there.
     const hidden = 0.3141592;
     const thin = defineClaim({
-      id: 'toy/thin/boundary', paper, theorem: 'thin', confidence: 'V', kind: 'exact',
+      id: 'toy/thin/boundary',
+      paper,
+      theorem: 'thin',
+      confidence: 'V',
+      kind: 'exact',
       statement: 'x is never within 1e-7 of a hidden point',
       hypotheses: fc.record({ x: fc.double({ min: -10, max: 10, noNaN: true }) }),
       check: ({ x }) => ({ conditions: [le('distance', -Math.abs(x - hidden), -1e-7)] }),
@@ -79,7 +90,11 @@ describe('runClaim', () => {
   });
 
   it('is Inconclusive, never Verified, on non-finite evidence', async () => {
-    const nan = defineClaim({ ...(amgm as any), id: 'toy/nan/case', check: ({ a }: { a: number }) => ({ conditions: [le('x', a > 50 ? NaN : 0, 1)] }) });
+    const nan = defineClaim({
+      ...(amgm as any),
+      id: 'toy/nan/case',
+      check: ({ a }: { a: number }) => ({ conditions: [le('x', a > 50 ? NaN : 0, 1)] }),
+    });
     const run = await runClaim(nan, opts);
     expect(run.verdict.status).toBe('inconclusive');
     if (run.verdict.status === 'inconclusive') expect(run.verdict.reason).toBe('non-finite');
@@ -87,7 +102,9 @@ describe('runClaim', () => {
 
   it('is Inconclusive when too many cases miss the hypotheses', async () => {
     const skipping = defineClaim({
-      ...(amgm as any), id: 'toy/skip/case', hypotheses: fc.record({ a: fc.integer({ min: 0, max: 100 }) }),
+      ...(amgm as any),
+      id: 'toy/skip/case',
+      hypotheses: fc.record({ a: fc.integer({ min: 0, max: 100 }) }),
       check: ({ a }: { a: number }) => (a > 5 ? skipCase('a > 5') : { conditions: [le('x', 0, 1)] }),
     });
     const run = await runClaim(skipping, opts);
@@ -96,7 +113,13 @@ describe('runClaim', () => {
   });
 
   it('is Inconclusive with the case when the check throws, and does not crash', async () => {
-    const throwing = defineClaim({ ...(amgm as any), id: 'toy/throw/case', check: () => { throw new Error('boom'); } });
+    const throwing = defineClaim({
+      ...(amgm as any),
+      id: 'toy/throw/case',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
     const run = await runClaim(throwing, opts);
     expect(run.verdict.status).toBe('inconclusive');
     if (run.verdict.status === 'inconclusive') {
@@ -106,11 +129,19 @@ describe('runClaim', () => {
   });
 
   it('reports coverage of declared regions and fails a claim whose region is not reached', async () => {
-    const covered = defineClaim({ ...(amgm as any), id: 'toy/cover/ok', cover: [{ label: 'a < 50', minShare: 0.2, when: (h: { a: number }) => h.a < 50 }] });
+    const covered = defineClaim({
+      ...(amgm as any),
+      id: 'toy/cover/ok',
+      cover: [{ label: 'a < 50', minShare: 0.2, when: (h: { a: number }) => h.a < 50 }],
+    });
     const ok = await runClaim(covered, opts);
     expect(ok.verdict.status).toBe('verified');
     expect(ok.verdict.coverage?.[0]).toMatchObject({ label: 'a < 50', ok: true });
-    const unreachable = defineClaim({ ...(amgm as any), id: 'toy/cover/missing', cover: [{ label: 'a > 1000', minShare: 0.01, when: (h: { a: number }) => h.a > 1000 }] });
+    const unreachable = defineClaim({
+      ...(amgm as any),
+      id: 'toy/cover/missing',
+      cover: [{ label: 'a > 1000', minShare: 0.01, when: (h: { a: number }) => h.a > 1000 }],
+    });
     const bad = await runClaim(unreachable, opts);
     expect(bad.verdict.status).toBe('inconclusive');
     if (bad.verdict.status === 'inconclusive') {

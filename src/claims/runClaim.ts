@@ -53,8 +53,15 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   const ctx: CheckContext = { backend: opts.backend, deadline };
   const seed = claimSeed(opts.seed, c.id);
   const finish = (verdict: Verdict): ClaimRun => ({
-    id: c.id, role: c.type, kind: c.kind, ...(c.subject === 'hypothesis' ? { subject: 'hypothesis' as const } : {}), verdict, backend: opts.backend,
-    profile: opts.profile.name, runSeed: opts.seed, durationMs: Date.now() - started,
+    id: c.id,
+    role: c.type,
+    kind: c.kind,
+    ...(c.subject === 'hypothesis' ? { subject: 'hypothesis' as const } : {}),
+    verdict,
+    backend: opts.backend,
+    profile: opts.profile.name,
+    runSeed: opts.seed,
+    durationMs: Date.now() - started,
   });
   const progress = opts.onProgress ?? (() => {});
 
@@ -77,8 +84,7 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     if (j.outcome === 'skipped') {
       stats.skipped++;
       firstSkip ??= j.reason;
-    }
-    else if (j.outcome === 'non-finite') nonFinite ??= { detail: j.reason, value: h };
+    } else if (j.outcome === 'non-finite') nonFinite ??= { detail: j.reason, value: h };
     else {
       stats.cases++;
       stats.maxSlack = Math.max(stats.maxSlack, j.slack);
@@ -89,19 +95,45 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     if ((stats.cases + stats.skipped) % 25 === 0) progress({ type: 'case', id: c.id, cases: stats.cases });
   };
 
-  const refute = (h: unknown, o: CaseOutcome, source: CaseSource, extra: { path?: string; shrinks: number; fixture?: string }): ClaimRun => {
+  const refute = (
+    h: unknown,
+    o: CaseOutcome,
+    source: CaseSource,
+    extra: { path?: string; shrinks: number; fixture?: string },
+  ): ClaimRun => {
     if (!isViolated(o)) throw new Error('internal: refute() called on a case that holds');
     const record: Omit<Counterexample, 'value' | 'fixture'> = {
-      evidence: o.evidence, violated: o.judgement.violated, slack: o.judgement.slack,
-      source, seed, path: extra.path, shrinks: extra.shrinks, description: c.describe?.(h as never),
+      evidence: o.evidence,
+      violated: o.judgement.violated,
+      slack: o.judgement.slack,
+      source,
+      seed,
+      path: extra.path,
+      shrinks: extra.shrinks,
+      description: c.describe?.(h as never),
     };
     const outcome = c.kind === 'exact' ? 'refuted' : 'inconsistent';
     // A fixture is the counterexample's own record plus what identifies and replays it.
-    const fixture = extra.fixture ?? opts.store?.save({
-      schema: FIXTURE_SCHEMA, id: c.id, role: c.type, outcome, counterexample: h, backend: opts.backend, ...record,
-    });
+    const fixture =
+      extra.fixture ??
+      opts.store?.save({
+        schema: FIXTURE_SCHEMA,
+        id: c.id,
+        role: c.type,
+        outcome,
+        counterexample: h,
+        backend: opts.backend,
+        ...record,
+      });
     const counterexample: Counterexample = { value: h, ...record, fixture };
-    const base = { cases: stats.cases, skipped: stats.skipped, maxSlack: Math.max(stats.maxSlack, o.judgement.slack), seed, slacks, coverage: coverage?.results() };
+    const base = {
+      cases: stats.cases,
+      skipped: stats.skipped,
+      maxSlack: Math.max(stats.maxSlack, o.judgement.slack),
+      seed,
+      slacks,
+      coverage: coverage?.results(),
+    };
     return finish({ status: outcome, ...base, counterexample });
   };
 
@@ -111,7 +143,8 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     for (const { file, fixture } of opts.store.fetch(c.id)) {
       const o = await evaluateCase(c, fixture.counterexample, ctx);
       record(fixture.counterexample, o);
-      if (isViolated(o)) return refute(fixture.counterexample, o, 'pinned', { path: fixture.path, shrinks: fixture.shrinks, fixture: file });
+      if (isViolated(o))
+        return refute(fixture.counterexample, o, 'pinned', { path: fixture.path, shrinks: fixture.shrinks, fixture: file });
     }
   }
   for (const ex of c.examples ?? []) {
@@ -152,7 +185,11 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     const o = await evaluateCase(c, h, ctx);
     if (isViolated(o)) return refute(h, o, 'random', { path: details.counterexamplePath ?? undefined, shrinks: details.numShrinks });
     // A failure that does not re-evaluate as violated is a non-deterministic check: never hide it.
-    threw ??= { detail: `check is not deterministic: the shrunk case did not fail again (${details.errorInstance ?? ''})`, value: h, interrupted: false };
+    threw ??= {
+      detail: `check is not deterministic: the shrunk case did not fail again (${details.errorInstance ?? ''})`,
+      value: h,
+      interrupted: false,
+    };
   }
 
   // 3. Targeted phase: climb the slack of the best cases seen.
@@ -169,7 +206,9 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
     const climbed = await climb(top.entries, c.target, score, { evaluations: requested - randomRuns, seed, deadline });
     if (climbed.violated !== undefined && last) {
       const simplified = await simplifyNumbers(climbed.violated, async (h) => isViolated(await evaluateCase(c, h, ctx)), {
-        maxEvaluations: 400, deadline: Math.min(deadline + 10_000, Date.now() + 10_000), fields: c.target.fields,
+        maxEvaluations: 400,
+        deadline: Math.min(deadline + 10_000, Date.now() + 10_000),
+        fields: c.target.fields,
       });
       const o = await evaluateCase(c, simplified.value, ctx);
       return refute(simplified.value, o, 'targeted', { shrinks: simplified.steps });
@@ -185,24 +224,33 @@ export async function runClaim(c: Checkable, opts: RunOptions): Promise<ClaimRun
   if (nonFinite) return inconclusive('non-finite', nonFinite.detail, nonFinite.value);
   const seen = stats.cases + stats.skipped;
   if (stats.cases === 0 && stats.skipped > 0) {
-    return inconclusive('cannot-generate', `all ${stats.skipped} generated cases were skipped (first reason: "${firstSkip}"); the hypotheses cannot produce a case the check accepts`);
+    return inconclusive(
+      'cannot-generate',
+      `all ${stats.skipped} generated cases were skipped (first reason: "${firstSkip}"); the hypotheses cannot produce a case the check accepts`,
+    );
   }
   const maxSkip = c.maxSkipShare ?? 0.5;
   if (seen > 0 && stats.skipped / seen > maxSkip) {
-    return inconclusive('too-many-skips', `${stats.skipped} of ${seen} generated cases did not meet the hypotheses (limit ${Math.round(maxSkip * 100)}%); bias the generator toward valid cases`);
+    return inconclusive(
+      'too-many-skips',
+      `${stats.skipped} of ${seen} generated cases did not meet the hypotheses (limit ${Math.round(maxSkip * 100)}%); bias the generator toward valid cases`,
+    );
   }
   // Interrupted before enough cases were judged: say which budget ran out, not "no cases".
   const minCases = Math.min(requested, 20);
   if ((details.interrupted || Date.now() >= deadline) && stats.cases < minCases) {
-    const which = deadline < started + opts.profile.claimBudgetMs
-      ? 'the whole run\'s time budget (--budget)'
-      : `the claim's time budget of ${opts.profile.claimBudgetMs / 1000} s (profile ${opts.profile.name})`;
+    const which =
+      deadline < started + opts.profile.claimBudgetMs
+        ? "the whole run's time budget (--budget)"
+        : `the claim's time budget of ${opts.profile.claimBudgetMs / 1000} s (profile ${opts.profile.name})`;
     return inconclusive('interrupted', `${which} ran out after ${stats.cases} judged cases (wanted ${requested})`);
   }
   if (stats.cases === 0) return inconclusive('no-cases', 'no case was judged');
   const uncovered = covered?.filter((r) => !r.ok) ?? [];
   if (uncovered.length > 0) {
-    const list = uncovered.map((r) => `"${r.label}" ${r.hits}/${r.total} (${(100 * r.share).toFixed(1)}%, need ${(100 * r.minShare).toFixed(1)}%)`).join('; ');
+    const list = uncovered
+      .map((r) => `"${r.label}" ${r.hits}/${r.total} (${(100 * r.share).toFixed(1)}%, need ${(100 * r.minShare).toFixed(1)}%)`)
+      .join('; ');
     return inconclusive('coverage', `required regions not reached often enough: ${list}; bias the generator toward them`);
   }
   if (c.kind === 'exact') return finish({ status: 'verified', ...base });

@@ -46,8 +46,13 @@ export async function runSuite(checkables: readonly Checkable[], opts: SuiteOpti
     opts.onStart?.(c, i, checkables.length);
     const exec = () =>
       runClaim(c, {
-        profile: opts.profile, seed: opts.seed, backend: opts.backend, store: opts.store,
-        usePinned: opts.usePinned, deadline, onProgress: opts.onProgress,
+        profile: opts.profile,
+        seed: opts.seed,
+        backend: opts.backend,
+        store: opts.store,
+        usePinned: opts.usePinned,
+        deadline,
+        onProgress: opts.onProgress,
       });
     let run: ClaimRun & { leakedTensors?: number };
     if (opts.around) {

@@ -95,29 +95,57 @@ export interface ReportArgs {
   readonly merge?: readonly string[];
 }
 
-export type Args =
-  | VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | { readonly command: 'help' };
+export type Args = VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | { readonly command: 'help' };
 
 const OPTIONS = {
   verify: {
-    paper: { type: 'string' }, claim: { type: 'string' }, profile: { type: 'string' }, seed: { type: 'string' },
-    backend: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, fixtures: { type: 'string' },
-    'no-pinned': { type: 'boolean' }, budget: { type: 'string' }, reports: { type: 'string' },
-    workers: { type: 'string' }, shard: { type: 'string' }, 'no-mutants': { type: 'boolean' },
+    paper: { type: 'string' },
+    claim: { type: 'string' },
+    profile: { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    json: { type: 'boolean' },
+    file: { type: 'string' },
+    fixtures: { type: 'string' },
+    'no-pinned': { type: 'boolean' },
+    budget: { type: 'string' },
+    reports: { type: 'string' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    'no-mutants': { type: 'boolean' },
   },
   ci: {
-    paper: { type: 'string' }, claim: { type: 'string' }, file: { type: 'string' }, backend: { type: 'string' },
-    workers: { type: 'string' }, reports: { type: 'string' }, baselines: { type: 'string' }, junit: { type: 'string' },
-    shard: { type: 'string' }, fixtures: { type: 'string' },
+    paper: { type: 'string' },
+    claim: { type: 'string' },
+    file: { type: 'string' },
+    backend: { type: 'string' },
+    workers: { type: 'string' },
+    reports: { type: 'string' },
+    baselines: { type: 'string' },
+    junit: { type: 'string' },
+    shard: { type: 'string' },
+    fixtures: { type: 'string' },
   },
   baseline: {
-    paper: { type: 'string' }, claim: { type: 'string' }, file: { type: 'string' }, backend: { type: 'string' },
-    workers: { type: 'string' }, reports: { type: 'string' }, baselines: { type: 'string' }, update: { type: 'boolean' },
+    paper: { type: 'string' },
+    claim: { type: 'string' },
+    file: { type: 'string' },
+    backend: { type: 'string' },
+    workers: { type: 'string' },
+    reports: { type: 'string' },
+    baselines: { type: 'string' },
+    update: { type: 'boolean' },
     fixtures: { type: 'string' },
   },
   coverage: {
-    paper: { type: 'string' }, claim: { type: 'string' }, file: { type: 'string' }, profile: { type: 'string' },
-    seed: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' },
+    paper: { type: 'string' },
+    claim: { type: 'string' },
+    file: { type: 'string' },
+    profile: { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+    workers: { type: 'string' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
@@ -165,7 +193,11 @@ export function parseCli(argv: readonly string[]): Args {
   const cmd = command as Exclude<Command, 'help'>;
   // node's parseArgs reads "--seed -5" as two options; a negative number after an option that
   // takes a value is that option's value, so join them as "--seed=-5".
-  const valued = new Set(Object.entries(OPTIONS[cmd]).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const valued = new Set(
+    Object.entries(OPTIONS[cmd])
+      .filter(([, o]) => o.type === 'string')
+      .map(([k]) => `--${k}`),
+  );
   const joined: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     if (valued.has(rest[i]) && /^-\d/.test(rest[i + 1] ?? '')) joined.push(`${rest[i]}=${rest[++i]}`);
@@ -173,7 +205,12 @@ export function parseCli(argv: readonly string[]): Args {
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: joined, options: OPTIONS[cmd], allowPositionals: cmd === 'replay' || cmd === 'report', strict: true }) as typeof parsed;
+    parsed = parseArgs({
+      args: joined,
+      options: OPTIONS[cmd],
+      allowPositionals: cmd === 'replay' || cmd === 'report',
+      strict: true,
+    }) as typeof parsed;
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
     throw new UserError(`${cmd}: ${msg}`, `see \`claimcheck help\` for the options of ${cmd}`);
@@ -188,24 +225,40 @@ export function parseCli(argv: readonly string[]): Args {
     case 'report': {
       const merge = v.merge === true;
       if (!merge && parsed.positionals.length > 0) {
-        throw new UserError(`report: unexpected argument "${parsed.positionals[0]}"`, 'to merge shard summaries use claimcheck report --merge DIR...');
+        throw new UserError(
+          `report: unexpected argument "${parsed.positionals[0]}"`,
+          'to merge shard summaries use claimcheck report --merge DIR...',
+        );
       }
       if (merge && parsed.positionals.length === 0) {
-        throw new UserError('report --merge needs the shard folders (or summary files) to merge', 'e.g. claimcheck report --merge reports/shards/*');
+        throw new UserError(
+          'report --merge needs the shard folders (or summary files) to merge',
+          'e.g. claimcheck report --merge reports/shards/*',
+        );
       }
       if (merge && v.summary !== undefined) {
-        throw new UserError('report: --summary and --merge exclude each other', '--merge writes the merged summary to <out>/summary.json and renders it');
+        throw new UserError(
+          'report: --summary and --merge exclude each other',
+          '--merge writes the merged summary to <out>/summary.json and renders it',
+        );
       }
       return {
-        command: 'report', summary: str('summary') ?? 'reports/summary.json', out: str('out') ?? 'reports',
+        command: 'report',
+        summary: str('summary') ?? 'reports/summary.json',
+        out: str('out') ?? 'reports',
         merge: merge ? parsed.positionals : undefined,
       };
     }
     case 'ci':
     case 'baseline': {
       const gate: GateArgs = {
-        paper: str('paper'), claim: str('claim'), file: str('file'), backend: parseBackend(str('backend')),
-        workers: parseWorkers(str('workers')), reports: str('reports'), baselines: str('baselines') ?? 'fixtures/baselines',
+        paper: str('paper'),
+        claim: str('claim'),
+        file: str('file'),
+        backend: parseBackend(str('backend')),
+        workers: parseWorkers(str('workers')),
+        reports: str('reports'),
+        baselines: str('baselines') ?? 'fixtures/baselines',
         fixtures: str('fixtures'),
       };
       return cmd === 'ci'
@@ -214,24 +267,49 @@ export function parseCli(argv: readonly string[]): Args {
     }
     case 'coverage':
       return {
-        command: 'coverage', paper: str('paper'), claim: str('claim'), file: str('file'), profile: str('profile') ?? 'quick',
-        seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), out: str('out') ?? 'reports/coverage',
+        command: 'coverage',
+        paper: str('paper'),
+        claim: str('claim'),
+        file: str('file'),
+        profile: str('profile') ?? 'quick',
+        seed: parseSeed(str('seed')),
+        backend: parseBackend(str('backend')),
+        out: str('out') ?? 'reports/coverage',
         workers: parseWorkers(str('workers')),
       };
     case 'list':
       return { command: 'list', paper: str('paper'), file: str('file'), json: v.json === true };
     case 'replay': {
       if (parsed.positionals.length !== 1) {
-        throw new UserError('replay needs exactly one fixture file', 'e.g. claimcheck replay fixtures/counterexamples/<claim id>/<hash>.json');
+        throw new UserError(
+          'replay needs exactly one fixture file',
+          'e.g. claimcheck replay fixtures/counterexamples/<claim id>/<hash>.json',
+        );
       }
-      return { command: 'replay', fixture: parsed.positionals[0], file: str('file'), backend: parseBackend(str('backend')), json: v.json === true };
+      return {
+        command: 'replay',
+        fixture: parsed.positionals[0],
+        file: str('file'),
+        backend: parseBackend(str('backend')),
+        json: v.json === true,
+      };
     }
     case 'verify':
       return {
-        command: 'verify', paper: str('paper'), claim: str('claim'), profile: str('profile') ?? 'quick',
-        seed: parseSeed(str('seed')), backend: parseBackend(str('backend')), json: v.json === true,
-        file: str('file'), fixtures: str('fixtures'), pinned: v['no-pinned'] !== true, budgetSeconds: parseBudget(str('budget')),
-        reports: str('reports'), workers: parseWorkers(str('workers')), shard: parseShard(str('shard')),
+        command: 'verify',
+        paper: str('paper'),
+        claim: str('claim'),
+        profile: str('profile') ?? 'quick',
+        seed: parseSeed(str('seed')),
+        backend: parseBackend(str('backend')),
+        json: v.json === true,
+        file: str('file'),
+        fixtures: str('fixtures'),
+        pinned: v['no-pinned'] !== true,
+        budgetSeconds: parseBudget(str('budget')),
+        reports: str('reports'),
+        workers: parseWorkers(str('workers')),
+        shard: parseShard(str('shard')),
         noMutants: v['no-mutants'] === true,
       };
   }

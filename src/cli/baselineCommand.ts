@@ -33,7 +33,7 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
         `re-record the whole paper: claimcheck baseline --update --paper ${paper}`,
       );
     }
-    const changes = diffEntries(rerecord ? {} : old?.results ?? {}, now, complete, old?.tolerances);
+    const changes = diffEntries(rerecord ? {} : (old?.results ?? {}), now, complete, old?.tolerances);
     const counts = countChanges(changes);
     const rel = path.relative(process.cwd(), file);
     console.log(`${rel}${old ? '' : ' (new file)'}${rerecord ? ` (was recorded with profile ${old.profile}, seed ${old.seed})` : ''}:`);
@@ -43,7 +43,12 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
     if (args.update && (changes.length > 0 || !old || rerecord)) {
       const kept = complete || rerecord ? {} : Object.fromEntries(Object.entries(old?.results ?? {}).filter(([id]) => !(id in now)));
       const next: BaselineFile = {
-        schema: BASELINE_SCHEMA, tool: 'claimcheck', paper, backend: s.backend, profile: s.profile, seed: s.seed,
+        schema: BASELINE_SCHEMA,
+        tool: 'claimcheck',
+        paper,
+        backend: s.backend,
+        profile: s.profile,
+        seed: s.seed,
         tolerances: old?.tolerances ?? DEFAULT_BASELINE_TOLERANCES,
         results: { ...kept, ...now },
       };
@@ -52,7 +57,10 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
     }
   }
   if (args.update) {
-    if (run.code !== 0) console.log('claimcheck baseline: written, but the run was not as expected (a claim failed or a mutant survived); `claimcheck ci` will fail until that is fixed');
+    if (run.code !== 0)
+      console.log(
+        'claimcheck baseline: written, but the run was not as expected (a claim failed or a mutant survived); `claimcheck ci` will fail until that is fixed',
+      );
     return run.code;
   }
   if (differs) console.log('claimcheck baseline: the results differ from the baselines; `claimcheck baseline --update` records them');

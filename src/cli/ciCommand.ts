@@ -34,7 +34,9 @@ export async function ciCommand(args: CiArgs): Promise<number> {
     suites.push({
       name: paper,
       cases: results.map((r) => {
-        const failures = compareEntry(r.id, base?.results[r.id], baselineEntry(r), { tolerances: base?.tolerances, file }).map((f) => f.message);
+        const failures = compareEntry(r.id, base?.results[r.id], baselineEntry(r), { tolerances: base?.tolerances, file }).map(
+          (f) => f.message,
+        );
         // A result that matches a baseline recording the same failure is still a failure.
         if (!r.asExpected) failures.unshift(`${r.id}: ${r.role === 'claim' ? 'claim does not hold' : 'mutant survived'}: ${r.words}`);
         problems.push(...failures);
@@ -53,7 +55,7 @@ export async function ciCommand(args: CiArgs): Promise<number> {
     failed === 0
       ? `claimcheck ci: no verdict changed and no quantity drifted | junit ${path.relative(process.cwd(), junit)}`
       : `claimcheck ci: ${failed}/${total} results changed or failed (${problems.length} problem${problems.length === 1 ? '' : 's'}) | junit ${path.relative(process.cwd(), junit)}` +
-        '\n  if the change is intended: claimcheck baseline --update (then review and commit the diff)',
+          '\n  if the change is intended: claimcheck baseline --update (then review and commit the diff)',
   );
   return failed === 0 && run.code === 0 ? 0 : 1;
 }

@@ -10,8 +10,17 @@ import { profileByName } from '../claims/profiles.js';
 import { packageRoot, select } from '../claims/registry.js';
 import { writeFileAtomic } from '../claims/store.js';
 import {
-  claimCoverageDir, COVERAGE_SCHEMA, COVERAGE_SCOPE, exercisedFiles, filterRawCoverage, paperCoverageDir, readCoverageIndex,
-  summaryTotals, type ClaimCoverage, type CoverageIndex, type PaperCoverage,
+  claimCoverageDir,
+  COVERAGE_SCHEMA,
+  COVERAGE_SCOPE,
+  exercisedFiles,
+  filterRawCoverage,
+  paperCoverageDir,
+  readCoverageIndex,
+  summaryTotals,
+  type ClaimCoverage,
+  type CoverageIndex,
+  type PaperCoverage,
 } from '../report/coverageIndex.js';
 import type { CoverageArgs } from './args.js';
 import { loadCheckables } from './loadCheckables.js';
@@ -74,13 +83,31 @@ export async function coverageCommand(args: CoverageArgs): Promise<number> {
       const raw = path.join(work, `raw-${i}`);
       fs.rmSync(dir, { recursive: true, force: true });
       const verify = [
-        path.join(root, 'bin', 'claimcheck.js'), 'verify', '--claim', c.id, '--no-mutants', '--workers', '1', '--no-pinned',
-        '--profile', args.profile, '--seed', String(seed), '--backend', args.backend,
-        '--reports', path.join(work, `reports-${i}`), '--fixtures', path.join(work, `fixtures-${i}`),
+        path.join(root, 'bin', 'claimcheck.js'),
+        'verify',
+        '--claim',
+        c.id,
+        '--no-mutants',
+        '--workers',
+        '1',
+        '--no-pinned',
+        '--profile',
+        args.profile,
+        '--seed',
+        String(seed),
+        '--backend',
+        args.backend,
+        '--reports',
+        path.join(work, `reports-${i}`),
+        '--fixtures',
+        path.join(work, `fixtures-${i}`),
         ...(args.file ? ['--file', path.resolve(args.file)] : []),
       ];
       // cwd is the package root: c8 matches --include against paths relative to it.
-      const r = await run([c8Bin(), ...REPORTERS, '--report-dir', dir, '--temp-directory', raw, ...INCLUDE, process.execPath, ...verify], root);
+      const r = await run(
+        [c8Bin(), ...REPORTERS, '--report-dir', dir, '--temp-directory', raw, ...INCLUDE, process.execPath, ...verify],
+        root,
+      );
       const summary = path.join(dir, 'coverage-summary.json');
       if (!fs.existsSync(summary)) {
         failures++;
@@ -94,7 +121,13 @@ export async function coverageCommand(args: CoverageArgs): Promise<number> {
       const totals = summaryTotals(summary);
       const exercised = exercisedFiles(path.join(dir, 'coverage-final.json'), root);
       claims[c.id] = {
-        paper: paperOf(c).key, profile: args.profile, seed, exitCode: r.code, ...totals, exercised, report: `${rel}/index.html`,
+        paper: paperOf(c).key,
+        profile: args.profile,
+        seed,
+        exitCode: r.code,
+        ...totals,
+        exercised,
+        report: `${rel}/index.html`,
       };
       if (r.code !== 0) failures++;
       log(
@@ -109,7 +142,9 @@ export async function coverageCommand(args: CoverageArgs): Promise<number> {
   const papers: Record<string, PaperCoverage> = { ...(previous?.papers ?? {}) };
   const touched = new Set(selected.map((c) => paperOf(c).key));
   for (const key of touched) {
-    const ids = Object.keys(claims).filter((id) => claims[id].paper === key).sort();
+    const ids = Object.keys(claims)
+      .filter((id) => claims[id].paper === key)
+      .sort();
     const merged = path.join(work, `paper-${key}`);
     fs.mkdirSync(merged, { recursive: true });
     let n = 0;
@@ -132,14 +167,30 @@ export async function coverageCommand(args: CoverageArgs): Promise<number> {
       log(`paper ${key}: c8 report wrote no summary`);
       continue;
     }
-    papers[key] = { claims: ids, ...summaryTotals(summary), exercised: exercisedFiles(path.join(dir, 'coverage-final.json'), root), report: `${rel}/index.html` };
-    log(`paper ${key}: lines ${papers[key].lines}%, functions ${papers[key].functions}%, branches ${papers[key].branches}% over ${ids.length} claims`);
+    papers[key] = {
+      claims: ids,
+      ...summaryTotals(summary),
+      exercised: exercisedFiles(path.join(dir, 'coverage-final.json'), root),
+      report: `${rel}/index.html`,
+    };
+    log(
+      `paper ${key}: lines ${papers[key].lines}%, functions ${papers[key].functions}%, branches ${papers[key].branches}% over ${ids.length} claims`,
+    );
   }
   fs.rmSync(work, { recursive: true, force: true });
 
-  const sortKeys = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const index: CoverageIndex = { schema: COVERAGE_SCHEMA, tool: 'claimcheck', scope: COVERAGE_SCOPE, claims: sortKeys(claims), papers: sortKeys(papers) };
+  const sortKeys = <T>(o: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const index: CoverageIndex = {
+    schema: COVERAGE_SCHEMA,
+    tool: 'claimcheck',
+    scope: COVERAGE_SCOPE,
+    claims: sortKeys(claims),
+    papers: sortKeys(papers),
+  };
   writeFileAtomic(path.join(out, 'index.json'), JSON.stringify(index, null, 2) + '\n');
-  console.log(`claimcheck coverage: ${selected.length} claims in ${((Date.now() - started) / 1000).toFixed(1)}s | index ${path.relative(process.cwd(), path.join(out, 'index.json'))}`);
+  console.log(
+    `claimcheck coverage: ${selected.length} claims in ${((Date.now() - started) / 1000).toFixed(1)}s | index ${path.relative(process.cwd(), path.join(out, 'index.json'))}`,
+  );
   return failures === 0 ? 0 : 1;
 }

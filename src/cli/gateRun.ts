@@ -23,8 +23,19 @@ export interface GateRun {
 export async function gateRun(args: GateArgs, shard?: Shard): Promise<GateRun> {
   const reports = path.resolve(args.reports ?? (shard ? path.join('reports', 'shards', `${shard.index}-of-${shard.count}`) : 'reports'));
   const code = await verifyCommand({
-    command: 'verify', paper: args.paper, claim: args.claim, profile: 'ci', seed: CI_DEFAULT_SEED, backend: args.backend,
-    json: false, file: args.file, fixtures: args.fixtures, pinned: true, reports, workers: args.workers, shard,
+    command: 'verify',
+    paper: args.paper,
+    claim: args.claim,
+    profile: 'ci',
+    seed: CI_DEFAULT_SEED,
+    backend: args.backend,
+    json: false,
+    file: args.file,
+    fixtures: args.fixtures,
+    pinned: true,
+    reports,
+    workers: args.workers,
+    shard,
   });
   if (code === 2) return { code, timings: {}, reports };
   const summary = loadSummary(path.join(reports, 'summary.json'));

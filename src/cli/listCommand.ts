@@ -8,7 +8,10 @@ export async function listCommand(args: ListArgs): Promise<number> {
   const all = select(await loadCheckables(args.file), { paper: args.paper });
   if (args.json) {
     const rows = all.map((c) => ({
-      id: c.id, role: c.type, paper: paperOf(c).key, kind: c.kind,
+      id: c.id,
+      role: c.type,
+      paper: paperOf(c).key,
+      kind: c.kind,
       confidence: c.type === 'claim' ? c.confidence : undefined,
       status: c.type === 'mutant' ? c.status : undefined,
       of: c.type === 'mutant' ? c.of.id : undefined,

@@ -28,7 +28,10 @@ export async function replayCommand(args: ReplayArgs): Promise<number> {
   if (r.outcome.kind === 'judged') {
     for (const cond of r.outcome.evidence.conditions) {
       const saved = fixture.evidence.conditions.find((s) => s.name === cond.name);
-      const same = saved && saved.lhs === cond.lhs && saved.rhs === cond.rhs ? 'same as saved' : `saved: ${saved ? `${fmt(saved.lhs)} ${saved.op} ${fmt(saved.rhs)}` : 'absent'}`;
+      const same =
+        saved && saved.lhs === cond.lhs && saved.rhs === cond.rhs
+          ? 'same as saved'
+          : `saved: ${saved ? `${fmt(saved.lhs)} ${saved.op} ${fmt(saved.rhs)}` : 'absent'}`;
       console.log(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}  (${same})`);
     }
   } else console.log(`  the check threw: ${r.outcome.error}`);

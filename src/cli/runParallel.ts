@@ -53,10 +53,32 @@ function startWorker(source: ClaimSource, backend: BackendChoice): Promise<Slot>
   });
 }
 
-function interrupted(c: Checkable, o: ParallelOptions, backend: string, started: number, detail: string, reason: 'interrupted' | 'check-threw'): Run {
+function interrupted(
+  c: Checkable,
+  o: ParallelOptions,
+  backend: string,
+  started: number,
+  detail: string,
+  reason: 'interrupted' | 'check-threw',
+): Run {
   return {
-    id: c.id, role: c.type, kind: c.kind, backend, profile: o.profile.name, runSeed: o.seed, durationMs: Date.now() - started,
-    verdict: { status: 'inconclusive', reason, detail, cases: 0, skipped: 0, maxSlack: -Infinity, seed: claimSeed(o.seed, c.id), slacks: [] },
+    id: c.id,
+    role: c.type,
+    kind: c.kind,
+    backend,
+    profile: o.profile.name,
+    runSeed: o.seed,
+    durationMs: Date.now() - started,
+    verdict: {
+      status: 'inconclusive',
+      reason,
+      detail,
+      cases: 0,
+      skipped: 0,
+      maxSlack: -Infinity,
+      seed: claimSeed(o.seed, c.id),
+      slacks: [],
+    },
   };
 }
 
@@ -89,7 +111,8 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
       const onExit = (code: number) => finish(interrupted(c, o, slot.backend, t0, `worker exited with code ${code}`, 'check-threw'), true);
       const timer = setTimeout(() => {
         void slot.worker.terminate();
-        const detail = `a case did not return: still running ${Math.round(limit / 1000)} s after the claim started ` +
+        const detail =
+          `a case did not return: still running ${Math.round(limit / 1000)} s after the claim started ` +
           `(its time limit plus ${grace / 1000} s grace), so its worker was stopped; claim seed ${claimSeed(o.seed, c.id)}, run seed ${o.seed}`;
         finish(interrupted(c, o, slot.backend, t0, detail, 'interrupted'), true);
       }, limit);
@@ -97,8 +120,14 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
       slot.worker.once('error', onError);
       slot.worker.once('exit', onExit);
       const req: RunRequest = {
-        type: 'run', id: c.id, profile: o.profile.name, seed: o.seed, backend: o.backend,
-        fixtures: o.fixtures, usePinned: o.usePinned, deadline,
+        type: 'run',
+        id: c.id,
+        profile: o.profile.name,
+        seed: o.seed,
+        backend: o.backend,
+        fixtures: o.fixtures,
+        usePinned: o.usePinned,
+        deadline,
       };
       o.onStart?.(c, i, o.checkables.length);
       slot.worker.postMessage(req);
@@ -121,5 +150,12 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.workers, o.checkables.length)) }, lane));
-  return { runs: results, seed: o.seed, backend: backendName, profile: o.profile.name, ok: suiteOk(results), durationMs: Date.now() - started };
+  return {
+    runs: results,
+    seed: o.seed,
+    backend: backendName,
+    profile: o.profile.name,
+    ok: suiteOk(results),
+    durationMs: Date.now() - started,
+  };
 }

@@ -32,8 +32,9 @@ export function chooseSeed(given: number | undefined): number {
 
 export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const profile = profileByName(args.profile);
-  const selected = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim })
-    .filter((c) => !args.noMutants || c.type === 'claim' || c.id === args.claim);
+  const selected = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim }).filter(
+    (c) => !args.noMutants || c.type === 'claim' || c.id === args.claim,
+  );
   // A shard is a slice of the selection in paper order; every checkable's seed depends only on
   // the run seed and its id, so a sharded run gives the same verdicts as the unsharded one.
   const checkables = args.shard ? shardOf(selected, args.shard) : selected;
@@ -42,7 +43,9 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const fixtures = path.resolve(args.fixtures ?? 'fixtures/counterexamples');
   const log = (s: string) => process.stderr.write(s + '\n');
   const claims = checkables.filter((c) => c.type === 'claim').length;
-  log(`claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${selected.length})` : ''} | profile ${profile.name} | seed ${seed} | backend ${backend}`);
+  log(
+    `claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${selected.length})` : ''} | profile ${profile.name} | seed ${seed} | backend ${backend}`,
+  );
 
   const budgetMs = args.budgetSeconds === undefined ? undefined : args.budgetSeconds * 1000;
   const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
@@ -52,11 +55,26 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     workers > 1
       ? await runParallel({
           source: args.file === undefined ? { kind: 'builtin' } : { kind: 'file', file: path.resolve(args.file) },
-          checkables, workers, profile, seed, backend: args.backend, fixtures, usePinned: args.pinned, budgetMs, onDone,
+          checkables,
+          workers,
+          profile,
+          seed,
+          backend: args.backend,
+          fixtures,
+          usePinned: args.pinned,
+          budgetMs,
+          onDone,
         })
       : await runSuite(checkables, {
-          profile, seed, backend, store: new DirectoryStore(fixtures), usePinned: args.pinned, budgetMs,
-          onStart: (c, i, n) => log(`[${i + 1}/${n}] ${c.id} ...`), onDone, around: withLeakCheck,
+          profile,
+          seed,
+          backend,
+          store: new DirectoryStore(fixtures),
+          usePinned: args.pinned,
+          budgetMs,
+          onStart: (c, i, n) => log(`[${i + 1}/${n}] ${c.id} ...`),
+          onDone,
+          around: withLeakCheck,
         });
 
   // Verdicts and evidence (deterministic for a seed) and wall-clock timings go to separate files.
@@ -81,14 +99,23 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     console.log(
       `\n${held}/${claimRuns.length} claims hold, ${killed}/${mutantRuns.length} mutants refuted | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`,
     );
-    const sel = (args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '') +
-      (args.noMutants ? ' --no-mutants' : '') + (args.shard ? ` --shard ${args.shard.index}/${args.shard.count}` : '');
-    console.log(`reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`);
+    const sel =
+      (args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '') +
+      (args.noMutants ? ' --no-mutants' : '') +
+      (args.shard ? ` --shard ${args.shard.index}/${args.shard.count}` : '');
+    console.log(
+      `reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`,
+    );
   }
   // A claim that cannot generate a single valid case is a mistake in the claim file: bad input.
   const unusable = result.runs.find((r) => r.verdict.status === 'inconclusive' && r.verdict.reason === 'cannot-generate');
   if (unusable && unusable.verdict.status === 'inconclusive') {
-    console.error(new UserError(`claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`, 'widen its hypotheses or relax its skip condition').render());
+    console.error(
+      new UserError(
+        `claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`,
+        'widen its hypotheses or relax its skip condition',
+      ).render(),
+    );
     return 2;
   }
   return result.ok ? 0 : 1;

@@ -23,8 +23,13 @@ port.on('message', async (req: RunRequest) => {
   try {
     const { result, leaked } = await withLeakCheck(() =>
       runClaim(c, {
-        profile: profileByName(req.profile), seed: req.seed, backend, store: new DirectoryStore(req.fixtures),
-        usePinned: req.usePinned, deadline: req.deadline, onProgress: (event) => post({ type: 'progress', event }),
+        profile: profileByName(req.profile),
+        seed: req.seed,
+        backend,
+        store: new DirectoryStore(req.fixtures),
+        usePinned: req.usePinned,
+        deadline: req.deadline,
+        onProgress: (event) => post({ type: 'progress', event }),
       }),
     );
     post({ type: 'done', run: { ...result, leakedTensors: leaked } });

@@ -5,7 +5,9 @@ import { Rng, keyFromSeed } from './random.js';
 
 // TF.js rejects Float64Array input: convert to Float32Array at the boundary.
 function matmulOn(a: Float64Array, b: Float64Array, n: number): Float32Array {
-  return tf.tidy(() => tf.matMul(tf.tensor2d(Float32Array.from(a), [n, n]), tf.tensor2d(Float32Array.from(b), [n, n])).dataSync() as Float32Array);
+  return tf.tidy(
+    () => tf.matMul(tf.tensor2d(Float32Array.from(a), [n, n]), tf.tensor2d(Float32Array.from(b), [n, n])).dataSync() as Float32Array,
+  );
 }
 
 describe('backend', () => {

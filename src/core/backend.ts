@@ -71,9 +71,7 @@ export async function initBackend(preferred: BackendName | 'auto' = 'auto'): Pro
     throw new Error('initBackend: no TF.js backend could be initialised (tried tensorflow, wasm, cpu)');
   }
   if (!BACKEND_NAMES.includes(preferred)) {
-    throw new RangeError(
-      `initBackend: unknown backend "${String(preferred)}"; choose one of: auto, ${BACKEND_NAMES.join(', ')}`,
-    );
+    throw new RangeError(`initBackend: unknown backend "${String(preferred)}"; choose one of: auto, ${BACKEND_NAMES.join(', ')}`);
   }
   if (preferred === 'tensorflow' && !(await loadNative())) {
     throw new Error(

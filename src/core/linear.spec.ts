@@ -28,7 +28,11 @@ function normalEquations(X: number[][], y: number[]): number[] {
 describe('squared loss: closed form', () => {
   it('matches the normal equations for full-rank X', () => {
     const loss = lossByName('squared');
-    for (const [n, d] of [[20, 3], [7, 7], [50, 5]]) {
+    for (const [n, d] of [
+      [20, 3],
+      [7, 7],
+      [50, 5],
+    ]) {
       const { X, y } = data(loss, n, d);
       const r = bestLinearPredictor(X, y, loss);
       expect(r.method).toBe('closed-form');

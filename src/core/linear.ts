@@ -8,9 +8,7 @@
  * a certified minimiser.
  */
 import type { Loss } from './losses.js';
-import {
-  assertMatrix, assertVector, choleskySolve, leastSquares, norm2, symmetricEigen, type Mat, type Vec,
-} from './linalg/dense.js';
+import { assertMatrix, assertVector, choleskySolve, leastSquares, norm2, symmetricEigen, type Mat, type Vec } from './linalg/dense.js';
 import { linearGradient, linearHessian, linearLoss } from './models/residualObjective.js';
 
 export interface BestLinearOptions {
@@ -63,7 +61,10 @@ function newtonStep(H: number[][], g: number[]): number[] {
   if (!(trace > 0)) return g.map((v) => -v);
   for (let delta = (1e-12 * trace) / d, tries = 0; tries < 6; delta *= 1e3, tries++) {
     try {
-      return choleskySolve(H.map((row, i) => row.map((v, j) => (i === j ? v + delta : v))), g.map((v) => -v));
+      return choleskySolve(
+        H.map((row, i) => row.map((v, j) => (i === j ? v + delta : v))),
+        g.map((v) => -v),
+      );
     } catch {
       // rounding made H + delta I indefinite; retry with a larger ridge
     }
@@ -116,7 +117,8 @@ function ballQuadraticMin(H0: number[][], c0: number[], r: number): number[] {
 function roundingOfF(P: Problem, w: number[]): number {
   let s = 0;
   for (let i = 0; i < P.y.length; i++) {
-    const p = dotv(w, P.X[i]), y = P.y[i];
+    const p = dotv(w, P.X[i]),
+      y = P.y[i];
     s += Math.abs(P.loss.value(p, y)) + Math.abs(P.loss.d1(p, y)) * (Math.abs(p) + Math.abs(y));
   }
   return (16 * Number.EPSILON * s) / P.y.length;
@@ -158,7 +160,8 @@ function newton(P: Problem, maxIter: number, tol: number): BestLinearResult {
 
 /** Largest t >= 0 with ||w + t s|| <= r (w inside the ball). */
 function maxStepInBall(w: number[], s: number[], r: number): number {
-  const ss = dotv(s, s), ws = dotv(w, s);
+  const ss = dotv(s, s),
+    ws = dotv(w, s);
   if (ss === 0) return Infinity;
   return (-ws + Math.sqrt(Math.max(0, ws * ws + ss * (r * r - dotv(w, w))))) / ss;
 }
@@ -179,9 +182,18 @@ function projectedNewton(P: Problem, radius: number, maxIter: number, tol: numbe
     const g = linearGradient(P.X, P.y, P.loss, w);
     const gm = gradientMappingNorm(w, g, radius);
     const H = linearHessian(P.X, P.y, P.loss, w);
-    const u = ballQuadraticMin(H, add(H.map((row) => dotv(row, w)), g, -1), radius);
+    const u = ballQuadraticMin(
+      H,
+      add(
+        H.map((row) => dotv(row, w)),
+        g,
+        -1,
+      ),
+      radius,
+    );
     const s = add(u, w, -1);
-    const gw = dotv(g, w), rg = radius * norm2(g);
+    const gw = dotv(g, w),
+      rg = radius * norm2(g);
     // The gap is a difference of two O(mu r^2) terms on the sphere: allow their rounding.
     const converged = gm <= tol && gw + rg <= tol + 8 * Number.EPSILON * (Math.abs(gw) + rg);
     let next = converged || it >= maxIter ? undefined : lineSearch(P, w, F, g, s);

@@ -17,7 +17,8 @@ describe.each(LOSS_NAMES)('loss %s', (name) => {
   it('d1 and d2 match central differences of value and d1', () => {
     for (const y of labelsFor(loss)) {
       for (const p of P_POINTS) {
-        const d1 = loss.d1(p, y), d2 = loss.d2(p, y);
+        const d1 = loss.d1(p, y),
+          d2 = loss.d2(p, y);
         expect(Math.abs(d1 - centralDiff((q) => loss.value(q, y), p))).toBeLessThan(1e-6 * (1 + Math.abs(d1)));
         expect(Math.abs(d2 - centralDiff((q) => loss.d1(q, y), p))).toBeLessThan(1e-6 * (1 + Math.abs(d2)));
       }
@@ -37,7 +38,8 @@ describe.each(LOSS_NAMES)('loss %s', (name) => {
   it('lipschitz(r, yMax) >= |d1| and bound(r, yMax) >= |value| on |p| <= r, |y| <= yMax', () => {
     for (const r of [0.5, 3, 20]) {
       for (const yMax of loss.labels === 'sign' ? [1] : [1, 2.5]) {
-        const L = loss.lipschitz(r, yMax), B = loss.bound(r, yMax);
+        const L = loss.lipschitz(r, yMax),
+          B = loss.bound(r, yMax);
         for (const y of grid(-yMax, yMax, 8)) {
           for (const p of grid(-r, r, 400)) {
             expect(Math.abs(loss.d1(p, y))).toBeLessThanOrEqual(L * (1 + 1e-12));
@@ -63,8 +65,10 @@ describe('convexity flags', () => {
       for (const p of ps) expect(loss.d2(p, y)).toBeGreaterThanOrEqual(0);
       // Independent of d2: ell((a + b)/2) <= (ell(a) + ell(b))/2.
       for (let i = 0; i + 20 < ps.length; i += 7) {
-        const a = ps[i], b = ps[i + 20];
-        const mid = loss.value((a + b) / 2, y), chord = (loss.value(a, y) + loss.value(b, y)) / 2;
+        const a = ps[i],
+          b = ps[i + 20];
+        const mid = loss.value((a + b) / 2, y),
+          chord = (loss.value(a, y) + loss.value(b, y)) / 2;
         expect(mid).toBeLessThanOrEqual(chord + 1e-12 * (1 + Math.abs(chord)));
       }
     }

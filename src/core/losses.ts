@@ -58,7 +58,10 @@ export const HINGE_GAMMA = 0.5;
 
 const LOSSES: Record<LossName, Loss> = {
   squared: {
-    name: 'squared', convex: true, smooth: true, labels: 'real',
+    name: 'squared',
+    convex: true,
+    smooth: true,
+    labels: 'real',
     lipschitz: (r, y) => r + y,
     bound: (r, y) => 0.5 * (r + y) ** 2,
     value: (p, y) => 0.5 * (p - y) ** 2,
@@ -66,7 +69,10 @@ const LOSSES: Record<LossName, Loss> = {
     d2: () => 1,
   },
   logistic: {
-    name: 'logistic', convex: true, smooth: true, labels: 'sign',
+    name: 'logistic',
+    convex: true,
+    smooth: true,
+    labels: 'sign',
     lipschitz: (_r, y) => y,
     bound: (r, y) => softplus(r * y),
     value: (p, y) => softplus(-y * p),
@@ -74,7 +80,10 @@ const LOSSES: Record<LossName, Loss> = {
     d2: (p, y) => y * y * sigmoid(y * p) * sigmoid(-y * p),
   },
   softplus: {
-    name: 'softplus', convex: true, smooth: true, labels: 'real',
+    name: 'softplus',
+    convex: true,
+    smooth: true,
+    labels: 'real',
     lipschitz: () => 1,
     bound: (r, y) => softplus(r + y),
     value: (p, y) => softplus(p - y),
@@ -82,7 +91,10 @@ const LOSSES: Record<LossName, Loss> = {
     d2: (p, y) => sigmoid(p - y) * sigmoid(y - p),
   },
   'log-cosh': {
-    name: 'log-cosh', convex: true, smooth: true, labels: 'real',
+    name: 'log-cosh',
+    convex: true,
+    smooth: true,
+    labels: 'real',
     lipschitz: () => 1,
     bound: (r, y) => logCosh(r + y),
     value: (p, y) => logCosh(p - y),
@@ -91,7 +103,10 @@ const LOSSES: Record<LossName, Loss> = {
   },
   'smoothed-hinge': {
     // gamma * softplus((1 - y p) / gamma): convex, C^infinity, tends to the hinge as gamma -> 0.
-    name: 'smoothed-hinge', convex: true, smooth: true, labels: 'sign',
+    name: 'smoothed-hinge',
+    convex: true,
+    smooth: true,
+    labels: 'sign',
     lipschitz: (_r, y) => y,
     bound: (r, y) => HINGE_GAMMA * softplus((1 + r * y) / HINGE_GAMMA),
     value: (p, y) => HINGE_GAMMA * softplus((1 - y * p) / HINGE_GAMMA),
@@ -103,7 +118,10 @@ const LOSSES: Record<LossName, Loss> = {
   },
   'saturating-gaussian': {
     // 1 - exp(-(p - y)^2): the catalog's non-convex mutant loss; saturates far from the label.
-    name: 'saturating-gaussian', convex: false, smooth: true, labels: 'real',
+    name: 'saturating-gaussian',
+    convex: false,
+    smooth: true,
+    labels: 'real',
     lipschitz: () => Math.sqrt(2) * Math.exp(-0.5),
     bound: () => 1,
     value: (p, y) => 1 - Math.exp(-((p - y) ** 2)),
@@ -115,7 +133,10 @@ const LOSSES: Record<LossName, Loss> = {
   },
   sigmoid: {
     // sigma(-y p): a bounded, non-convex surrogate of the 0-1 loss.
-    name: 'sigmoid', convex: false, smooth: true, labels: 'sign',
+    name: 'sigmoid',
+    convex: false,
+    smooth: true,
+    labels: 'sign',
     lipschitz: (_r, y) => y / 4,
     bound: () => 1,
     value: (p, y) => sigmoid(-y * p),

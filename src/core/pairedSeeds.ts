@@ -46,7 +46,9 @@ export interface PairedSummary {
  */
 export function pairedSummary(differences: readonly number[], passes: readonly boolean[]): PairedSummary {
   if (differences.length === 0 || differences.length !== passes.length) {
-    throw new RangeError(`pairedSummary: differences (${differences.length}) and passes (${passes.length}) must be non-empty and of equal length`);
+    throw new RangeError(
+      `pairedSummary: differences (${differences.length}) and passes (${passes.length}) must be non-empty and of equal length`,
+    );
   }
   const R = differences.length;
   const k = passes.filter(Boolean).length;

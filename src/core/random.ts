@@ -34,7 +34,7 @@ export function keyFromSeed(seed: number): Key {
 
 /** Child key for a name or index: deterministic and independent of every other child. */
 export function fold(key: Key, data: string | number): Key {
-  const d = typeof data === 'string' ? hashString(data) : mix32(data >>> 0 ^ 0x27d4eb2f);
+  const d = typeof data === 'string' ? hashString(data) : mix32((data >>> 0) ^ 0x27d4eb2f);
   return [mix32(key[0] ^ d), mix32(key[1] + mix32(d ^ key[0]))];
 }
 

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, keyFromSeed } from './random.js';
 import {
-  averageRanks, binomialTail, fitLogLogSlope, fitSemiLogSlope, logGamma, median, normalCdf, normalQuantile, quantile, signTest,
-  spearman, studentTCdf, studentTQuantile, wilcoxonSignedRank, wilsonInterval,
+  averageRanks,
+  binomialTail,
+  fitLogLogSlope,
+  fitSemiLogSlope,
+  logGamma,
+  median,
+  normalCdf,
+  normalQuantile,
+  quantile,
+  signTest,
+  spearman,
+  studentTCdf,
+  studentTQuantile,
+  wilcoxonSignedRank,
+  wilsonInterval,
 } from './stats.js';
 
 /** |a - b| <= tol * |b|. */
@@ -18,8 +31,14 @@ describe('special functions (reference values from scipy 1.17)', () => {
   });
 
   it('normalCdf in the bulk and far tails, including across the series / fraction switch', () => {
-    const sf: [number, number][] = [[0.5, 0.3085375387259869], [2.8284271247461903, 0.0023388674905236288],
-      [2.83, 0.0023274002067315515], [3.5, 0.00023262907903552502], [8, 6.22096057427174e-16], [20, 2.7536241186061556e-89]];
+    const sf: [number, number][] = [
+      [0.5, 0.3085375387259869],
+      [2.8284271247461903, 0.0023388674905236288],
+      [2.83, 0.0023274002067315515],
+      [3.5, 0.00023262907903552502],
+      [8, 6.22096057427174e-16],
+      [20, 2.7536241186061556e-89],
+    ];
     for (const [z, ref] of sf) expectRel(normalCdf(-z), ref, 1e-13);
     expectRel(normalCdf(1), 0.8413447460685429, 1e-15);
   });
@@ -103,8 +122,10 @@ describe('paired tests', () => {
   });
 
   it('uses the tie-corrected normal approximation above 25 (scipy method="approx")', () => {
-    const d = [0.4, 0.2, 0.9, 0.4, -0.2, 0.7, 1.6, 1.2, -0.4, -1.0, -0.3, 0.3, -2.0, 0.1, -0.9, -0.4, -0.2, -0.0,
-      0.7, 1.3, 0.2, 1.7, -0.4, 0.7, 1.2, 0.4, -0.4, -0.6, -0.2, 0.5, -0.7, 0.1, 0.1, 0.8, 0.5, 0.7, -0.4, 0.2, 1.1, 1.8];
+    const d = [
+      0.4, 0.2, 0.9, 0.4, -0.2, 0.7, 1.6, 1.2, -0.4, -1.0, -0.3, 0.3, -2.0, 0.1, -0.9, -0.4, -0.2, -0.0, 0.7, 1.3, 0.2, 1.7, -0.4, 0.7, 1.2,
+      0.4, -0.4, -0.6, -0.2, 0.5, -0.7, 0.1, 0.1, 0.8, 0.5, 0.7, -0.4, 0.2, 1.1, 1.8,
+    ];
     expectRel(wilcoxonSignedRank(d), 0.029092964557640644, 1e-10);
   });
 });
@@ -136,7 +157,10 @@ describe('fitLogLogSlope', () => {
   it('recovers exact power laws with a zero-width interval and r2 = 1', () => {
     for (const b of [-0.5, 0.25, 2]) {
       const xs = [1, 2, 4, 8, 16, 32];
-      const f = fitLogLogSlope(xs, xs.map((x) => 3 * x ** b));
+      const f = fitLogLogSlope(
+        xs,
+        xs.map((x) => 3 * x ** b),
+      );
       expect(f.slope).toBeCloseTo(b, 13);
       expect(f.intercept).toBeCloseTo(Math.log(3), 13);
       expect(f.ciHigh - f.ciLow).toBeLessThan(1e-12);
@@ -163,10 +187,13 @@ describe('fitLogLogSlope', () => {
 describe('fitSemiLogSlope', () => {
   it('recovers an exact line in ln m with a zero-width interval', () => {
     const ms = [100, 300, 1000, 3000, 100, 300, 1000, 3000];
-    const f = fitSemiLogSlope(ms, ms.map((m) => 0.5 - 0.03 * Math.log(m)));
+    const f = fitSemiLogSlope(
+      ms,
+      ms.map((m) => 0.5 - 0.03 * Math.log(m)),
+    );
     expect(f.slope).toBeCloseTo(-0.03, 12);
     expect(f.ciHigh - f.ciLow).toBeLessThan(1e-10);
-    expect(f.meanY).toBeCloseTo(0.5 - 0.03 * (Math.log(100) + Math.log(300) + Math.log(1000) + Math.log(3000)) / 4, 12);
+    expect(f.meanY).toBeCloseTo(0.5 - (0.03 * (Math.log(100) + Math.log(300) + Math.log(1000) + Math.log(3000))) / 4, 12);
   });
 
   it('matches the textbook t interval on a noisy example', () => {

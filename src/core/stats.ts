@@ -23,9 +23,10 @@ function assertProbability(p: number, name: string, open = false): void {
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`x must be > 0 for logGamma, got ${x}`);
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   const z = x - 1;
   let a = c[0];
   for (let i = 1; i < 9; i++) a += c[i] / (z + i);
@@ -36,11 +37,15 @@ export function logGamma(x: number): number {
 /** Continued fraction for I_x(a, b) (modified Lentz), valid for x < (a + 1) / (a + b + 2). */
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const tiny = 1e-300;
-  let c = 1, d = 1 - ((a + b) * x) / (a + 1);
+  let c = 1,
+    d = 1 - ((a + b) * x) / (a + 1);
   d = 1 / (Math.abs(d) < tiny ? tiny : d);
   let h = d;
   for (let m = 1; m <= 1000; m++) {
-    for (const num of [(m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)), -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))]) {
+    for (const num of [
+      (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)),
+      -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1)),
+    ]) {
       d = 1 + num * d;
       d = 1 / (Math.abs(d) < tiny ? tiny : d);
       c = 1 + num / c;
@@ -57,21 +62,20 @@ export function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
-  return x < (a + 1) / (a + b + 2)
-    ? (front * betaContinuedFraction(x, a, b)) / a
-    : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
+  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(x, a, b)) / a : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
 /** erfc(x): positive-term series of erf below 2 (no cancellation), continued fraction above. */
 function erfc(x: number): number {
   if (x < 0) return 2 - erfc(-x);
   if (x < 2) {
-    let term = x, sum = x;
+    let term = x,
+      sum = x;
     for (let n = 1; term > 1e-17 * sum; n++) {
       term *= (2 * x * x) / (2 * n + 1);
       sum += term;
     }
-    return 1 - ((2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum);
+    return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
   }
   // erfc(x) = e^{-x^2}/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), evaluated bottom-up.
   let f = x;
@@ -88,7 +92,8 @@ export function normalCdf(z: number): number {
  * tail itself (not on the CDF) keeps full relative accuracy for q far below machine epsilon.
  */
 function invertUpperTail(upperTail: (t: number) => number, q: number): number {
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (upperTail(hi) > q) [lo, hi] = [hi, 2 * hi];
   for (let i = 0; i < 2000 && hi - lo > 4e-16 * hi; i++) {
     const mid = 0.5 * (lo + hi);
@@ -131,7 +136,8 @@ export function binomialTail(k: number, n: number, p: number): number {
   if (k > n) return 0;
   if (p === 0) return 0;
   if (p === 1) return 1;
-  const lp = Math.log(p), lq = Math.log1p(-p);
+  const lp = Math.log(p),
+    lq = Math.log1p(-p);
   const logs: number[] = [];
   let logC = 0; // log C(n, i), built up i = 0, 1, ...
   for (let i = 0; i <= n; i++) {
@@ -159,7 +165,8 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
     throw new RangeError(`successes must be an integer in [0, n = ${n}], got ${successes}`);
   }
   assertProbability(confidence, 'confidence', true);
-  const z = normalQuantile(1 - (1 - confidence) / 2), z2 = z * z;
+  const z = normalQuantile(1 - (1 - confidence) / 2),
+    z2 = z * z;
   const center = (successes + z2 / 2) / (n + z2);
   const half = (z * Math.sqrt((successes * (n - successes)) / n + z2 / 4)) / (n + z2);
   return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
@@ -169,7 +176,7 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
 export function averageRanks(xs: readonly number[]): number[] {
   const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
   const ranks = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && xs[order[j + 1]] === xs[order[i]]) j++;
     for (let t = i; t <= j; t++) ranks[order[t]] = (i + j + 2) / 2;
@@ -219,7 +226,8 @@ export function quantile(xs: readonly number[], q: number): number {
   assertFinite(xs, 'xs');
   assertProbability(q, 'q');
   const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * q, lo = Math.floor(h);
+  const h = (s.length - 1) * q,
+    lo = Math.floor(h);
   return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
 }
 
@@ -241,15 +249,19 @@ export interface LogLogFit {
 /** Least-squares line v = intercept + slope u with the slope's two-sided t interval (n - 2 df). */
 function fitLine(u: readonly number[], v: readonly number[], confidence: number) {
   const n = u.length;
-  const ub = u.reduce((s, a) => s + a, 0) / n, vb = v.reduce((s, a) => s + a, 0) / n;
-  let sxx = 0, sxy = 0, syy = 0;
+  const ub = u.reduce((s, a) => s + a, 0) / n,
+    vb = v.reduce((s, a) => s + a, 0) / n;
+  let sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxx += (u[i] - ub) ** 2;
     sxy += (u[i] - ub) * (v[i] - vb);
     syy += (v[i] - vb) ** 2;
   }
   if (sxx === 0) throw new RangeError('xs must not all be equal: the slope is undefined');
-  const slope = sxy / sxx, intercept = vb - slope * ub;
+  const slope = sxy / sxx,
+    intercept = vb - slope * ub;
   const sse = v.reduce((s, vi, i) => s + (vi - intercept - slope * u[i]) ** 2, 0);
   const half = studentTQuantile(1 - (1 - confidence) / 2, n - 2) * Math.sqrt(sse / (n - 2) / sxx);
   return { slope, intercept, ciLow: slope - half, ciHigh: slope + half, r2: syy === 0 ? 1 : 1 - sse / syy, meanV: vb };
@@ -259,8 +271,13 @@ function assertFitInput(xs: readonly number[], ys: readonly number[], logY: bool
   assertFinite(xs, 'xs', 3);
   assertFinite(ys, 'ys', xs.length);
   if (ys.length !== xs.length) throw new RangeError(`ys must have length ${xs.length}, got ${ys.length}`);
-  xs.forEach((v, i) => { if (!(v > 0)) throw new RangeError(`xs[${i}] must be > 0 for a fit on log x, got ${v}`); });
-  if (logY) ys.forEach((v, i) => { if (!(v > 0)) throw new RangeError(`ys[${i}] must be > 0 for a log-log fit, got ${v}`); });
+  xs.forEach((v, i) => {
+    if (!(v > 0)) throw new RangeError(`xs[${i}] must be > 0 for a fit on log x, got ${v}`);
+  });
+  if (logY)
+    ys.forEach((v, i) => {
+      if (!(v > 0)) throw new RangeError(`ys[${i}] must be > 0 for a log-log fit, got ${v}`);
+    });
   assertProbability(confidence, 'confidence', true);
 }
 
@@ -309,9 +326,12 @@ export function spearman(xs: readonly number[], ys: readonly number[]): Spearman
   assertFinite(ys, 'ys', xs.length);
   if (ys.length !== xs.length) throw new RangeError(`ys must have length ${xs.length}, got ${ys.length}`);
   const n = xs.length;
-  const rx = averageRanks(xs), ry = averageRanks(ys);
+  const rx = averageRanks(xs),
+    ry = averageRanks(ys);
   const m = (n + 1) / 2;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (rx[i] - m) * (ry[i] - m);
     sxx += (rx[i] - m) ** 2;

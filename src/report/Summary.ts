@@ -60,8 +60,10 @@ function relativeFixture(v: Verdict, cwd: string): Verdict {
 }
 
 export function buildSummary(
-  runs: readonly ClaimRun[], checkables: readonly Checkable[],
-  meta: { seed: number; backend: string; profile: string; shard?: Shard }, cwd = process.cwd(),
+  runs: readonly ClaimRun[],
+  checkables: readonly Checkable[],
+  meta: { seed: number; backend: string; profile: string; shard?: Shard },
+  cwd = process.cwd(),
 ): Summary {
   const byId = new Map(checkables.map((c) => [c.id, c]));
   const results = runs.map((r): SummaryResult => {
@@ -70,21 +72,37 @@ export function buildSummary(
     const verdict = relativeFixture(r.verdict, cwd);
     const fixture = verdict.status === 'refuted' || verdict.status === 'inconsistent' ? verdict.counterexample.fixture : undefined;
     return {
-      id: c.id, role: c.type, paper: paperOf(c).key, kind: c.kind, ...(c.subject === 'hypothesis' ? { subject: 'hypothesis' as const } : {}),
+      id: c.id,
+      role: c.type,
+      paper: paperOf(c).key,
+      kind: c.kind,
+      ...(c.subject === 'hypothesis' ? { subject: 'hypothesis' as const } : {}),
       ...(c.type === 'claim'
         ? { theorem: c.theorem, confidence: c.confidence }
         : { of: c.of.id, mutantStatus: c.status, change: c.change, expectedCounterexample: c.expected }),
-      statement: c.statement, bound: c.bound, notes: c.notes, plot: c.plot ?? (c.type === 'mutant' ? c.of.plot : undefined),
+      statement: c.statement,
+      bound: c.bound,
+      notes: c.notes,
+      plot: c.plot ?? (c.type === 'mutant' ? c.of.plot : undefined),
       tolerance: c.tolerance,
-      asExpected: asExpected(r), words: verdictWords(c.kind, r.verdict, c.subject), verdict,
+      asExpected: asExpected(r),
+      words: verdictWords(c.kind, r.verdict, c.subject),
+      verdict,
       replay: fixture ? `npx claimcheck replay ${fixture}` : undefined,
     };
   });
   const papers = [...new Map(checkables.map((c) => [paperOf(c).key, paperOf(c)])).values()];
   const { seed, backend, profile, shard } = meta;
   return {
-    schema: SUMMARY_SCHEMA, tool: 'claimcheck', seed, backend, profile, ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
-    ok: results.every((x) => x.asExpected), papers, results,
+    schema: SUMMARY_SCHEMA,
+    tool: 'claimcheck',
+    seed,
+    backend,
+    profile,
+    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
+    ok: results.every((x) => x.asExpected),
+    papers,
+    results,
   };
 }
 

@@ -1,6 +1,11 @@
 import {
-  baselineToleranceFor, describeBaselineTolerance, DECLARED_BASELINE_TOLERANCES, DEFAULT_BASELINE_TOLERANCES,
-  withinTolerance, type BaselineTolerances, type ClaimBaselineTolerance,
+  baselineToleranceFor,
+  describeBaselineTolerance,
+  DECLARED_BASELINE_TOLERANCES,
+  DEFAULT_BASELINE_TOLERANCES,
+  withinTolerance,
+  type BaselineTolerances,
+  type ClaimBaselineTolerance,
 } from '../claims/baselineTolerance.js';
 import type { ToleranceSpec } from '../claims/Tolerance.js';
 import type { BaselineEntry } from './baselineEntry.js';
@@ -14,8 +19,13 @@ import type { BaselineEntry } from './baselineEntry.js';
 export type Finding =
   | { readonly kind: 'verdict-changed'; readonly id: string; readonly baseline: string; readonly now: string; readonly message: string }
   | {
-      readonly kind: 'drift'; readonly id: string; readonly quantity: string; readonly baseline: number; readonly now: number;
-      readonly tolerance: ToleranceSpec; readonly message: string;
+      readonly kind: 'drift';
+      readonly id: string;
+      readonly quantity: string;
+      readonly baseline: number;
+      readonly now: number;
+      readonly tolerance: ToleranceSpec;
+      readonly message: string;
     }
   | { readonly kind: 'quantity-gone'; readonly id: string; readonly quantity: string; readonly baseline: number; readonly message: string }
   | { readonly kind: 'quantity-new'; readonly id: string; readonly quantity: string; readonly now: number; readonly message: string }
@@ -46,23 +56,37 @@ export interface CompareOptions {
 
 export function compareEntry(id: string, baseline: BaselineEntry | undefined, now: BaselineEntry, o: CompareOptions = {}): Finding[] {
   if (!baseline) {
-    return [{
-      kind: 'no-baseline', id,
-      message: `${id}: no baseline${o.file ? ` in ${o.file}` : ''}; record one with \`claimcheck baseline --update --claim ${id}\``,
-    }];
+    return [
+      {
+        kind: 'no-baseline',
+        id,
+        message: `${id}: no baseline${o.file ? ` in ${o.file}` : ''}; record one with \`claimcheck baseline --update --claim ${id}\``,
+      },
+    ];
   }
   if (baseline.status !== now.status || baseline.reason !== now.reason) {
     // Different verdicts rest on different cases: their numbers are not comparable.
-    return [{
-      kind: 'verdict-changed', id, baseline: verdictText(baseline), now: verdictText(now),
-      message: `${id}: verdict changed: baseline ${verdictText(baseline)}, now ${verdictText(now)}`,
-    }];
+    return [
+      {
+        kind: 'verdict-changed',
+        id,
+        baseline: verdictText(baseline),
+        now: verdictText(now),
+        message: `${id}: verdict changed: baseline ${verdictText(baseline)}, now ${verdictText(now)}`,
+      },
+    ];
   }
   const tolerances = o.tolerances ?? DEFAULT_BASELINE_TOLERANCES;
   const out: Finding[] = [];
   for (const [q, b] of Object.entries(baseline.quantities)) {
     if (!(q in now.quantities)) {
-      out.push({ kind: 'quantity-gone', id, quantity: q, baseline: b, message: `${id}: quantity ${quantityName(q)} is gone: baseline ${formatPair(b, b)[0]}, now absent` });
+      out.push({
+        kind: 'quantity-gone',
+        id,
+        quantity: q,
+        baseline: b,
+        message: `${id}: quantity ${quantityName(q)} is gone: baseline ${formatPair(b, b)[0]}, now absent`,
+      });
       continue;
     }
     const n = now.quantities[q];
@@ -70,7 +94,12 @@ export function compareEntry(id: string, baseline: BaselineEntry | undefined, no
     if (!withinTolerance(b, n, t)) {
       const [bs, ns] = formatPair(b, n);
       out.push({
-        kind: 'drift', id, quantity: q, baseline: b, now: n, tolerance: t,
+        kind: 'drift',
+        id,
+        quantity: q,
+        baseline: b,
+        now: n,
+        tolerance: t,
         message: `${id}: quantity ${quantityName(q)} drifted: baseline ${bs}, now ${ns} (${describeBaselineTolerance(t)})`,
       });
     }
@@ -78,7 +107,10 @@ export function compareEntry(id: string, baseline: BaselineEntry | undefined, no
   for (const [q, n] of Object.entries(now.quantities)) {
     if (!(q in baseline.quantities)) {
       out.push({
-        kind: 'quantity-new', id, quantity: q, now: n,
+        kind: 'quantity-new',
+        id,
+        quantity: q,
+        now: n,
         message: `${id}: quantity ${quantityName(q)} is new: now ${formatPair(n, n)[0]}, not in the baseline; record it with \`claimcheck baseline --update\``,
       });
     }
@@ -93,7 +125,14 @@ export type BaselineChange =
   | { readonly kind: 'status-changed'; readonly id: string; readonly from: BaselineEntry; readonly to: BaselineEntry }
   | { readonly kind: 'quantity-added'; readonly id: string; readonly quantity: string; readonly to: number }
   | { readonly kind: 'quantity-removed'; readonly id: string; readonly quantity: string; readonly from: number }
-  | { readonly kind: 'quantity-changed'; readonly id: string; readonly quantity: string; readonly from: number; readonly to: number; readonly beyondTolerance: boolean };
+  | {
+      readonly kind: 'quantity-changed';
+      readonly id: string;
+      readonly quantity: string;
+      readonly from: number;
+      readonly to: number;
+      readonly beyondTolerance: boolean;
+    };
 
 const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
@@ -103,7 +142,9 @@ const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && N
  * leaves the other results alone).
  */
 export function diffEntries(
-  old: Readonly<Record<string, BaselineEntry>>, now: Readonly<Record<string, BaselineEntry>>, complete: boolean,
+  old: Readonly<Record<string, BaselineEntry>>,
+  now: Readonly<Record<string, BaselineEntry>>,
+  complete: boolean,
   tolerances: BaselineTolerances = DEFAULT_BASELINE_TOLERANCES,
 ): BaselineChange[] {
   const out: BaselineChange[] = [];
@@ -121,7 +162,8 @@ export function diffEntries(
         out.push({ kind: 'quantity-changed', id, quantity: q, from: b, to: n.quantities[q], beyondTolerance: beyond });
       }
     }
-    for (const [q, v] of Object.entries(n.quantities)) if (!(q in o.quantities)) out.push({ kind: 'quantity-added', id, quantity: q, to: v });
+    for (const [q, v] of Object.entries(n.quantities))
+      if (!(q in o.quantities)) out.push({ kind: 'quantity-added', id, quantity: q, to: v });
   }
   if (complete) for (const [id, o] of Object.entries(old)) if (!(id in now)) out.push({ kind: 'result-removed', id, entry: o });
   return out;

@@ -86,13 +86,21 @@ export function parseBaseline(raw: unknown, file: string): BaselineFile {
       quantities[q] = n;
     }
     results[id] = {
-      role: e.role as BaselineEntry['role'], status: e.status as BaselineEntry['status'],
-      ...(typeof e.reason === 'string' ? { reason: e.reason as BaselineEntry['reason'] } : {}), quantities,
+      role: e.role as BaselineEntry['role'],
+      status: e.status as BaselineEntry['status'],
+      ...(typeof e.reason === 'string' ? { reason: e.reason as BaselineEntry['reason'] } : {}),
+      quantities,
     };
   }
   return {
-    schema: BASELINE_SCHEMA, tool: 'claimcheck', paper: raw.paper as string, backend: raw.backend as string,
-    profile: raw.profile as string, seed: raw.seed as number, tolerances, results,
+    schema: BASELINE_SCHEMA,
+    tool: 'claimcheck',
+    paper: raw.paper as string,
+    backend: raw.backend as string,
+    profile: raw.profile as string,
+    seed: raw.seed as number,
+    tolerances,
+    results,
   };
 }
 
@@ -139,22 +147,39 @@ function specJson(s: ToleranceSpec): ToleranceSpec {
 export function baselineJson(b: BaselineFile): string {
   const claims = b.tolerances.claims;
   const ordered = {
-    schema: b.schema, tool: b.tool, paper: b.paper, backend: b.backend, profile: b.profile, seed: b.seed,
+    schema: b.schema,
+    tool: b.tool,
+    paper: b.paper,
+    backend: b.backend,
+    profile: b.profile,
+    seed: b.seed,
     tolerances: {
       default: specJson(b.tolerances.default),
       ...(claims && Object.keys(claims).length
         ? {
-            claims: Object.fromEntries(byKey(claims).map(([id, c]) => [id, {
-              ...(c.default ? { default: specJson(c.default) } : {}),
-              ...(c.quantities ? { quantities: Object.fromEntries(byKey(c.quantities).map(([q, s]) => [q, specJson(s)])) } : {}),
-            }])),
+            claims: Object.fromEntries(
+              byKey(claims).map(([id, c]) => [
+                id,
+                {
+                  ...(c.default ? { default: specJson(c.default) } : {}),
+                  ...(c.quantities ? { quantities: Object.fromEntries(byKey(c.quantities).map(([q, s]) => [q, specJson(s)])) } : {}),
+                },
+              ]),
+            ),
           }
         : {}),
     },
-    results: Object.fromEntries(byKey(b.results).map(([id, e]) => [id, {
-      role: e.role, status: e.status, ...(e.reason ? { reason: e.reason } : {}),
-      quantities: Object.fromEntries(byKey(e.quantities)),
-    }])),
+    results: Object.fromEntries(
+      byKey(b.results).map(([id, e]) => [
+        id,
+        {
+          role: e.role,
+          status: e.status,
+          ...(e.reason ? { reason: e.reason } : {}),
+          quantities: Object.fromEntries(byKey(e.quantities)),
+        },
+      ]),
+    ),
   };
   return JSON.stringify(ordered, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
 }

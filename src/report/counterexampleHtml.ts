@@ -12,8 +12,9 @@ export function counterexampleHtml(r: SummaryResult): string {
   const v = r.verdict;
   if (v.status !== 'refuted' && v.status !== 'inconsistent') return '';
   const cx = v.counterexample;
-  const origin = `${esc(cx.source)} case, shrunk ${cx.shrinks} time${cx.shrinks === 1 ? '' : 's'}; `
-    + `fast-check seed ${code(String(cx.seed))}${cx.path ? ` path ${code(cx.path)}` : ''}`;
+  const origin =
+    `${esc(cx.source)} case, shrunk ${cx.shrinks} time${cx.shrinks === 1 ? '' : 's'}; ` +
+    `fast-check seed ${code(String(cx.seed))}${cx.path ? ` path ${code(cx.path)}` : ''}`;
   return `<div class="counterexample">
 <h4>Shrunk counterexample</h4>
 <p class="cx-description">${cx.description ? esc(cx.description) : `<code>${esc(JSON.stringify(cx.value))}</code>`}</p>

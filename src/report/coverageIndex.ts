@@ -95,7 +95,10 @@ interface V8Process {
  */
 export function filterRawCoverage(rawDir: string, keep: (url: string) => boolean): V8Process[] {
   const out: V8Process[] = [];
-  for (const f of fs.readdirSync(rawDir).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(rawDir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     const j = JSON.parse(fs.readFileSync(path.join(rawDir, f), 'utf8')) as V8Process;
     const result = j.result.filter((r) => keep(r.url));
     if (result.length === 0) continue;

@@ -21,12 +21,16 @@ export function conditionsTable(e: Evidence, t: Tolerance, violated: readonly st
   const rows = e.conditions.map((c) => {
     const slack = conditionSlack(c, toleranceFor(t, c.name));
     const bad = violated.includes(c.name) || slack > 0;
-    return `<tr class="${bad ? 'violated' : 'held'}"><td>${esc(c.name)}</td><td class="num">${esc(fmt(c.lhs))}</td>`
-      + `<td class="op">${opSymbol(c.op)}</td><td class="num">${esc(fmt(c.rhs))}</td>`
-      + `<td class="num">${esc(fmt(slack))}</td><td>${bad ? '✗ violated' : '✓ holds'}</td></tr>`;
+    return (
+      `<tr class="${bad ? 'violated' : 'held'}"><td>${esc(c.name)}</td><td class="num">${esc(fmt(c.lhs))}</td>` +
+      `<td class="op">${opSymbol(c.op)}</td><td class="num">${esc(fmt(c.rhs))}</td>` +
+      `<td class="num">${esc(fmt(slack))}</td><td>${bad ? '✗ violated' : '✓ holds'}</td></tr>`
+    );
   });
-  return `<table class="conditions"><thead><tr><th>condition</th><th>lhs</th><th></th><th>rhs</th>`
-    + `<th title="after tolerance; > 0 is violated">slack</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return (
+    `<table class="conditions"><thead><tr><th>condition</th><th>lhs</th><th></th><th>rhs</th>` +
+    `<th title="after tolerance; > 0 is violated">slack</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 /** Quantities; `name@x` series become one row per series (the plot shows them too). */
@@ -35,8 +39,10 @@ export function quantitiesTable(q: Readonly<Record<string, number>> | undefined)
   const series = seriesOf(q);
   const plain = Object.entries(q).filter(([k]) => !isSeriesKey(k, series));
   const rows = [
-    ...series.map((s) => `<tr><td>${esc(s.name)}</td><td class="num">${s.points
-      .map((p) => `${esc(fmt(p.x))}: ${esc(fmt(p.y))}`).join('<br>')}</td></tr>`),
+    ...series.map(
+      (s) =>
+        `<tr><td>${esc(s.name)}</td><td class="num">${s.points.map((p) => `${esc(fmt(p.x))}: ${esc(fmt(p.y))}`).join('<br>')}</td></tr>`,
+    ),
     ...plain.map(([k, v]) => `<tr><td>${esc(k)}</td><td class="num">${esc(fmt(v))}</td></tr>`),
   ];
   return `<table class="quantities"><thead><tr><th>quantity</th><th>value</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -45,14 +51,15 @@ export function quantitiesTable(q: Readonly<Record<string, number>> | undefined)
 export function toleranceHtml(t: Tolerance): string {
   const spec = (s: { rel: number; abs: number; reason: string }): string =>
     `rel ${esc(fmt(s.rel))}, abs ${esc(fmt(s.abs))}: <span class="reason">${esc(s.reason)}</span>`;
-  const per = Object.entries(t.perCondition ?? {})
-    .map(([name, s]) => `<li>for <em>${esc(name)}</em>: ${spec(s)}</li>`);
+  const per = Object.entries(t.perCondition ?? {}).map(([name, s]) => `<li>for <em>${esc(name)}</em>: ${spec(s)}</li>`);
   return `<p>A relation holds up to rel · max(|lhs|, |rhs|) + abs. ${spec(t)}</p>${per.length ? `<ul>${per.join('')}</ul>` : ''}`;
 }
 
 /** What a run without recorded evidence (every case held) still says: cases and closest margin. */
 export function runStatsHtml(v: Verdict): string {
   const skipped = v.skipped ? `, ${v.skipped} skipped (outside the theorem's hypotheses)` : '';
-  return `<p>${v.cases} judged case${v.cases === 1 ? '' : 's'}${skipped}; largest slack ${esc(fmt(v.maxSlack))} `
-    + `(≤ 0 means every case held, with this margin).</p>`;
+  return (
+    `<p>${v.cases} judged case${v.cases === 1 ? '' : 's'}${skipped}; largest slack ${esc(fmt(v.maxSlack))} ` +
+    `(≤ 0 means every case held, with this margin).</p>`
+  );
 }

@@ -2,12 +2,7 @@ import { linkFrom, INDEX } from './paths.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function esc(s: unknown): string {
-  return String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 export function link(fromPath: string, toPath: string, text: string): string {

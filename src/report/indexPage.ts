@@ -12,9 +12,11 @@ export function indexPage(s: Summary, papers: readonly PaperEntry[]): string {
   const all = countResults(s.results);
   const paperRows = papers.map((p) => {
     const c = countResults(p.claims.flatMap((e) => [...(e.claim ? [e.claim] : []), ...e.mutants]));
-    return `<tr><td>${link(INDEX, paperPath(p.ref.key), p.ref.title)}<br><span class="note">${esc(p.ref.key)}</span></td>`
-      + `<td>${esc(p.ref.authors)}</td><td>${esc(p.ref.venue)}</td><td>${esc(p.ref.confidence)}</td>`
-      + `<td class="num">${c.held}/${c.claims}</td><td class="num">${c.killed}/${c.mutants}</td></tr>`;
+    return (
+      `<tr><td>${link(INDEX, paperPath(p.ref.key), p.ref.title)}<br><span class="note">${esc(p.ref.key)}</span></td>` +
+      `<td>${esc(p.ref.authors)}</td><td>${esc(p.ref.venue)}</td><td>${esc(p.ref.confidence)}</td>` +
+      `<td class="num">${c.held}/${c.claims}</td><td class="num">${c.killed}/${c.mutants}</td></tr>`
+    );
   });
   const sections = papers.map((p) => `<h3>${link(INDEX, paperPath(p.ref.key), p.ref.title)}</h3>\n${resultsTable(INDEX, p.claims)}`);
   const body = `<h1>claimcheck report</h1>

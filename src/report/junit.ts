@@ -19,14 +19,16 @@ export interface JUnitSuite {
 
 /** XML 1.0 text and attribute escaping; characters XML cannot carry at all are dropped. */
 export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 const seconds = (t: number | undefined): string => (t === undefined ? '0' : t.toFixed(3));
@@ -43,7 +45,9 @@ export function junitXml(suites: readonly JUnitSuite[], name = 'claimcheck'): st
   for (const s of suites) {
     const sFailed = s.cases.filter((c) => c.failures.length).length;
     const sTime = s.cases.reduce((m, c) => m + (c.timeSeconds ?? 0), 0);
-    lines.push(`  <testsuite name="${xmlEscape(s.name)}" tests="${s.cases.length}" failures="${sFailed}" errors="0" skipped="0" time="${seconds(sTime)}">`);
+    lines.push(
+      `  <testsuite name="${xmlEscape(s.name)}" tests="${s.cases.length}" failures="${sFailed}" errors="0" skipped="0" time="${seconds(sTime)}">`,
+    );
     for (const c of s.cases) {
       const open = `    <testcase classname="${xmlEscape(c.classname)}" name="${xmlEscape(c.name)}" time="${seconds(c.timeSeconds)}"`;
       if (c.failures.length === 0) {

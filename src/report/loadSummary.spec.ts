@@ -35,12 +35,16 @@ describe('loadSummary', () => {
 
   it('names a missing file and says how to make one', () => {
     const e = userError(() => loadSummary(path.join(dir, 'nope.json')));
-    expect(e.render()).toBe(`claimcheck: summary file ${path.join(dir, 'nope.json')} not found (run \`claimcheck verify\` to write it, or pass --summary PATH)`);
+    expect(e.render()).toBe(
+      `claimcheck: summary file ${path.join(dir, 'nope.json')} not found (run \`claimcheck verify\` to write it, or pass --summary PATH)`,
+    );
   });
 
   it('names a file that is not JSON', () => {
     const f = file('bad.json', '{"schema": 1, ');
-    expect(userError(() => loadSummary(f)).render()).toMatch(new RegExp(`^claimcheck: summary file ${f} is not valid JSON \\(.*\\) \\(re-run`));
+    expect(userError(() => loadSummary(f)).render()).toMatch(
+      new RegExp(`^claimcheck: summary file ${f} is not valid JSON \\(.*\\) \\(re-run`),
+    );
   });
 
   it('names the first bad field and rejects other schemas', () => {
@@ -48,7 +52,8 @@ describe('loadSummary', () => {
     good.results[2].verdict.status = 'proved';
     const f = file('status.json', JSON.stringify(good));
     expect(userError(() => loadSummary(f)).message).toBe(
-      `summary file ${f} is malformed: results[2].verdict.status must be one of verified, consistent, refuted, inconsistent, inconclusive`);
+      `summary file ${f} is malformed: results[2].verdict.status must be one of verified, consistent, refuted, inconsistent, inconclusive`,
+    );
     const g = file('schema.json', JSON.stringify({ ...SAMPLE_SUMMARY, schema: 99 }));
     expect(userError(() => loadSummary(g)).message).toBe(`summary file ${g} has schema 99; this claimcheck reads schema 1`);
     const h = file('array.json', '[]');

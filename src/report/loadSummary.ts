@@ -22,7 +22,10 @@ export function loadSummary(file: string): Summary {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`summary file ${file} is not valid JSON (${(e as Error).message})`, `re-run \`claimcheck verify\` to regenerate it`);
+    throw new UserError(
+      `summary file ${file} is not valid JSON (${(e as Error).message})`,
+      `re-run \`claimcheck verify\` to regenerate it`,
+    );
   }
   return parseSummary(raw, file);
 }
@@ -44,7 +47,13 @@ export function parseSummary(raw: unknown, file: string): Summary {
   for (const k of ['backend', 'profile']) if (typeof raw[k] !== 'string') bad(`"${k}"`, 'must be a string');
   if (raw.shard !== undefined) {
     const sh = raw.shard;
-    if (!isObject(sh) || !Number.isInteger(sh.index) || !Number.isInteger(sh.count) || (sh.index as number) < 1 || (sh.index as number) > (sh.count as number)) {
+    if (
+      !isObject(sh) ||
+      !Number.isInteger(sh.index) ||
+      !Number.isInteger(sh.count) ||
+      (sh.index as number) < 1 ||
+      (sh.index as number) > (sh.count as number)
+    ) {
       bad('"shard"', 'must be {"index": i, "count": n} with 1 <= i <= n');
     }
   }
@@ -82,7 +91,11 @@ function num(x: unknown): unknown {
 function reviveEvidence(e: unknown): void {
   if (!isObject(e)) return;
   if (Array.isArray(e.conditions)) {
-    for (const c of e.conditions) if (isObject(c)) { c.lhs = num(c.lhs); c.rhs = num(c.rhs); }
+    for (const c of e.conditions)
+      if (isObject(c)) {
+        c.lhs = num(c.lhs);
+        c.rhs = num(c.rhs);
+      }
   }
   if (isObject(e.quantities)) for (const k of Object.keys(e.quantities)) e.quantities[k] = num(e.quantities[k]);
 }

@@ -41,8 +41,17 @@ export function summaryMarkdown(s: Summary): string {
   ];
   const notKilled = mutants.filter((m) => !m.asExpected);
   if (notKilled.length) {
-    lines.push('', '**Mutants not killed:**', '', '| mutant | catalog status | outcome |', '| --- | --- | --- |',
-      ...notKilled.map((m) => `| \`${cell(m.id)}\` | ${cell(m.mutantStatus ?? '')} | ${mark(m)} ${mutantOutcome(m.verdict)}: ${cell(verdictShort(m.kind, m.verdict, m.subject))} |`));
+    lines.push(
+      '',
+      '**Mutants not killed:**',
+      '',
+      '| mutant | catalog status | outcome |',
+      '| --- | --- | --- |',
+      ...notKilled.map(
+        (m) =>
+          `| \`${cell(m.id)}\` | ${cell(m.mutantStatus ?? '')} | ${mark(m)} ${mutantOutcome(m.verdict)}: ${cell(verdictShort(m.kind, m.verdict, m.subject))} |`,
+      ),
+    );
   }
   const orphans = mutants.filter((m) => !claims.some((c) => c.id === m.of));
   if (orphans.length) {

@@ -18,7 +18,11 @@ export function summaryFiles(args: readonly string[]): string[] {
   const out: string[] = [];
   for (const a of args) {
     const stat = fs.statSync(a, { throwIfNoEntry: false });
-    if (!stat) throw new UserError(`--merge: ${a} does not exist`, 'pass the folders `claimcheck verify --shard i/n` wrote (reports/shards/<i>-of-<n>)');
+    if (!stat)
+      throw new UserError(
+        `--merge: ${a} does not exist`,
+        'pass the folders `claimcheck verify --shard i/n` wrote (reports/shards/<i>-of-<n>)',
+      );
     if (stat.isFile()) {
       out.push(a);
       continue;
@@ -28,8 +32,13 @@ export function summaryFiles(args: readonly string[]): string[] {
       out.push(direct);
       continue;
     }
-    const nested = fs.readdirSync(a).sort().map((d) => path.join(a, d, 'summary.json')).filter((f) => fs.existsSync(f));
-    if (nested.length === 0) throw new UserError(`--merge: no summary.json in ${a} or its sub-folders`, 'run `claimcheck verify --shard i/n` first');
+    const nested = fs
+      .readdirSync(a)
+      .sort()
+      .map((d) => path.join(a, d, 'summary.json'))
+      .filter((f) => fs.existsSync(f));
+    if (nested.length === 0)
+      throw new UserError(`--merge: no summary.json in ${a} or its sub-folders`, 'run `claimcheck verify --shard i/n` first');
     out.push(...nested);
   }
   return [...new Set(out.map((f) => path.normalize(f)))];
@@ -58,7 +67,11 @@ export function mergeSummaries(inputs: readonly LoadedSummary[]): Summary {
   let ordered = [...inputs];
   if (sharded.length > 0) {
     const plain = inputs.find((x) => !x.summary.shard);
-    if (plain) throw new UserError(`cannot merge: ${plain.file} is not a shard but ${sharded[0].file} is`, 'merge either the shards of one run or whole runs');
+    if (plain)
+      throw new UserError(
+        `cannot merge: ${plain.file} is not a shard but ${sharded[0].file} is`,
+        'merge either the shards of one run or whole runs',
+      );
     const count = first.summary.shard!.count;
     const other = inputs.find((x) => x.summary.shard!.count !== count);
     if (other) {
@@ -95,8 +108,14 @@ export function mergeSummaries(inputs: readonly LoadedSummary[]): Summary {
     }
   }
   return {
-    schema: SUMMARY_SCHEMA, tool: 'claimcheck', seed: first.summary.seed, backend: first.summary.backend, profile: first.summary.profile,
-    ok: results.every((r) => r.asExpected), papers: [...papers.values()], results,
+    schema: SUMMARY_SCHEMA,
+    tool: 'claimcheck',
+    seed: first.summary.seed,
+    backend: first.summary.backend,
+    profile: first.summary.profile,
+    ok: results.every((r) => r.asExpected),
+    papers: [...papers.values()],
+    results,
   };
 }
 

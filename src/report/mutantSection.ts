@@ -18,11 +18,12 @@ export async function mutantSection(s: Summary, m: SummaryResult): Promise<strin
   const ev = evidenceOf(v);
   const slug = m.id.includes('~') ? m.id.slice(m.id.lastIndexOf('~')) : m.id;
   const replay = replayCommand(m);
-  const body = v.status === 'refuted' || v.status === 'inconsistent'
-    ? counterexampleHtml(m)
-    : v.status === 'inconclusive'
-      ? inconclusiveHtml(v)
-      : `${runStatsHtml(v)}${ev ? conditionsTable(ev, m.tolerance) + quantitiesTable(ev.quantities) : ''}`;
+  const body =
+    v.status === 'refuted' || v.status === 'inconsistent'
+      ? counterexampleHtml(m)
+      : v.status === 'inconclusive'
+        ? inconclusiveHtml(v)
+        : `${runStatsHtml(v)}${ev ? conditionsTable(ev, m.tolerance) + quantitiesTable(ev.quantities) : ''}`;
   return `<section class="mutant ${mutantOutcome(v)}" id="${esc(mutantAnchor(m.id))}">
 <h3>${esc(slug)} ${badge(m)}</h3>
 <p class="mutant-id">${code(m.id)}</p>

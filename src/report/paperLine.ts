@@ -11,6 +11,8 @@ export function paperLine(fromPath: string, p: PaperRef): string {
 
 /** Every page says which run it shows; no date, so the same summary gives identical pages. */
 export function runFooter(s: Summary): string {
-  return `claimcheck report · summary schema ${esc(s.schema)} · seed <code>${esc(s.seed)}</code> · `
-    + `backend <code>${esc(s.backend)}</code> · profile <code>${esc(s.profile)}</code>`;
+  return (
+    `claimcheck report · summary schema ${esc(s.schema)} · seed <code>${esc(s.seed)}</code> · ` +
+    `backend <code>${esc(s.backend)}</code> · profile <code>${esc(s.profile)}</code>`
+  );
 }

@@ -13,14 +13,18 @@ describe('verdict wording', () => {
     expect(verdictLabel('exact', verified)).toBe('Verified');
     expect(verdictLabel('exact', { status: 'refuted', ...stats, counterexample: cx })).toBe('Refuted');
     expect(verdictLabel('scaling', consistent)).toBe('consistent with the theorem at this scale');
-    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx })).toBe('inconsistent with the theorem at this scale');
+    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx })).toBe(
+      'inconsistent with the theorem at this scale',
+    );
     // Even a mislabelled status cannot make a statistical claim read as settled.
     expect(verdictLabel('statistical', verified)).toBe('consistent with the theorem at this scale');
   });
 
   it('words a hypothesis the paper does not prove as a hypothesis, never as a theorem', () => {
     expect(verdictLabel('statistical', consistent, 'hypothesis')).toBe('consistent with the hypothesis at this scale');
-    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx }, 'hypothesis')).toBe('inconsistent with the hypothesis at this scale');
+    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx }, 'hypothesis')).toBe(
+      'inconsistent with the hypothesis at this scale',
+    );
     expect(verdictShort('statistical', consistent, 'hypothesis')).toBe('consistent at this scale (hypothesis)');
     expect(verdictWords('statistical', consistent, 'hypothesis')).toBe('consistent with the hypothesis at this scale (statistical)');
     expect(verdictWords('statistical', consistent)).toBe('consistent with the theorem at this scale (statistical)');

@@ -6,7 +6,11 @@ import { defineClaim, le } from '../../src/index.ts';
 const paper = { key: 'hang', title: 'Hanging', authors: 'Test', venue: 'test', confidence: 'high' };
 
 export const hangs = defineClaim({
-  id: 'hang/loop/never-returns', paper, theorem: 'loop', confidence: 'V', kind: 'exact',
+  id: 'hang/loop/never-returns',
+  paper,
+  theorem: 'loop',
+  confidence: 'V',
+  kind: 'exact',
   statement: 'a check that spins forever once x > 50',
   hypotheses: fc.record({ x: fc.integer({ min: 0, max: 100 }) }),
   check: ({ x }) => {
@@ -17,7 +21,11 @@ export const hangs = defineClaim({
 });
 
 export const fine = defineClaim({
-  id: 'hang/fine/holds', paper, theorem: 'fine', confidence: 'V', kind: 'exact',
+  id: 'hang/fine/holds',
+  paper,
+  theorem: 'fine',
+  confidence: 'V',
+  kind: 'exact',
   statement: 'holds',
   hypotheses: fc.record({ x: fc.integer({ min: 0, max: 100 }) }),
   check: () => ({ conditions: [le('x', 0, 1)] }),

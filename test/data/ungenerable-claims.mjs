@@ -3,8 +3,12 @@ import * as fc from 'fast-check';
 import { defineClaim, le, skipCase } from '../../src/index.ts';
 
 export const never = defineClaim({
-  id: 'bad/skip/always', paper: { key: 'bad', title: 'Bad', authors: 'Test', venue: 'test', confidence: 'high' },
-  theorem: 'skip', confidence: 'V', kind: 'exact', statement: 'needs x > 100 but draws x <= 10',
+  id: 'bad/skip/always',
+  paper: { key: 'bad', title: 'Bad', authors: 'Test', venue: 'test', confidence: 'high' },
+  theorem: 'skip',
+  confidence: 'V',
+  kind: 'exact',
+  statement: 'needs x > 100 but draws x <= 10',
   hypotheses: fc.record({ x: fc.integer({ min: 0, max: 10 }) }),
   check: ({ x }) => (x > 100 ? { conditions: [le('x', 0, 1)] } : skipCase('x must exceed 100')),
   tolerance: { rel: 0, abs: 0, reason: 'test' },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  baselineToleranceFor, COUNT_BASELINE, FLOAT32_TRAINED_BASELINE, FLOAT64_BASELINE, withinTolerance, type BaselineTolerances,
+  baselineToleranceFor,
+  COUNT_BASELINE,
+  FLOAT32_TRAINED_BASELINE,
+  FLOAT64_BASELINE,
+  withinTolerance,
+  type BaselineTolerances,
 } from '../../src/claims/baselineTolerance.js';
 import { isUserError } from '../../src/claims/errors.js';
 import { compareEntry, countChanges, diffEntries, formatPair } from '../../src/report/baselineCompare.js';
@@ -9,7 +14,11 @@ import { baselineJson, parseBaseline, type BaselineFile } from '../../src/report
 import { SAMPLE_SUMMARY } from '../../src/report/sampleSummary.js';
 
 const ID = 'shamir2018/thm4/sgd-competitive-with-linear';
-const entry = (quantities: Record<string, number>, status: BaselineEntry['status'] = 'consistent'): BaselineEntry => ({ role: 'claim', status, quantities });
+const entry = (quantities: Record<string, number>, status: BaselineEntry['status'] = 'consistent'): BaselineEntry => ({
+  role: 'claim',
+  status,
+  quantities,
+});
 const TOL: BaselineTolerances = {
   default: FLOAT64_BASELINE,
   claims: { [ID]: { quantities: { medianAvgF: { rel: 1e-6, abs: 1e-9, reason: 'float64 experiment, deterministic for the seed' } } } },
@@ -17,7 +26,9 @@ const TOL: BaselineTolerances = {
 
 describe('baseline comparison', () => {
   it('names the claim, the quantity, its baseline, the new value and the tolerance with its reason', () => {
-    const f = compareEntry(ID, entry({ medianAvgF: 0.554719, failures: 0 }), entry({ medianAvgF: 0.601234, failures: 0 }), { tolerances: TOL });
+    const f = compareEntry(ID, entry({ medianAvgF: 0.554719, failures: 0 }), entry({ medianAvgF: 0.601234, failures: 0 }), {
+      tolerances: TOL,
+    });
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ kind: 'drift', quantity: 'medianAvgF', baseline: 0.554719, now: 0.601234 });
     expect(f[0].message).toBe(
@@ -34,12 +45,22 @@ describe('baseline comparison', () => {
     // Digits enough to tell the two numbers apart.
     expect(out[0].message).toMatch(/baseline 0\.554719, now 0\.55472 /);
     // Other quantities of the same claim fall back to the file default (rel 1e-9).
-    expect(compareEntry(ID, entry({ maxAvgF: 1 }), entry({ maxAvgF: 1 + 1e-8 }), { tolerances: TOL })[0].message).toMatch(/quantity maxAvgF drifted.*rel 1e-9 \+ abs 1e-12/);
+    expect(compareEntry(ID, entry({ maxAvgF: 1 }), entry({ maxAvgF: 1 + 1e-8 }), { tolerances: TOL })[0].message).toMatch(
+      /quantity maxAvgF drifted.*rel 1e-9 \+ abs 1e-12/,
+    );
   });
 
   it('detects a changed verdict instead of comparing numbers of different cases', () => {
     const f = compareEntry(ID, entry({ p: 1 }), entry({ p: 0.001 }, 'inconsistent'));
-    expect(f).toEqual([{ kind: 'verdict-changed', id: ID, baseline: 'consistent', now: 'inconsistent', message: `${ID}: verdict changed: baseline consistent, now inconsistent` }]);
+    expect(f).toEqual([
+      {
+        kind: 'verdict-changed',
+        id: ID,
+        baseline: 'consistent',
+        now: 'inconsistent',
+        message: `${ID}: verdict changed: baseline consistent, now inconsistent`,
+      },
+    ]);
   });
 
   it('reports quantities that appeared or vanished, and results with no baseline', () => {
@@ -48,7 +69,9 @@ describe('baseline comparison', () => {
       `${ID}: quantity "lhs: x <= y" is gone: baseline 2, now absent`,
       `${ID}: quantity b is new: now 3, not in the baseline; record it with \`claimcheck baseline --update\``,
     ]);
-    expect(compareEntry(ID, undefined, entry({ a: 1 }), { file: 'b.json' })[0].message).toMatch(/no baseline in b\.json; record one with `claimcheck baseline --update --claim /);
+    expect(compareEntry(ID, undefined, entry({ a: 1 }), { file: 'b.json' })[0].message).toMatch(
+      /no baseline in b\.json; record one with `claimcheck baseline --update --claim /,
+    );
   });
 
   it('declared tolerances: counts are exact, float32-trained claims get rel 1e-4, files override the table', () => {
@@ -57,8 +80,12 @@ describe('baseline comparison', () => {
     expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, cor1, 'cases')).toBe(COUNT_BASELINE);
     expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, 'x/y/z', 'maxSlack')).toBe(FLOAT64_BASELINE);
     const own = { rel: 0, abs: 0, reason: 'r' };
-    expect(baselineToleranceFor({ default: FLOAT64_BASELINE, claims: { [cor1]: { quantities: { maxSlack: own } } } }, cor1, 'maxSlack')).toBe(own);
-    expect(compareEntry('x/y/z', entry({ cases: 400 }, 'verified'), entry({ cases: 401 }, 'verified'))[0].message).toMatch(/cases drifted: baseline 400, now 401 \(tolerance rel 0 \+ abs 0/);
+    expect(
+      baselineToleranceFor({ default: FLOAT64_BASELINE, claims: { [cor1]: { quantities: { maxSlack: own } } } }, cor1, 'maxSlack'),
+    ).toBe(own);
+    expect(compareEntry('x/y/z', entry({ cases: 400 }, 'verified'), entry({ cases: 401 }, 'verified'))[0].message).toMatch(
+      /cases drifted: baseline 400, now 401 \(tolerance rel 0 \+ abs 0/,
+    );
   });
 
   it('treats NaN as equal to NaN and an infinity only as itself', () => {
@@ -77,7 +104,12 @@ describe('baseline entries and files', () => {
       const e = byId.get(r.id)!;
       expect(e.status).toBe(r.verdict.status);
       const v = r.verdict;
-      const ev = v.status === 'consistent' ? v.evidence : v.status === 'refuted' || v.status === 'inconsistent' ? v.counterexample.evidence : undefined;
+      const ev =
+        v.status === 'consistent'
+          ? v.evidence
+          : v.status === 'refuted' || v.status === 'inconsistent'
+            ? v.counterexample.evidence
+            : undefined;
       if (ev) {
         for (const c of ev.conditions) expect(e.quantities).toMatchObject({ [`lhs: ${c.name}`]: c.lhs, [`rhs: ${c.name}`]: c.rhs });
         for (const [k, x] of Object.entries(ev.quantities ?? {})) expect(e.quantities[k]).toBe(x);
@@ -88,7 +120,13 @@ describe('baseline entries and files', () => {
 
   it('serialise with a stable key order and read back identically; a tolerance without a reason is rejected', () => {
     const file: BaselineFile = {
-      schema: 1, tool: 'claimcheck', paper: 'p', backend: 'wasm', profile: 'ci', seed: 20181804, tolerances: TOL,
+      schema: 1,
+      tool: 'claimcheck',
+      paper: 'p',
+      backend: 'wasm',
+      profile: 'ci',
+      seed: 20181804,
+      tolerances: TOL,
       results: { 'p/b/c': entry({ z: 1, a: NaN, m: -Infinity }), 'p/a/c': entry({ y: 2 }, 'verified') },
     };
     const text = baselineJson(file);

@@ -6,14 +6,27 @@ import { cli } from '../support/cli.js';
 import { parseXml } from './xml.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-ci-'));
-const common = ['--file', 'examples/my-claims.ts', '--baselines', path.join(tmp, 'baselines'), '--workers', '1', '--fixtures', path.join(tmp, 'fx')];
+const common = [
+  '--file',
+  'examples/my-claims.ts',
+  '--baselines',
+  path.join(tmp, 'baselines'),
+  '--workers',
+  '1',
+  '--fixtures',
+  path.join(tmp, 'fx'),
+];
 const MUTANT = 'my-notes/fact1/linear-comparator-convex~saturating-loss';
 const CONDITION = 'F_lin((a+b)/2) <= (F_lin(a) + F_lin(b)) / 2';
 
 function junitCounts(file: string): { cases: number; failures: number; messages: string[] } {
   const { elements } = parseXml(fs.readFileSync(file, 'utf8'));
   const failures = elements.filter((e) => e.name === 'failure');
-  return { cases: elements.filter((e) => e.name === 'testcase').length, failures: failures.length, messages: failures.map((f) => f.attrs.message) };
+  return {
+    cases: elements.filter((e) => e.name === 'testcase').length,
+    failures: failures.length,
+    messages: failures.map((f) => f.attrs.message),
+  };
 }
 
 describe('claimcheck baseline and ci on a user claim file', () => {
@@ -60,7 +73,9 @@ describe('claimcheck baseline and ci on a user claim file', () => {
     // baseline shows the same change as old -> new; --update records it and ci is green again.
     const diff = await cli('baseline', ...common, '--reports', path.join(tmp, 'r5'));
     expect(diff.code).toBe(1);
-    expect(diff.out).toMatch(/~ my-notes\/fact1\/linear-comparator-convex~saturating-loss: "lhs: .*" 0\.895601 -> 0\.894601 \(beyond tolerance\)/);
+    expect(diff.out).toMatch(
+      /~ my-notes\/fact1\/linear-comparator-convex~saturating-loss: "lhs: .*" 0\.895601 -> 0\.894601 \(beyond tolerance\)/,
+    );
     expect((await cli('baseline', '--update', ...common, '--reports', path.join(tmp, 'r6'))).code).toBe(0);
     expect((await cli('ci', ...common, '--reports', path.join(tmp, 'r7'))).code).toBe(0);
   });

@@ -12,7 +12,19 @@ const CLAIM = 'my-notes/fact1/linear-comparator-convex';
 describe('claimcheck coverage', () => {
   it('measures a claim under c8 against the .ts sources of src/core, and the report links it', async () => {
     const rep = path.join(tmp, 'rep');
-    const v = await cli('verify', '--file', 'examples/my-claims.ts', '--seed', '1', '--workers', '1', '--fixtures', path.join(tmp, 'fx'), '--reports', rep);
+    const v = await cli(
+      'verify',
+      '--file',
+      'examples/my-claims.ts',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--fixtures',
+      path.join(tmp, 'fx'),
+      '--reports',
+      rep,
+    );
     expect(v.code).toBe(0);
     const c = await cli('coverage', '--file', 'examples/my-claims.ts', '--out', path.join(rep, 'coverage'));
     expect(c.code).toBe(0);

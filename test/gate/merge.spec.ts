@@ -8,7 +8,19 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-merge-'));
 // One fixture store and --no-pinned: every run searches afresh and saves to the same paths, so
 // the summaries are comparable byte for byte.
 const run = (...extra: string[]) =>
-  cli('verify', '--file', 'examples/my-claims.ts', '--seed', '7', '--workers', '1', '--no-pinned', '--fixtures', path.join(tmp, 'fx'), ...extra);
+  cli(
+    'verify',
+    '--file',
+    'examples/my-claims.ts',
+    '--seed',
+    '7',
+    '--workers',
+    '1',
+    '--no-pinned',
+    '--fixtures',
+    path.join(tmp, 'fx'),
+    ...extra,
+  );
 const read = (...p: string[]) => fs.readFileSync(path.join(tmp, ...p), 'utf8');
 
 describe('verify --shard and report --merge', () => {
@@ -19,8 +31,20 @@ describe('verify --shard and report --merge', () => {
     process.chdir(tmp);
     try {
       for (const i of [1, 2]) {
-        const r = await cli('verify', '--file', path.join(cwd, 'examples/my-claims.ts'), '--seed', '7', '--workers', '1', '--no-pinned',
-          '--fixtures', path.join(tmp, 'fx'), '--shard', `${i}/2`);
+        const r = await cli(
+          'verify',
+          '--file',
+          path.join(cwd, 'examples/my-claims.ts'),
+          '--seed',
+          '7',
+          '--workers',
+          '1',
+          '--no-pinned',
+          '--fixtures',
+          path.join(tmp, 'fx'),
+          '--shard',
+          `${i}/2`,
+        );
         expect(r.code).toBe(0);
         expect(r.out).toContain(`--shard ${i}/2`);
       }
@@ -30,7 +54,9 @@ describe('verify --shard and report --merge', () => {
     const s1 = JSON.parse(read('reports', 'shards', '1-of-2', 'summary.json'));
     const s2 = JSON.parse(read('reports', 'shards', '2-of-2', 'summary.json'));
     expect(s1.shard).toEqual({ index: 1, count: 2 });
-    expect([...s1.results, ...s2.results].map((r: { id: string }) => r.id)).toEqual(JSON.parse(read('full', 'summary.json')).results.map((r: { id: string }) => r.id));
+    expect([...s1.results, ...s2.results].map((r: { id: string }) => r.id)).toEqual(
+      JSON.parse(read('full', 'summary.json')).results.map((r: { id: string }) => r.id),
+    );
     // Shards given in any order, as a parent folder.
     const m = await cli('report', '--merge', path.join(tmp, 'reports', 'shards'), '--out', path.join(tmp, 'merged'));
     expect(m.code).toBe(0);
@@ -49,11 +75,21 @@ describe('verify --shard and report --merge', () => {
     fs.writeFileSync(path.join(tmp, 'odd', 'summary.json'), JSON.stringify({ ...other, seed: 8 }));
     const r = await cli('report', '--merge', path.join(dir, '1-of-2'), path.join(tmp, 'odd'), '--out', path.join(tmp, 'm2'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cannot merge: seed differs: .*1-of-2\/summary\.json has 7, .*odd\/summary\.json has 8 \(merge only the shards of one run/);
+    expect(r.err).toMatch(
+      /cannot merge: seed differs: .*1-of-2\/summary\.json has 7, .*odd\/summary\.json has 8 \(merge only the shards of one run/,
+    );
     const missing = await cli('report', '--merge', path.join(dir, '1-of-2'), '--out', path.join(tmp, 'm3'));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot merge: shard 2\/2 missing/);
-    const twice = await cli('report', '--merge', path.join(dir, '1-of-2'), path.join(dir, '1-of-2', 'summary.json'), path.join(dir, '2-of-2'), '--out', path.join(tmp, 'm4'));
+    const twice = await cli(
+      'report',
+      '--merge',
+      path.join(dir, '1-of-2'),
+      path.join(dir, '1-of-2', 'summary.json'),
+      path.join(dir, '2-of-2'),
+      '--out',
+      path.join(tmp, 'm4'),
+    );
     expect(twice.code).toBe(0);
   });
 });

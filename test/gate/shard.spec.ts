@@ -19,7 +19,12 @@ describe('--shard i/n', () => {
   });
 
   it('matches vitest --shard on the 17 built-in claims and mutants over 4 shards, and is deterministic', () => {
-    expect([1, 2, 3, 4].map((index) => shardRange(17, { index, count: 4 }))).toEqual([[0, 5], [5, 9], [9, 13], [13, 17]]);
+    expect([1, 2, 3, 4].map((index) => shardRange(17, { index, count: 4 }))).toEqual([
+      [0, 5],
+      [5, 9],
+      [9, 13],
+      [13, 17],
+    ]);
     const ids = (i: number) => shardOf(BUILTIN, { index: i, count: 4 }).map((c) => c.id);
     expect(ids(2)).toEqual(ids(2));
     expect(new Set([1, 2, 3, 4].flatMap(ids)).size).toBe(BUILTIN.length);

@@ -11,7 +11,13 @@ export function parseXml(xml: string): { elements: { name: string; attrs: Record
     if (t.replace(entity, '').includes('&')) throw new Error(`stray & in ${JSON.stringify(t.slice(0, 80))}`);
     if (t.includes('<') || t.includes('>')) throw new Error(`raw < or > in ${JSON.stringify(t.slice(0, 80))}`);
   };
-  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   let roots = 0;
   while (rest.length > 0) {
     const lt = rest.indexOf('<');

@@ -53,8 +53,14 @@ export function datasetShapeArb(opts: DatasetOptions = {}): fc.Arbitrary<Dataset
   const labelW = { ...DEFAULT_LABEL_WEIGHTS[opts.labelStyle ?? 'real'], ...opts.labels };
   return fc.record({
     d: sizeArb(s.typicalD, s.maxD, s.largeShare),
-    input: weightedPick(INPUT_KINDS.map((k) => [k, inputW[k]] as const), 'dataset inputs'),
-    labels: weightedPick(LABEL_KINDS.map((k) => [k, labelW[k]] as const), 'dataset labels'),
+    input: weightedPick(
+      INPUT_KINDS.map((k) => [k, inputW[k]] as const),
+      'dataset inputs',
+    ),
+    labels: weightedPick(
+      LABEL_KINDS.map((k) => [k, labelW[k]] as const),
+      'dataset labels',
+    ),
   });
 }
 
@@ -72,7 +78,11 @@ function rowsArb<T>(row: fc.Arbitrary<T>, s: { typicalN: number; maxN: number; l
   const arr = (max: number) => fc.array(row, { minLength: 1, maxLength: max, size: 'max' });
   const large = Math.round(1000 * s.largeShare);
   if (s.typicalN >= s.maxN || large === 0) return arr(s.typicalN);
-  return fc.oneof({ withCrossShrink: true }, { arbitrary: arr(s.typicalN), weight: 1000 - large }, { arbitrary: arr(s.maxN), weight: large });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: arr(s.typicalN), weight: 1000 - large },
+    { arbitrary: arr(s.maxN), weight: large },
+  );
 }
 
 /** The points for a given shape. */

@@ -60,7 +60,12 @@ export interface FeatureMapOptions {
 }
 
 export const DEFAULT_FEATURE_WEIGHTS: Record<FeatureKind, number> = {
-  zero: 1, constant: 1, linear: 2, 'random-mlp': 8, 'dead-relu': 2, 'partly-dead': 2,
+  zero: 1,
+  constant: 1,
+  linear: 2,
+  'random-mlp': 8,
+  'dead-relu': 2,
+  'partly-dead': 2,
 };
 
 /**
@@ -80,7 +85,10 @@ export function featureShapeWithin(kMax: number, opts: FeatureMapOptions = {}): 
   return fc
     .record({
       k: width,
-      kind: weightedPick(FEATURE_KINDS.map((k) => [k, weights[k]] as const), 'feature kinds'),
+      kind: weightedPick(
+        FEATURE_KINDS.map((k) => [k, weights[k]] as const),
+        'feature kinds',
+      ),
       depth: fc.integer({ min: 1, max: 3 }),
       activation: fc.constantFrom(...ACTIVATION_ORDER),
       hidden: vectorArb(2, width),

@@ -9,7 +9,16 @@ export { datasetArb, datasetShapeArb, datasetFromShapeArb, inputsArb, INPUT_KIND
 export type { Dataset, DatasetShape, DatasetOptions, InputKind } from './dataset.js';
 export { labelRowArb, labelSharedArb, buildLabel, LABEL_KINDS } from './labels.js';
 export type { LabelKind, LabelShared } from './labels.js';
-export { featureMapArb, featureShapeArb, featureShapeWithin, capK, featureMaterialArb, buildFeatureMap, FEATURE_KINDS, ACTIVATION_ORDER } from './featureMap.js';
+export {
+  featureMapArb,
+  featureShapeArb,
+  featureShapeWithin,
+  capK,
+  featureMaterialArb,
+  buildFeatureMap,
+  FEATURE_KINDS,
+  ACTIVATION_ORDER,
+} from './featureMap.js';
 export type { FeatureMapCase, FeatureMapOptions, FeatureKind, FeatureShape, FeatureMaterial } from './featureMap.js';
 export { residualPointArb, pointMaterialArb, buildPoint, finishPoint, farW } from './residualPoint.js';
 export type { ResidualPoint, PointContext, PointMaterial, ResidualPointOptions } from './residualPoint.js';

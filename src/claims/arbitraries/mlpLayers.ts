@@ -42,6 +42,11 @@ export function unitReach(row: readonly number[], X: readonly (readonly number[]
  * box), so the unit outputs exactly 0 and stays dead under perturbations smaller than the
  * margin (the catalog's certificate for the no-skip mutant). ceil keeps the bias an integer.
  */
-export function deadBias(row: readonly number[], X: readonly (readonly number[])[] | undefined, inputBound: number, margin: number): number {
+export function deadBias(
+  row: readonly number[],
+  X: readonly (readonly number[])[] | undefined,
+  inputBound: number,
+  margin: number,
+): number {
   return -(Math.ceil(unitReach(row, X, inputBound)) + margin);
 }

@@ -16,7 +16,14 @@
  *   ~0 gradient there: the non-convex-loss mutant's refuting family).
  */
 export const RESIDUAL_REGIONS = [
-  'unbiased', 'zero-V', 'q-zero', 'small-w', 'large-V', 'small-w-large-V', 'cancellation', 'far-labels',
+  'unbiased',
+  'zero-V',
+  'q-zero',
+  'small-w',
+  'large-V',
+  'small-w-large-V',
+  'cancellation',
+  'far-labels',
 ] as const;
 export type ResidualRegion = (typeof RESIDUAL_REGIONS)[number];
 
@@ -24,11 +31,25 @@ export type ResidualRegion = (typeof RESIDUAL_REGIONS)[number];
 export const NEEDS_NONZERO_W: ReadonlySet<ResidualRegion> = new Set<ResidualRegion>(['small-w', 'small-w-large-V', 'far-labels']);
 
 export const THM1_REGION_WEIGHTS: Readonly<Record<ResidualRegion, number>> = {
-  unbiased: 4, 'zero-V': 1, 'q-zero': 1, 'small-w': 2, 'large-V': 2, 'small-w-large-V': 1, cancellation: 2, 'far-labels': 2,
+  unbiased: 4,
+  'zero-V': 1,
+  'q-zero': 1,
+  'small-w': 2,
+  'large-V': 2,
+  'small-w-large-V': 1,
+  cancellation: 2,
+  'far-labels': 2,
 };
 
 export const THM2_REGION_WEIGHTS: Readonly<Record<ResidualRegion, number>> = {
-  unbiased: 3, 'zero-V': 1, 'q-zero': 3, 'small-w': 0, 'large-V': 2, 'small-w-large-V': 0, cancellation: 2, 'far-labels': 0,
+  unbiased: 3,
+  'zero-V': 1,
+  'q-zero': 3,
+  'small-w': 0,
+  'large-V': 2,
+  'small-w-large-V': 0,
+  cancellation: 2,
+  'far-labels': 0,
 };
 
 /** Default weights for the mode, overridden per region; rejects regions w = 0 cannot reach. */

@@ -85,7 +85,11 @@ function labelWeights(region: ResidualRegion, q: QZeroRoute | null, style: 'real
   return base;
 }
 
-function featureWeights(region: ResidualRegion, q: QZeroRoute | null, user: Partial<Record<FeatureKind, number>> = {}): Partial<Record<FeatureKind, number>> {
+function featureWeights(
+  region: ResidualRegion,
+  q: QZeroRoute | null,
+  user: Partial<Record<FeatureKind, number>> = {},
+): Partial<Record<FeatureKind, number>> {
   const none = Object.fromEntries(Object.keys(DEFAULT_FEATURE_WEIGHTS).map((k) => [k, 0]));
   if (q === 'dead-features') return { ...none, zero: 1, 'dead-relu': 3 };
   // Features that can cancel x: zero, constant and all-dead maps cannot.
@@ -103,7 +107,10 @@ export function residualInstanceArb(opts: ResidualInstanceOptions): fc.Arbitrary
   const sizes = resolveSizes(sizeOpts); // validate now, not at the first draw
   const regionW = resolveRegionWeights(zeroW, opts.regions);
   const head = fc.record({
-    region: weightedPick(RESIDUAL_REGIONS.map((r) => [r, regionW[r]] as const), 'regions'),
+    region: weightedPick(
+      RESIDUAL_REGIONS.map((r) => [r, regionW[r]] as const),
+      'regions',
+    ),
     loss: fc.constantFrom(...opts.losses),
     route: fc.constantFrom<QZeroRoute>('dead-features', 'zero-labels'),
   });
@@ -132,8 +139,21 @@ export function residualInstanceArb(opts: ResidualInstanceOptions): fc.Arbitrary
           const ctx = { X: data.X, F: mlpForward(fm.f, data.X), k: fs.k, y: data.y };
           const pt = finishPoint(region, buildPoint(region, point, ctx), { zeroW, requireNonzeroW: opts.requireNonzeroW });
           return plain<ResidualInstance>({
-            n: data.n, d: ds.d, k: fs.k, X: data.X, y: data.y, loss, f: fm.f as MlpSpec, w: pt.w, V: pt.V, wStar,
-            region, input: ds.input, labels: ds.labels, features: fs.kind, qZero,
+            n: data.n,
+            d: ds.d,
+            k: fs.k,
+            X: data.X,
+            y: data.y,
+            loss,
+            f: fm.f as MlpSpec,
+            w: pt.w,
+            V: pt.V,
+            wStar,
+            region,
+            input: ds.input,
+            labels: ds.labels,
+            features: fs.kind,
+            qZero,
           });
         }),
     );

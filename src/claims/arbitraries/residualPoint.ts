@@ -71,13 +71,24 @@ export function pointMaterialArb(region: ResidualRegion, d: number, k: number, z
     // With w = 0 fixed (Thm 2) there is nothing to draw, and nothing for the shrinker to chase.
     w: zeroW ? fc.constant(zeros(d)) : vectorArb(d, realArb()),
     s: on(smallWRegions, decadeArb(0, -4), 1),
-    wMode: region === 'cancellation'
-      ? weightedPick([['unbiased', 2], ['small', 1]] as const, 'wMode')
-      : fc.constant(region === 'small-w' || region === 'small-w-large-V' ? ('small' as const) : ('unbiased' as const)),
+    wMode:
+      region === 'cancellation'
+        ? weightedPick(
+            [
+              ['unbiased', 2],
+              ['small', 1],
+            ] as const,
+            'wMode',
+          )
+        : fc.constant(region === 'small-w' || region === 'small-w-large-V' ? ('small' as const) : ('unbiased' as const)),
     V: region === 'zero-V' ? fc.constant(zeroMatrix(d, k)) : matrixArb(d, k, realArb()),
     S: on(['large-V', 'small-w-large-V'], decadeArb(1, 3), 1),
     vMode: on(['far-labels'], fc.constantFrom('zero' as const, 'unbiased' as const), 'unbiased' as const),
-    eta: on(['cancellation'], fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(0), weight: 1 }, { arbitrary: decadeArb(-2, -6), weight: 3 }), 0),
+    eta: on(
+      ['cancellation'],
+      fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(0), weight: 1 }, { arbitrary: decadeArb(-2, -6), weight: 3 }),
+      0,
+    ),
     gap: on(['far-labels'], fc.integer({ min: 3, max: 8 }), 3),
   });
 }
@@ -146,8 +157,12 @@ export function residualPointArb(ctx: PointContext, opts: ResidualPointOptions =
     throw new RangeError(`residualPointArb: region "${opts.region}" needs w != 0, but zeroW fixes w = 0`);
   }
   const weights = resolveRegionWeights(!!opts.zeroW, opts.regions);
-  const region = opts.region !== undefined
-    ? fc.constant(opts.region)
-    : weightedPick(RESIDUAL_REGIONS.map((r) => [r, weights[r]] as const), 'regions');
+  const region =
+    opts.region !== undefined
+      ? fc.constant(opts.region)
+      : weightedPick(
+          RESIDUAL_REGIONS.map((r) => [r, weights[r]] as const),
+          'regions',
+        );
   return stableChain(region, (r) => pointMaterialArb(r, d, ctx.k, !!opts.zeroW).map((m) => finishPoint(r, buildPoint(r, m, ctx), opts)));
 }

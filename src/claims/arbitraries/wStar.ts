@@ -14,7 +14,10 @@ export type WStarKind = (typeof WSTAR_KINDS)[number];
 
 export const DEFAULT_WSTAR_WEIGHTS: Record<WStarKind, number> = { 'best-linear': 2, zero: 1, random: 2 };
 
-export function wStarArb(d: number, opts: { nonzero?: boolean; weights?: Partial<Record<WStarKind, number>> } = {}): fc.Arbitrary<number[] | null> {
+export function wStarArb(
+  d: number,
+  opts: { nonzero?: boolean; weights?: Partial<Record<WStarKind, number>> } = {},
+): fc.Arbitrary<number[] | null> {
   const w = { ...DEFAULT_WSTAR_WEIGHTS, ...opts.weights };
   if (opts.nonzero) w.zero = 0; // Thm 2 divides by ||w*||
   const random = vectorArb(d, realArb()).map((v) => (opts.nonzero && isZeroVector(v) ? e1(d) : v));

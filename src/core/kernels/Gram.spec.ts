@@ -2,9 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
 import { Rng, keyFromSeed } from '../random.js';
-import {
-  allocGram, dotProductGram, gramFromRows, gramToRows, innerProducts, relativeFrobeniusError, selectRows, subGram,
-} from './Gram.js';
+import { allocGram, dotProductGram, gramFromRows, gramToRows, innerProducts, relativeFrobeniusError, selectRows, subGram } from './Gram.js';
 
 const rng = new Rng(keyFromSeed(5));
 const mat = (n: number, d: number) => Array.from({ length: n }, () => Array.from(Float32Array.from(rng.normals(d))));
@@ -15,21 +13,32 @@ describe('Gram', () => {
   });
 
   it('innerProducts: float64 loops and the TF.js matMul agree, for X X^T and X Z^T', () => {
-    const X = mat(30, 7), Z = mat(11, 7);
-    for (const [A, B] of [[X, undefined], [X, Z]] as const) {
+    const X = mat(30, 7),
+      Z = mat(11, 7);
+    for (const [A, B] of [
+      [X, undefined],
+      [X, Z],
+    ] as const) {
       const before = tf.memory().numTensors;
       const f64 = innerProducts(A, B, 'float64');
       const f32 = innerProducts(A, B, 'tfjs');
       expect(tf.memory().numTensors).toBe(before);
       expect(relativeFrobeniusError(f32.gram, f64.gram)).toBeLessThan(1e-6);
       const Bm = B ?? A;
-      expect(f64.gram.data[3 * f64.gram.cols + 4]).toBeCloseTo(A[3].reduce((s, v, t) => s + v * Bm[4][t], 0), 12);
-      expect(f64.sqNormsZ[2]).toBeCloseTo(Bm[2].reduce((s, v) => s + v * v, 0), 12);
+      expect(f64.gram.data[3 * f64.gram.cols + 4]).toBeCloseTo(
+        A[3].reduce((s, v, t) => s + v * Bm[4][t], 0),
+        12,
+      );
+      expect(f64.sqNormsZ[2]).toBeCloseTo(
+        Bm[2].reduce((s, v) => s + v * v, 0),
+        12,
+      );
     }
   });
 
   it('dotProductGram maps (||x||^2, ||z||^2, <x, z>) and can store float32', () => {
-    const X = mat(4, 3), Z = mat(2, 3);
+    const X = mat(4, 3),
+      Z = mat(2, 3);
     const g = dotProductGram((a, b, c) => a + 10 * b + 100 * c, X, Z, { dtype: 'float32' });
     expect(g.data).toBeInstanceOf(Float32Array);
     const sq = (v: number[]) => v.reduce((s, t) => s + t * t, 0);
@@ -38,7 +47,11 @@ describe('Gram', () => {
   });
 
   it('sub-matrices, row selection and round trips', () => {
-    const rows = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    const rows = [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ];
     const g = gramFromRows(rows);
     expect(gramToRows(subGram(g, [2, 0], [1]))).toEqual([[8], [2]]);
     expect(gramToRows(selectRows(g, [1]))).toEqual([[4, 5, 6]]);

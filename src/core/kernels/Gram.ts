@@ -148,7 +148,10 @@ export interface DotKernelOptions {
 
 /** Applies f(||x||^2, ||z||^2, <x, z>) to every pair: the pattern of every dot-product kernel. */
 export function dotProductGram(
-  f: (sqNormX: number, sqNormZ: number, dotXZ: number) => number, X: Mat, Z: Mat | undefined, options: DotKernelOptions = {},
+  f: (sqNormX: number, sqNormZ: number, dotXZ: number) => number,
+  X: Mat,
+  Z: Mat | undefined,
+  options: DotKernelOptions = {},
 ): Gram {
   const { gram, sqNormsX, sqNormsZ } = innerProducts(X, Z, options.innerProducts ?? 'auto');
   // float64 output overwrites the inner products in place (each is read once, then replaced).

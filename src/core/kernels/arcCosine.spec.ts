@@ -21,8 +21,10 @@ describe('arc-cosine kernels (Cho & Saul 2009)', () => {
   });
 
   it('scale as ||x||^n ||z||^n', () => {
-    const x = [0.3, -1.2, 2], z = [1, 0.4, -0.7];
-    const xs = x.map((v) => 3 * v), zs = z.map((v) => 0.5 * v);
+    const x = [0.3, -1.2, 2],
+      z = [1, 0.4, -0.7];
+    const xs = x.map((v) => 3 * v),
+      zs = z.map((v) => 0.5 * v);
     expect(arcCosineKernel(0, xs, zs)).toBeCloseTo(arcCosineKernel(0, x, z), 14);
     expect(arcCosineKernel(1, xs, zs)).toBeCloseTo(1.5 * arcCosineKernel(1, x, z), 13);
   });
@@ -32,14 +34,25 @@ describe('arc-cosine kernels (Cho & Saul 2009)', () => {
     expect(kappa1(1 + 1e-12)).toBe(1);
     expect(kappa1(-1 - 1e-12)).toBe(0);
     const x = [0.1, 0.7, 1 / 3];
-    expect(Number.isFinite(arcCosineKernel(0, x, x.map((v) => v * 1.0000000000000002)))).toBe(true);
+    expect(
+      Number.isFinite(
+        arcCosineKernel(
+          0,
+          x,
+          x.map((v) => v * 1.0000000000000002),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('match Monte-Carlo estimates of 2 E[step(w.x) step(w.z) (w.x)^n (w.z)^n], w ~ N(0, I)', () => {
     const rng = new Rng(keyFromSeed(42));
-    const x = [1, 0.5, -0.3], z = [-0.2, 1.1, 0.8];
+    const x = [1, 0.5, -0.3],
+      z = [-0.2, 1.1, 0.8];
     const S = 400_000;
-    let s0 = 0, s1 = 0, q1 = 0;
+    let s0 = 0,
+      s1 = 0,
+      q1 = 0;
     for (let t = 0; t < S; t++) {
       const w = [rng.normal(), rng.normal(), rng.normal()];
       const a = w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
@@ -52,7 +65,7 @@ describe('arc-cosine kernels (Cho & Saul 2009)', () => {
     }
     const p0 = s0 / S;
     const m1 = s1 / S;
-    const se0 = Math.sqrt(p0 * (1 - p0) / S);
+    const se0 = Math.sqrt((p0 * (1 - p0)) / S);
     const se1 = Math.sqrt((q1 / S - m1 * m1) / S);
     // E[relu(w.x) relu(w.z)] = k_1 / 2 and P(w.x > 0, w.z > 0) = k_0 / 2: within 4 standard errors.
     expect(Math.abs(p0 - arcCosineKernel(0, x, z) / 2)).toBeLessThan(4 * se0);

@@ -56,7 +56,9 @@ export function arcCosineKernel(degree: ArcCosineDegree, x: Vec, z: Vec): number
   checkDegree(degree);
   const d = assertVector(x, 'x');
   assertVector(z, 'z', d);
-  let xx = 0, zz = 0, xz = 0;
+  let xx = 0,
+    zz = 0,
+    xz = 0;
   for (let t = 0; t < d; t++) {
     xx += x[t] * x[t];
     zz += z[t] * z[t];

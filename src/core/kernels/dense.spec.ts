@@ -37,7 +37,10 @@ describe('dense (NTK parameterisation)', () => {
   });
 
   it('kernel: nngp = sigma_w^2 nngp + sigma_b^2, ntk = sigma_w^2 ntk + nngp', () => {
-    const X = [[1, 2], [-1, 0.5]];
+    const X = [
+      [1, 2],
+      [-1, 0.5],
+    ];
     const k0 = inputKernel(X);
     const base = Array.from(k0.nngp);
     const k1 = dense({ width: 7, sigmaW: 2, sigmaB: 0.5 }).kernel(k0);

@@ -50,8 +50,20 @@ describe('empiricalNtk', () => {
     const X = rows(5, 3, 1);
     const spec = mlpSpecFromParams(params, 'tanh') as { layers: { W: number[][]; b: number[] }[] } & MlpSpec;
     const slots = spec.layers.flatMap((l) => [
-      ...l.W.flatMap((row) => row.map((_, j) => ({ get: () => row[j], set: (v: number) => { row[j] = v; } }))),
-      ...l.b.map((_, i) => ({ get: () => l.b[i], set: (v: number) => { l.b[i] = v; } })),
+      ...l.W.flatMap((row) =>
+        row.map((_, j) => ({
+          get: () => row[j],
+          set: (v: number) => {
+            row[j] = v;
+          },
+        })),
+      ),
+      ...l.b.map((_, i) => ({
+        get: () => l.b[i],
+        set: (v: number) => {
+          l.b[i] = v;
+        },
+      })),
     ]);
     const want = finiteDifferenceNtk(slots, () => mlpForward(spec, X).map((o) => o[0]));
     const before = tf.memory().numTensors;
@@ -61,11 +73,17 @@ describe('empiricalNtk', () => {
   });
 
   it('matches finite differences on a stax ReLU net with biases, including a cross-kernel', () => {
-    const d = 3, m = 6, sW = Math.SQRT2, sB = 0.4;
+    const d = 3,
+      m = 6,
+      sW = Math.SQRT2,
+      sB = 0.4;
     const model = staxModel(serial(dense({ width: m, sigmaB: sB }), relu(), dense({ width: 1, sigmaW: sW, sigmaB: sB })), d);
     const params = model.init(keyFromSeed(4));
     const a = paramsToArrays(params) as Record<string, number[][] | number[]>;
-    const W = a['0.W'] as number[][], b = a['0.b'] as number[], V = a['2.W'] as number[][], c = a['2.b'] as number[];
+    const W = a['0.W'] as number[][],
+      b = a['0.b'] as number[],
+      V = a['2.W'] as number[][],
+      c = a['2.b'] as number[];
     const f64 = (x: number[]) => {
       let s = sB * c[0];
       for (let r = 0; r < m; r++) {
@@ -74,13 +92,28 @@ describe('empiricalNtk', () => {
       }
       return s;
     };
-    const X = rows(4, d, 2), Z = rows(3, d, 3);
+    const X = rows(4, d, 2),
+      Z = rows(3, d, 3);
     const XZ = [...X, ...Z];
-    const slot = (arr: number[], i: number) => ({ get: () => arr[i], set: (v: number) => { arr[i] = v; } });
-    const slots = [...W.flatMap((row) => row.map((_, j) => slot(row, j))), ...b.map((_, i) => slot(b, i)), ...V.map((row) => slot(row, 0)), slot(c, 0)];
+    const slot = (arr: number[], i: number) => ({
+      get: () => arr[i],
+      set: (v: number) => {
+        arr[i] = v;
+      },
+    });
+    const slots = [
+      ...W.flatMap((row) => row.map((_, j) => slot(row, j))),
+      ...b.map((_, i) => slot(b, i)),
+      ...V.map((row) => slot(row, 0)),
+      slot(c, 0),
+    ];
     const joint = finiteDifferenceNtk(slots, () => XZ.map(f64));
     const cross = gramToRows(empiricalNtk(model, params, X, Z));
-    expectClose(cross, X.map((_, i) => Z.map((__, j) => joint[i][X.length + j])), 1e-5);
+    expectClose(
+      cross,
+      X.map((_, i) => Z.map((__, j) => joint[i][X.length + j])),
+      1e-5,
+    );
     disposeParams(params);
   });
 
@@ -100,20 +133,35 @@ describe('empiricalNtk', () => {
    * there: its width^2 hidden matrix makes one seed at 4096 cost ~2.5 s (per-example gradients
    * of 16.8M parameters), and the suite has a 30 s budget.
    */
-  interface Case { readonly widths: number[]; seeds(width: number): number; net(width: number): StaxLayer }
+  interface Case {
+    readonly widths: number[];
+    seeds(width: number): number;
+    net(width: number): StaxLayer;
+  }
   const architectures: [string, Case][] = [
-    ['two-layer ReLU (catalog parameterisation)', {
-      widths: [64, 256, 1024, 4096],
-      seeds: () => 12,
-      net: (m) => serial(dense({ width: m }), relu(), dense({ width: 1, sigmaW: Math.SQRT2 })),
-    }],
-    ['three-layer ReLU with biases', {
-      widths: [32, 128, 512, 2048],
-      seeds: (m) => (m >= 2048 ? 6 : 12),
-      net: (m) => serial(
-        dense({ width: m, sigmaB: 0.3 }), relu(), dense({ width: m, sigmaW: Math.SQRT2, sigmaB: 0.3 }), relu(), dense({ width: 1, sigmaW: Math.SQRT2 }),
-      ),
-    }],
+    [
+      'two-layer ReLU (catalog parameterisation)',
+      {
+        widths: [64, 256, 1024, 4096],
+        seeds: () => 12,
+        net: (m) => serial(dense({ width: m }), relu(), dense({ width: 1, sigmaW: Math.SQRT2 })),
+      },
+    ],
+    [
+      'three-layer ReLU with biases',
+      {
+        widths: [32, 128, 512, 2048],
+        seeds: (m) => (m >= 2048 ? 6 : 12),
+        net: (m) =>
+          serial(
+            dense({ width: m, sigmaB: 0.3 }),
+            relu(),
+            dense({ width: m, sigmaW: Math.SQRT2, sigmaB: 0.3 }),
+            relu(),
+            dense({ width: 1, sigmaW: Math.SQRT2 }),
+          ),
+      },
+    ],
   ];
   it.each(architectures)('converges to the analytic NTK as width grows: %s', (_name, c) => {
     const d = 5;

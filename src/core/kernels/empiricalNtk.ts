@@ -36,7 +36,9 @@ export function perExampleGradients(model: Model, params: Params, rows: Mat, opt
   for (const name of names) {
     const shape = model.shapes[name];
     if (shape === undefined || !tf.util.arraysEqual([...shape], params[name].shape)) {
-      throw new RangeError(`empiricalNtk: params["${name}"] has shape [${params[name].shape}], the model expects [${shape ?? 'nothing'}] (unbatched)`);
+      throw new RangeError(
+        `empiricalNtk: params["${name}"] has shape [${params[name].shape}], the model expects [${shape ?? 'nothing'}] (unbatched)`,
+      );
     }
   }
   const sizes = names.map((name) => params[name].size);
@@ -74,14 +76,25 @@ const COLUMN_BLOCK = 4096;
  * out[i][j] += <A_i, B_j> (rows of length `size`) in float64, column block by column block so
  * the rows involved stay in cache; with `symmetric` (A = B) only j >= i is computed.
  */
-function accumulateGram(A: Float32Array, nA: number, B: Float32Array, nB: number, size: number, out: Float64Array, symmetric: boolean): void {
+function accumulateGram(
+  A: Float32Array,
+  nA: number,
+  B: Float32Array,
+  nB: number,
+  size: number,
+  out: Float64Array,
+  symmetric: boolean,
+): void {
   for (let c0 = 0; c0 < size; c0 += COLUMN_BLOCK) {
     const c1 = Math.min(c0 + COLUMN_BLOCK, size);
     for (let i = 0; i < nA; i++) {
       const ai = i * size;
       for (let j = symmetric ? i : 0; j < nB; j++) {
         const bj = j * size;
-        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let s0 = 0,
+          s1 = 0,
+          s2 = 0,
+          s3 = 0;
         let t = c0;
         for (; t + 3 < c1; t += 4) {
           s0 += A[ai + t] * B[bj + t];

@@ -29,9 +29,19 @@ describe('last-layer-only regression', () => {
     expect(tf.memory().numTensors).toBe(before);
     // Features by hand: relu(x W0 + b0) in float64 from the same parameters.
     const { W0, b0 } = paramsToArrays(params) as { W0: number[][]; b0: number[] };
-    const phi = X.map((x) => b0.map((b, o) => Math.max(0, x.reduce((s, v, i) => s + v * W0[i][o], b))));
+    const phi = X.map((x) =>
+      b0.map((b, o) =>
+        Math.max(
+          0,
+          x.reduce((s, v, i) => s + v * W0[i][o], b),
+        ),
+      ),
+    );
     const manual = featureRidgeRegression({
-      features: { rows: 50, cols: 16, data: Float64Array.from(phi.flat()) }, y, testFeatures: { rows: 4, cols: 16, data: Float64Array.from(phi.slice(0, 4).flat()) }, lambdas: [1e-3],
+      features: { rows: 50, cols: 16, data: Float64Array.from(phi.flat()) },
+      y,
+      testFeatures: { rows: 4, cols: 16, data: Float64Array.from(phi.slice(0, 4).flat()) },
+      lambdas: [1e-3],
     });
     gramToRows(r.predictions!).forEach((row, i) => row.forEach((v, c) => expect(v).toBeCloseTo(manual.predictions!.data[i * 2 + c], 4)));
     disposeParams(params);

@@ -56,7 +56,8 @@ export function lastLayerRegression(options: LastLayerOptions): FeatureRidgeResu
     testFeatures: options.X_test && modelFeatures(features, params, options.X_test),
     lambdas: options.lambdas,
     ridgeScale: options.ridgeScale,
-    selection: sel?.kind === 'validation' ? { kind: 'validation', features: modelFeatures(features, params, sel.X_val), y: sel.y_val } : sel,
+    selection:
+      sel?.kind === 'validation' ? { kind: 'validation', features: modelFeatures(features, params, sel.X_val), y: sel.y_val } : sel,
     solver: options.solver,
     cg: options.cg,
   });

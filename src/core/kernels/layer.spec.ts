@@ -60,7 +60,10 @@ describe('stax layers: {describe, init, apply, kernel}', () => {
   });
 
   it('inputKernel is <x, z> / d with zero NTK', () => {
-    const k = inputKernel([[1, 2], [3, -1]]);
+    const k = inputKernel([
+      [1, 2],
+      [3, -1],
+    ]);
     expect(Array.from(k.nngp)).toEqual([2.5, 0.5, 0.5, 5]);
     expect(Array.from(k.ntk)).toEqual([0, 0, 0, 0]);
   });
@@ -71,7 +74,15 @@ describe('stax layers: {describe, init, apply, kernel}', () => {
     expect(model.shapes).toEqual({ '0.W': [4, 5], '0.b': [5], '2.W': [5, 1], '2.b': [1] });
     const p = model.init(keyFromSeed(3));
     const before = tf.memory().numTensors;
-    const y = tf.tidy(() => model.apply(p, tf.tensor2d(X.map((r) => Float32Array.from(r)).flatMap((r) => Array.from(r)), [9, 4])));
+    const y = tf.tidy(() =>
+      model.apply(
+        p,
+        tf.tensor2d(
+          X.map((r) => Float32Array.from(r)).flatMap((r) => Array.from(r)),
+          [9, 4],
+        ),
+      ),
+    );
     expect(y.shape).toEqual([9, 1]);
     y.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -4,7 +4,12 @@ import { gramEntry, gramToRows } from './Gram.js';
 import { polynomialGram } from './polynomial.js';
 
 describe('polynomialGram', () => {
-  const X = [[1, 2], [0, -1], [3, 0.5], [-1, 1]];
+  const X = [
+    [1, 2],
+    [0, -1],
+    [3, 0.5],
+    [-1, 1],
+  ];
 
   it('is (gamma <x, z> + c)^p with gamma = 1/d and c = 1 by default', () => {
     expect(gramEntry(polynomialGram(X, undefined, { degree: 2 }), 0, 2)).toBeCloseTo((0.5 * 4 + 1) ** 2, 14);

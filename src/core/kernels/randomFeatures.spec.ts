@@ -15,7 +15,8 @@ describe('random ReLU features', () => {
 
   it('Phi Phi^T / D tends to E[relu(w.x + b) relu(w.z + b)] = k_1((x/sqrt d, 1), (z/sqrt d, 1)) / 2', () => {
     // w ~ N(0, I/d), b ~ N(0, 1): w.x + b = g.(x / sqrt(d), 1) with g ~ N(0, I_{d+1}) (Cho & Saul 2009).
-    const d = 4, D = 40_000;
+    const d = 4,
+      D = 40_000;
     const X = draw(4, d);
     const before = tf.memory().numTensors;
     const Phi = reluRandomFeatures(d, D, keyFromSeed(1)).map(X);

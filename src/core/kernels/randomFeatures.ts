@@ -34,7 +34,9 @@ export function reluRandomFeatures(inputDim: number, D: number, key: Key): ReluF
     D,
     map: (X: Mat): FlatMatrix => {
       const [n] = assertMatrix(X, 'X', undefined, d);
-      const phi = tf.tidy(() => tf.relu(tf.add(tf.matMul(tf.tensor2d(Float32Array.from(X.flat()), [n, d]), tf.tensor2d(W, [d, D])), tf.tensor1d(b))));
+      const phi = tf.tidy(() =>
+        tf.relu(tf.add(tf.matMul(tf.tensor2d(Float32Array.from(X.flat()), [n, d]), tf.tensor2d(W, [d, D])), tf.tensor1d(b))),
+      );
       const out = allocGram(n, D, 'float32');
       out.data.set(phi.dataSync() as Float32Array);
       phi.dispose();

@@ -7,7 +7,12 @@ import { relu } from './relu.js';
 
 /** A one-pair kernel with covariance [[a, c], [c, b]] and NTK t. */
 const pair = (a: number, b: number, c: number, t: number): LayerKernel => ({
-  n1: 1, n2: 1, nngp: Float64Array.of(c), ntk: Float64Array.of(t), var1: Float64Array.of(a), var2: Float64Array.of(b),
+  n1: 1,
+  n2: 1,
+  nngp: Float64Array.of(c),
+  ntk: Float64Array.of(t),
+  var1: Float64Array.of(a),
+  var2: Float64Array.of(b),
 });
 
 describe('relu layer', () => {
@@ -25,8 +30,11 @@ describe('relu layer', () => {
 
   it('kernel: E[relu(u) relu(v)] = k_1 / 2 and ntk * E[step step] = ntk k_0 / 2 (Cho & Saul)', () => {
     // (u, v) = (w.x, w.z) for w ~ N(0, I) has covariance [[|x|^2, <x,z>], [<x,z>, |z|^2]].
-    const x = [1.2, -0.4], z = [0.3, 0.9];
-    const a = 1.6, b = 0.9, c = 1.2 * 0.3 - 0.4 * 0.9;
+    const x = [1.2, -0.4],
+      z = [0.3, 0.9];
+    const a = 1.6,
+      b = 0.9,
+      c = 1.2 * 0.3 - 0.4 * 0.9;
     const k = relu().kernel(pair(a, b, c, 3));
     expect(k.nngp[0]).toBeCloseTo(arcCosineKernel(1, x, z) / 2, 14);
     expect(k.ntk[0]).toBeCloseTo((3 * arcCosineKernel(0, x, z)) / 2, 14);

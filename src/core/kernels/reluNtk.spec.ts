@@ -24,7 +24,9 @@ describe('ReLU network NNGP / NTK recursion (Jacot et al. 2018; Arora et al. 201
   });
 
   it('two-layer values at known angles: NTK(x, x) = 2, orthogonal 1/pi, opposite 0 (||x||^2 = d)', () => {
-    const x = [1, 1, -1, 1], orth = [1, -1, 1, 1], opp = x.map((v) => -v);
+    const x = [1, 1, -1, 1],
+      orth = [1, -1, 1, 1],
+      opp = x.map((v) => -v);
     const opts = { hiddenLayers: 1 };
     expect(reluNetworkKernel(x, x, opts)).toEqual({ nngp: expect.closeTo(1, 14), ntk: expect.closeTo(2, 14) });
     expect(reluNetworkKernel(x, orth, opts).ntk).toBeCloseTo(1 / Math.PI, 14);

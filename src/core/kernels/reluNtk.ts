@@ -42,7 +42,9 @@ export function reluNetworkKernel(x: Vec, z: Vec, options: ReluNetworkOptions): 
   const b = options.biasVariance ?? 0;
   const d = x.length;
   if (z.length !== d) throw new RangeError(`x and z must have the same length, got ${d} and ${z.length}`);
-  let xx = 0, zz = 0, xz = 0;
+  let xx = 0,
+    zz = 0,
+    xz = 0;
   for (let t = 0; t < d; t++) {
     xx += x[t] * x[t];
     zz += z[t] * z[t];

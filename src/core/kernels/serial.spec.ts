@@ -29,13 +29,19 @@ describe('serial', () => {
     const [d1, r, d2] = [dense({ width: 4, sigmaB: 0.1 }), relu(), dense({ width: 1, sigmaW: Math.SQRT2 })];
     const s = serial(d1, r, d2);
     const p = s.init(keyFromSeed(2), 3);
-    const x = tf.tensor2d([[0.5, -1, 2], [1, 1, 0]]);
+    const x = tf.tensor2d([
+      [0.5, -1, 2],
+      [1, 1, 0],
+    ]);
     const before = tf.memory().numTensors;
     const out = s.apply(p, x);
     expect(tf.memory().numTensors).toBe(before + 1);
     const manual = tf.tidy(() => d2.apply({ W: p['2.W'] }, r.apply({}, d1.apply({ W: p['0.W'], b: p['0.b'] }, x))));
     expect(Array.from(out.dataSync())).toEqual(Array.from(manual.dataSync()));
-    const X = [[0.5, -1, 2], [1, 1, 0]];
+    const X = [
+      [0.5, -1, 2],
+      [1, 1, 0],
+    ];
     const viaSerial = s.kernel(inputKernel(X));
     const viaLayers = d2.kernel(r.kernel(d1.kernel(inputKernel(X))));
     expect(Array.from(viaSerial.ntk)).toEqual(Array.from(viaLayers.ntk));

@@ -31,17 +31,23 @@ function randomSpd(n: number, ridge: number): Float64Array {
   const d = 5;
   const X = Float64Array.from({ length: n * d }, () => rng.normal() / Math.sqrt(d));
   const A = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let p = 0; p < d; p++) s += X[i * d + p] * X[j * d + p];
-    A[i * n + j] = Math.exp(s) + (i === j ? ridge : 0); // exp of a Gram matrix is PSD
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < d; p++) s += X[i * d + p] * X[j * d + p];
+      A[i * n + j] = Math.exp(s) + (i === j ? ridge : 0); // exp of a Gram matrix is PSD
+    }
   return A;
 }
 
 describe('blocked Cholesky on a wasm team', () => {
   for (const team of teams) {
-    for (const [n, block] of [[8, 4], [36, 8], [100, 16], [132, 64]] as const) {
+    for (const [n, block] of [
+      [8, 4],
+      [36, 8],
+      [100, 16],
+      [132, 64],
+    ] as const) {
       it(`n = ${n}, block ${block}, ${team.threads} thread(s): matches the unblocked factor`, () => {
         const A = randomSpd(n, 1e-2);
         const mark = team.mark();
@@ -50,9 +56,10 @@ describe('blocked Cholesky on a wasm team', () => {
         M.set(A);
         choleskyInPlace(team, a, n, n, { block });
         const want = naiveCholesky(A, n);
-        for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) {
-          expect(Math.abs(M[i * n + j] - want[i * n + j])).toBeLessThan(1e-10 * (1 + Math.abs(want[i * n + j])));
-        }
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j <= i; j++) {
+            expect(Math.abs(M[i * n + j] - want[i * n + j])).toBeLessThan(1e-10 * (1 + Math.abs(want[i * n + j])));
+          }
         // and the two triangular solves invert A
         const b = Float64Array.from({ length: n }, () => rng.normal());
         const x = Float64Array.from(b);
@@ -87,7 +94,8 @@ describe('wasm level-2 kernels (trsv_lower_f64, trsv_lower_t_f64, matvec_f64)', 
         const ld = n + 3;
         const l = team.alloc(8 * n * ld);
         const L = team.f64(l, n * ld);
-        for (let i = 0; i < n; i++) for (let j = 0; j < ld; j++) L[i * ld + j] = j < i ? rng.normal() / n : j === i ? 1 + rng.uniform() : 99;
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < ld; j++) L[i * ld + j] = j < i ? rng.normal() / n : j === i ? 1 + rng.uniform() : 99;
         const b0 = Float64Array.from({ length: n }, () => rng.normal());
         const bo = team.alloc(8 * n);
         const B = team.f64(bo, n);

@@ -72,7 +72,9 @@ export function choleskyInPlace(team: WasmTeam, a: number, n: number, ld: number
 /** Packs the mt row tiles of the kb-wide panel at byte address `src` into `dst`, split over the team. */
 function packPanel(team: WasmTeam, dst: number, src: number, ld: number, mt: number, kb: number): void {
   const cuts = WasmTeam.split(mt, team.threads);
-  team.run(cuts.slice(0, -1).map((lo, t): Call => (cuts[t + 1] > lo ? ['pack_rows_f64', [dst, src, ld, MR, kb, kb, lo, cuts[t + 1]]] : null)));
+  team.run(
+    cuts.slice(0, -1).map((lo, t): Call => (cuts[t + 1] > lo ? ['pack_rows_f64', [dst, src, ld, MR, kb, kb, lo, cuts[t + 1]]] : null)),
+  );
 }
 
 /** Unblocked Cholesky of the kb x kb diagonal block at (k0, k0), in place (lower). */

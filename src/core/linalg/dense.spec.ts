@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { lusolve, multiply, transpose as mjTranspose } from 'mathjs';
 import { Rng, keyFromSeed } from '../random.js';
-import { choleskySolve, dot, frobenius, identity, lambdaMin, leastSquares, matMul, matVec, norm2, spectralNorm, symmetricEigen, symmetricEigenvalues, transpose, zeros, meanSquaredDifference } from './dense.js';
+import {
+  choleskySolve,
+  dot,
+  frobenius,
+  identity,
+  lambdaMin,
+  leastSquares,
+  matMul,
+  matVec,
+  norm2,
+  spectralNorm,
+  symmetricEigen,
+  symmetricEigenvalues,
+  transpose,
+  zeros,
+  meanSquaredDifference,
+} from './dense.js';
 
 const rng = new Rng(keyFromSeed(1));
-const randMat = (m: number, n: number): number[][] =>
-  Array.from({ length: m }, () => Array.from({ length: n }, () => rng.normal()));
+const randMat = (m: number, n: number): number[][] => Array.from({ length: m }, () => Array.from({ length: n }, () => rng.normal()));
 const randSym = (n: number): number[][] => {
   const A = randMat(n, n);
   return A.map((r, i) => r.map((_, j) => A[i][j] + A[j][i]));
@@ -28,12 +43,14 @@ function jacobiEigenvalues(A0: number[][]): number[] {
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
         for (let k = 0; k < n; k++) {
-          const akp = A[k][p], akq = A[k][q];
+          const akp = A[k][p],
+            akq = A[k][q];
           A[k][p] = c * akp - s * akq;
           A[k][q] = s * akp + c * akq;
         }
         for (let k = 0; k < n; k++) {
-          const apk = A[p][k], aqk = A[q][k];
+          const apk = A[p][k],
+            aqk = A[q][k];
           A[p][k] = c * apk - s * aqk;
           A[q][k] = s * apk + c * aqk;
         }
@@ -45,21 +62,46 @@ function jacobiEigenvalues(A0: number[][]): number[] {
 
 describe('basic products', () => {
   it('matMul, matVec, transpose and dot agree with hand-computed values', () => {
-    const A = [[1, 2, 3], [4, 5, 6]];
-    const B = [[1, 0], [0, 1], [2, -1]];
-    expect(matMul(A, B)).toEqual([[7, -1], [16, -1]]);
+    const A = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
+    const B = [
+      [1, 0],
+      [0, 1],
+      [2, -1],
+    ];
+    expect(matMul(A, B)).toEqual([
+      [7, -1],
+      [16, -1],
+    ]);
     expect(matVec(A, [1, -1, 2])).toEqual([5, 11]);
-    expect(transpose(A)).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(transpose(A)).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
     expect(dot([1, 2, 3], [4, 5, 6])).toBe(32);
-    expect(zeros(2, 3)).toEqual([[0, 0, 0], [0, 0, 0]]);
-    expect(identity(2)).toEqual([[1, 0], [0, 1]]);
+    expect(zeros(2, 3)).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(identity(2)).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it('norm2 and frobenius match closed forms and do not overflow', () => {
     expect(norm2([3, 4])).toBe(5);
     expect(norm2([])).toBe(0);
     expect(norm2([3e200, 4e200]) / 5e200).toBeCloseTo(1, 14);
-    expect(frobenius([[1, 2], [2, 4]])).toBeCloseTo(5, 14);
+    expect(
+      frobenius([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toBeCloseTo(5, 14);
   });
 
   it('rejects bad shapes with errors naming the argument', () => {
@@ -67,7 +109,12 @@ describe('basic products', () => {
     expect(() => matVec([[1, 2], [3]], [1, 2])).toThrow(/A must be rectangular/);
     expect(() => matVec([[1, 2]], [1])).toThrow(/x must have length 2/);
     expect(() => dot([1, NaN], [1, 2])).toThrow(/a\[1\] must be a finite number/);
-    expect(() => symmetricEigenvalues([[1, 2], [0, 1]])).toThrow(/A must be symmetric/);
+    expect(() =>
+      symmetricEigenvalues([
+        [1, 2],
+        [0, 1],
+      ]),
+    ).toThrow(/A must be symmetric/);
     expect(() => lambdaMin([[1, 2, 3]])).toThrow(/A must be square/);
   });
 });
@@ -84,23 +131,39 @@ describe('spectralNorm', () => {
   });
 
   it('matches sqrt(lambda_max(A^T A)) by Jacobi for tall, wide and rank-one matrices', () => {
-    const shapes: [number, number][] = [[5, 3], [3, 5], [1, 4], [4, 1], [6, 6]];
+    const shapes: [number, number][] = [
+      [5, 3],
+      [3, 5],
+      [1, 4],
+      [4, 1],
+      [6, 6],
+    ];
     for (const [m, n] of shapes) {
       const A = randMat(m, n);
       const ref = Math.sqrt(Math.max(...jacobiEigenvalues(matMul(transpose(A), A))));
       expect(Math.abs(spectralNorm(A) - ref)).toBeLessThan(1e-10 * ref);
     }
-    const u = [1, 2, 2], v = [3, 4];
+    const u = [1, 2, 2],
+      v = [3, 4];
     expect(spectralNorm(u.map((a) => v.map((b) => a * b)))).toBeCloseTo(15, 12);
-    expect(spectralNorm([[0, 0], [0, 0]])).toBe(0);
+    expect(
+      spectralNorm([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toBe(0);
   });
 });
 
 describe('symmetricEigenvalues', () => {
   it('matches the 2x2 closed form', () => {
     const [a, b, c] = [2, -3, 0.5];
-    const m = (a + c) / 2, r = Math.hypot((a - c) / 2, b);
-    const ev = symmetricEigenvalues([[a, b], [b, c]]);
+    const m = (a + c) / 2,
+      r = Math.hypot((a - c) / 2, b);
+    const ev = symmetricEigenvalues([
+      [a, b],
+      [b, c],
+    ]);
     expect(ev[0]).toBeCloseTo(m - r, 13);
     expect(ev[1]).toBeCloseTo(m + r, 13);
   });
@@ -119,13 +182,21 @@ describe('symmetricEigenvalues', () => {
     const A = randSym(6);
     const { values, vectors } = symmetricEigen(A);
     vectors.forEach((v, j) => {
-      expect(maxAbsDiff(matVec(A, v), v.map((x) => values[j] * x))).toBeLessThan(1e-12);
+      expect(
+        maxAbsDiff(
+          matVec(A, v),
+          v.map((x) => values[j] * x),
+        ),
+      ).toBeLessThan(1e-12);
       vectors.forEach((u, i) => expect(Math.abs(dot(u, v) - (i === j ? 1 : 0))).toBeLessThan(1e-12));
     });
   });
 
   it('gives eigenvalues +-eps for Example 1 Hessian [[0, -eps], [-eps, 0]]', () => {
-    const ev = symmetricEigenvalues([[0, -0.125], [-0.125, 0]]);
+    const ev = symmetricEigenvalues([
+      [0, -0.125],
+      [-0.125, 0],
+    ]);
     expect(maxAbsDiff(ev, [-0.125, 0.125])).toBeLessThan(1e-15);
   });
 });
@@ -137,13 +208,25 @@ describe('choleskySolve', () => {
     const b = randMat(1, 5)[0];
     const x = choleskySolve(A, b);
     expect(maxAbsDiff(matVec(A, x), b)).toBeLessThan(1e-10);
-    expect(() => choleskySolve([[1, 2], [2, 1]], [1, 1])).toThrow(/positive definite/);
+    expect(() =>
+      choleskySolve(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        [1, 1],
+      ),
+    ).toThrow(/positive definite/);
   });
 });
 
 describe('leastSquares', () => {
   it('matches the normal equations solved by mathjs lusolve for full-rank tall A', () => {
-    for (const [m, n] of [[6, 3], [10, 5], [3, 3]] as [number, number][]) {
+    for (const [m, n] of [
+      [6, 3],
+      [10, 5],
+      [3, 3],
+    ] as [number, number][]) {
       const A = randMat(m, n);
       const b = randMat(1, m)[0];
       const AtA = multiply(mjTranspose(A), A) as number[][];
@@ -176,7 +259,15 @@ describe('leastSquares', () => {
   });
 
   it('returns zeros for A = 0 and rejects a mismatched b', () => {
-    expect(leastSquares([[0, 0], [0, 0]], [1, 2])).toEqual([0, 0]);
+    expect(
+      leastSquares(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [1, 2],
+      ),
+    ).toEqual([0, 0]);
     expect(() => leastSquares([[1], [2]], [1])).toThrow(/b must have length 2/);
   });
 });

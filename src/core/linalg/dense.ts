@@ -6,12 +6,7 @@
  * Every public function validates shapes (and finiteness: a NaN that slips in here would turn a
  * verdict into "no violation found") and throws errors that name the argument.
  */
-import {
-  CholeskyDecomposition,
-  EigenvalueDecomposition,
-  Matrix,
-  SingularValueDecomposition,
-} from 'ml-matrix';
+import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 export type Mat = readonly (readonly number[])[];
 export type Vec = readonly number[];

@@ -23,7 +23,8 @@ describe('flatCholesky', () => {
     const A = randomSpd(n, n + 3, 0.1, n);
     const L = Float64Array.from(A);
     expect(choleskyInPlace(L, n)).toBe(true);
-    let err = 0, scale = 0;
+    let err = 0,
+      scale = 0;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         if (j > i) expect(L[i * n + j]).toBe(0);
@@ -37,7 +38,8 @@ describe('flatCholesky', () => {
   });
 
   it('solves k right-hand sides like mathjs lusolve', () => {
-    const n = 40, k = 3;
+    const n = 40,
+      k = 3;
     const A = randomSpd(n, 10, 0.5, 9);
     const B = new Rng(keyFromSeed(10)).normals(n * k);
     const X = Float64Array.from(B);
@@ -46,7 +48,12 @@ describe('flatCholesky', () => {
     choleskySolveInPlace(L, n, X, k);
     const rows = Array.from({ length: n }, (_, i) => Array.from(A.subarray(i * n, (i + 1) * n)));
     for (let c = 0; c < k; c++) {
-      const want = (lusolve(rows, Array.from({ length: n }, (_, i) => [B[i * k + c]])) as number[][]).map((r) => r[0]);
+      const want = (
+        lusolve(
+          rows,
+          Array.from({ length: n }, (_, i) => [B[i * k + c]]),
+        ) as number[][]
+      ).map((r) => r[0]);
       for (let i = 0; i < n; i++) expect(Math.abs(X[i * k + c] - want[i])).toBeLessThan(1e-9 * (1 + Math.abs(want[i])));
     }
   });

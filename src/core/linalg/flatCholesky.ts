@@ -13,7 +13,10 @@ function assertSquareFlat(A: Float64Array, n: number, name: string): void {
 
 /** sum_{t < len} a[ia + t] * b[ib + t], with four accumulators (lets V8 pipeline the loop). */
 function dotRows(a: Float64Array, ia: number, b: Float64Array, ib: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let t = 0;
   for (; t + 3 < len; t += 4) {
     s0 += a[ia + t] * b[ib + t];
@@ -43,9 +46,15 @@ function subtractBlock(A: Float64Array, n: number, i0: number, i1: number, j0: n
     for (; j + 1 < j1; j += 2) {
       const b0 = j * n + k0;
       const b1 = b0 + n;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0;
       for (let t = 0; t < len; t++) {
-        const x0 = A[a0 + t], x1 = A[a1 + t], y0 = A[b0 + t], y1 = A[b1 + t];
+        const x0 = A[a0 + t],
+          x1 = A[a1 + t],
+          y0 = A[b0 + t],
+          y1 = A[b1 + t];
         s00 += x0 * y0;
         s01 += x0 * y1;
         s10 += x1 * y0;

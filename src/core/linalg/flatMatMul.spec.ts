@@ -14,7 +14,12 @@ describe('flatMatMul', () => {
     await initBackend('wasm');
   });
 
-  it.each([[false, false], [true, false], [false, true], [true, true]])('transposeA %s, transposeB %s matches dense.matMul in float64 and TF.js', (ta, tb) => {
+  it.each([
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])('transposeA %s, transposeB %s matches dense.matMul in float64 and TF.js', (ta, tb) => {
     const A = mat(ta ? 6 : 5, ta ? 5 : 6);
     const B = mat(tb ? 4 : 6, tb ? 6 : 4);
     const want = matMul(ta ? transpose(A) : A, tb ? transpose(B) : B);

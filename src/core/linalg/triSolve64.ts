@@ -8,7 +8,10 @@
 export function solveLowerInPlace(L: Float64Array, n: number, ld: number, b: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     const ri = i * ld;
-    let s0 = b[i], s1 = 0, s2 = 0, s3 = 0;
+    let s0 = b[i],
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let p = 0;
     for (; p + 3 < i; p += 4) {
       s0 -= L[ri + p] * b[p];

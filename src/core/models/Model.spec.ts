@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend.js';
 import { keyFromSeed } from '../random.js';
 import {
-  disposeParams, normalParam, paramsFromArrays, paramsToArrays, prefixParams, stackParams, subParams, unstackParams,
+  disposeParams,
+  normalParam,
+  paramsFromArrays,
+  paramsToArrays,
+  prefixParams,
+  stackParams,
+  subParams,
+  unstackParams,
 } from './Model.js';
 
 describe('Model helpers', () => {

@@ -4,7 +4,7 @@ import { initBackend } from '../backend.js';
 import { keyFromSeed } from '../random.js';
 import { expectChainsMatchSingles, expectArraysClose, randomMatrix } from '../tf/testing.js';
 import { bottleneckResNet, bottleneckResNetForward64, type BottleneckParams64 } from './bottleneckResNet.js';
-import { disposeParams, paramsToArrays, stackParams } from './Model.js';
+import { disposeParams, paramsToArrays } from './Model.js';
 
 describe('bottleneckResNet', () => {
   beforeAll(async () => {
@@ -46,7 +46,8 @@ describe('bottleneckResNet', () => {
   });
 
   it('init: catalog stds by default, deterministic per key; options are validated', () => {
-    const d = 16, w = 256;
+    const d = 16,
+      w = 256;
     const m = bottleneckResNet({ inputDim: d, width: w, outputDim: 8 });
     const a = paramsToArrays(tf.tidy(() => m.init(keyFromSeed(9))));
     const b = paramsToArrays(tf.tidy(() => m.init(keyFromSeed(9))));
@@ -62,7 +63,9 @@ describe('bottleneckResNet', () => {
     expect(Object.keys(m.shapes)).toEqual(['W', 'b1', 'U', 'b2', 'A']);
     expect(Object.keys(bottleneckResNet({ inputDim: 2, width: 3, outputDim: 1, skip: false }).shapes)).toEqual(['W', 'b1', 'A']);
     expect(() => bottleneckResNet({ inputDim: 2, width: 0, outputDim: 1 })).toThrow(/width must be a positive integer/);
-    expect(() => bottleneckResNet({ inputDim: 2, width: 3, outputDim: 1, activation: 'tanh' as 'relu' })).toThrow(/activation must be 'relu' or 'identity'/);
+    expect(() => bottleneckResNet({ inputDim: 2, width: 3, outputDim: 1, activation: 'tanh' as 'relu' })).toThrow(
+      /activation must be 'relu' or 'identity'/,
+    );
     const x = tf.zeros([2, 3]) as tf.Tensor2D;
     const p = m.init(keyFromSeed(1));
     expect(() => m.apply(p, x)).toThrow(/x must be \[n, 16\]/);

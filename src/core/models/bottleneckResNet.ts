@@ -98,7 +98,9 @@ export interface BottleneckParams64 {
  * test MSE a verdict rests on. Rows of X in, rows of outputs out.
  */
 export function bottleneckResNetForward64(
-  p: BottleneckParams64, X: readonly (readonly number[])[], activation: 'relu' | 'identity' = 'relu',
+  p: BottleneckParams64,
+  X: readonly (readonly number[])[],
+  activation: 'relu' | 'identity' = 'relu',
 ): number[][] {
   const d = p.W.length;
   const m = p.b1.length;

@@ -5,7 +5,7 @@ import { ACTIVATIONS, activate, mlpForward, type Activation, type MlpSpec } from
 import { Rng, keyFromSeed } from '../random.js';
 import { expectChainsMatchSingles, expectArraysClose, randomMatrix } from '../tf/testing.js';
 import { mlp, mlpFromSpec, mlpSpecFromParams } from './mlp.js';
-import { disposeParams, paramsToArrays, stackParams, type Params } from './Model.js';
+import { disposeParams, paramsToArrays, type Params } from './Model.js';
 
 /** Plain-loop float64 forward pass on the TF.js layout (W in x out), using mlp64's activations. */
 function forward64(params: Params, act: Activation, activateLast: boolean, rows: number[][]): number[] {
@@ -51,7 +51,10 @@ describe('mlp model', () => {
     const mat = (r: number, c: number) => Array.from({ length: r }, () => Array.from(Float32Array.from(rng.normals(c))));
     const spec: MlpSpec = {
       activation: 'tanh',
-      layers: [{ W: mat(4, 3), b: Array.from(Float32Array.from(rng.normals(4))) }, { W: mat(2, 4), b: [0.5, -0.5] }],
+      layers: [
+        { W: mat(4, 3), b: Array.from(Float32Array.from(rng.normals(4))) },
+        { W: mat(2, 4), b: [0.5, -0.5] },
+      ],
     };
     const { model, params } = mlpFromSpec(spec);
     expect(model.shapes).toEqual({ W0: [3, 4], b0: [4], W1: [4, 2], b1: [2] });
@@ -61,8 +64,15 @@ describe('mlp model', () => {
     expect(mlpSpecFromParams(params, 'tanh')).toEqual(spec);
     tf.dispose([p, X]);
     disposeParams(params);
-    expect(() => mlpFromSpec({ activation: 'relu', layers: [{ W: [[1, 2]], b: [0] }, { W: [[1, 2, 3]], b: [0] }] }))
-      .toThrow(/layers\[1\]\.W must be 1 x 1/);
+    expect(() =>
+      mlpFromSpec({
+        activation: 'relu',
+        layers: [
+          { W: [[1, 2]], b: [0] },
+          { W: [[1, 2, 3]], b: [0] },
+        ],
+      }),
+    ).toThrow(/layers\[1\]\.W must be 1 x 1/);
   });
 
   it('chain-stacked params give each chain its own apply', () => {

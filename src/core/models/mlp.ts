@@ -8,9 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ACTIVATIONS, type Activation, type MlpSpec } from './mlp64.js';
 import type { Key } from '../random.js';
-import {
-  checkInput, normalParam, param, positiveInt, type Model, type Params,
-} from './Model.js';
+import { checkInput, normalParam, param, positiveInt, type Model, type Params } from './Model.js';
 
 export interface MlpOptions {
   readonly inputDim: number;

@@ -19,9 +19,21 @@ function reference(kind: 'residual' | 'tweaked' | 'noSkip', params: Params, rows
   const f = mlpForward(mlpSpecFromParams(subParams(params, 'theta.'), 'tanh'), rows);
   const w = (a.w as number[][]).map((r) => r[0]);
   return rows.map((x, i) => {
-    if (kind === 'tweaked') return dot(w, x) + dot((a.v as number[][]).map((r) => r[0]), f[i]);
+    if (kind === 'tweaked')
+      return (
+        dot(w, x) +
+        dot(
+          (a.v as number[][]).map((r) => r[0]),
+          f[i],
+        )
+      );
     const Vf = (a.V as number[][]).map((row) => dot(row, f[i]));
-    return kind === 'residual' ? dot(w, x.map((xj, j) => xj + Vf[j])) : dot(w, Vf);
+    return kind === 'residual'
+      ? dot(
+          w,
+          x.map((xj, j) => xj + Vf[j]),
+        )
+      : dot(w, Vf);
   });
 }
 
@@ -55,7 +67,12 @@ describe('Shamir units: params', () => {
 
   it('documents names and shapes', () => {
     expect(residualUnit({ features: features() }).shapes).toEqual({
-      w: [d, 1], V: [d, k], 'theta.W0': [d, 5], 'theta.b0': [5], 'theta.W1': [5, k], 'theta.b1': [k],
+      w: [d, 1],
+      V: [d, k],
+      'theta.W0': [d, 5],
+      'theta.b0': [5],
+      'theta.W1': [5, k],
+      'theta.b1': [k],
     });
     expect(Object.keys(tweakedUnit({ features: features() }).shapes).slice(0, 2)).toEqual(['w', 'v']);
   });

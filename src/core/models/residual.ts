@@ -9,9 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fold, type Key } from '../random.js';
-import {
-  checkInput, normalParam, param, prefixParams, subParams, type Model, type Params,
-} from './Model.js';
+import { checkInput, normalParam, param, prefixParams, subParams, type Model, type Params } from './Model.js';
 
 export const THETA_PREFIX = 'theta.';
 
@@ -58,17 +56,18 @@ function unit(name: string, options: UnitOptions, mixer: 'V' | 'v', head: Head):
 /** p(x) = w^T (x + V f(x)); rows: (x + f V^T) w. */
 export function residualUnit(options: UnitOptions): Model {
   return unit('residualUnit', options, 'V', (p, x, f, name) =>
-    tf.matMul(tf.add(x, tf.matMul(f, param(p, 'V', name), false, true)), param(p, 'w', name)));
+    tf.matMul(tf.add(x, tf.matMul(f, param(p, 'V', name), false, true)), param(p, 'w', name)),
+  );
 }
 
 /** p(x) = w^T x + v^T f(x). */
 export function tweakedUnit(options: UnitOptions): Model {
-  return unit('tweakedUnit', options, 'v', (p, x, f, name) =>
-    tf.add(tf.matMul(x, param(p, 'w', name)), tf.matMul(f, param(p, 'v', name))));
+  return unit('tweakedUnit', options, 'v', (p, x, f, name) => tf.add(tf.matMul(x, param(p, 'w', name)), tf.matMul(f, param(p, 'v', name))));
 }
 
 /** p(x) = w^T V f(x), computed as f (V^T w): a k-vector first, cheaper than forming f V^T. */
 export function noSkipUnit(options: UnitOptions): Model {
   return unit('noSkipUnit', options, 'V', (p, _x, f, name) =>
-    tf.matMul(f, tf.matMul(param(p, 'V', name), param(p, 'w', name), true, false)));
+    tf.matMul(f, tf.matMul(param(p, 'V', name), param(p, 'w', name), true, false)),
+  );
 }

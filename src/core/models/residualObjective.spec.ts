@@ -2,16 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { LOSS_NAMES, lossByName, type Loss } from '../losses.js';
 import { Rng, keyFromSeed } from '../random.js';
 import {
-  linearGradient, linearHessian, linearLoss, noSkipGradient, noSkipLoss, residualGradient,
-  residualHessian, residualLoss, tweakedGradient, tweakedLoss, type ResidualData,
+  linearGradient,
+  linearHessian,
+  linearLoss,
+  noSkipGradient,
+  noSkipLoss,
+  residualGradient,
+  residualHessian,
+  residualLoss,
+  tweakedGradient,
+  tweakedLoss,
+  type ResidualData,
 } from './residualObjective.js';
 
 const rng = new Rng(keyFromSeed(1));
-const mat = (m: number, n: number, s = 1) =>
-  Array.from({ length: m }, () => Array.from({ length: n }, () => s * rng.normal()));
+const mat = (m: number, n: number, s = 1) => Array.from({ length: m }, () => Array.from({ length: n }, () => s * rng.normal()));
 
 function instance(loss: Loss) {
-  const d = rng.int(1, 4), k = rng.int(1, 4), n = rng.int(1, 6);
+  const d = rng.int(1, 4),
+    k = rng.int(1, 4),
+    n = rng.int(1, 6);
   const y = Array.from({ length: n }, () => (loss.labels === 'sign' ? (rng.uniform() < 0.5 ? -1 : 1) : rng.normal()));
   const data: ResidualData = { X: mat(n, d), Fx: mat(n, k), y, loss };
   return { data, d, k, w: mat(1, d, 0.7)[0], V: mat(d, k, 0.7) };
@@ -26,10 +36,12 @@ const unpack = (t: number[], d: number, k: number): [number[], number[][]] => [
 /** Central differences of a vector-valued map: columns are d out / d t_j. */
 function fdJacobian(f: (t: number[]) => number[], t: number[], h: number): number[][] {
   const cols = t.map((_, j) => {
-    const tp = [...t], tm = [...t];
+    const tp = [...t],
+      tm = [...t];
     tp[j] += h;
     tm[j] -= h;
-    const fp = f(tp), fm = f(tm);
+    const fp = f(tp),
+      fm = f(tm);
     return fp.map((v, i) => (v - fm[i]) / (2 * h));
   });
   return cols[0].map((_, i) => cols.map((c) => c[i]));
@@ -99,18 +111,30 @@ describe('closed forms from the paper', () => {
   it('Example 1: gradient and Hessian of (1/2)(w(1 + eps v) - 1)^2 everywhere, and at (0, -1/eps)', () => {
     const eps = 1 / 8;
     const data: ResidualData = { X: [[1]], Fx: [[eps]], y: [1], loss: lossByName('squared') };
-    for (const [w, v] of [[0.3, -2], [-1.1, 0.7], [2, 5]]) {
+    for (const [w, v] of [
+      [0.3, -2],
+      [-1.1, 0.7],
+      [2, 5],
+    ]) {
       const r = w - 1 + eps * w * v;
       const g = residualGradient(data, [w], [[v]]);
       expect(g.gw[0]).toBeCloseTo(r * (1 + eps * v), 13);
       expect(g.gV[0][0]).toBeCloseTo(r * eps * w, 13);
       const c = eps * (2 * w + 2 * eps * w * v - 1);
       const H = residualHessian(data, [w], [[v]]);
-      [[(1 + eps * v) ** 2, c], [c, eps * eps * w * w]].flat().forEach((h, i) => expect(H.flat()[i]).toBeCloseTo(h, 12));
+      [
+        [(1 + eps * v) ** 2, c],
+        [c, eps * eps * w * w],
+      ]
+        .flat()
+        .forEach((h, i) => expect(H.flat()[i]).toBeCloseTo(h, 12));
     }
     const g0 = residualGradient(data, [0], [[-1 / eps]]);
     expect(g0.norm).toBe(0);
-    expect(residualHessian(data, [0], [[-1 / eps]])).toEqual([[0, -eps], [-eps, 0]]);
+    expect(residualHessian(data, [0], [[-1 / eps]])).toEqual([
+      [0, -eps],
+      [-eps, 0],
+    ]);
     expect(residualLoss(data, [0], [[-1 / eps]])).toBe(0.5);
   });
 
@@ -123,7 +147,11 @@ describe('closed forms from the paper', () => {
       const H = residualHessian(data, w, V);
       const z = data.X.map((x, i) => x.map((xa, a) => xa + V[a].reduce((s, vac, c) => s + vac * data.Fx[i][c], 0)));
       const q = Array.from({ length: k }, (_, c) => data.y.reduce((s, yi, i) => s + loss.d1(0, yi) * data.Fx[i][c], 0) / n);
-      expect(residualGradient(data, w, V).gV.flat().every((v) => v === 0)).toBe(true);
+      expect(
+        residualGradient(data, w, V)
+          .gV.flat()
+          .every((v) => v === 0),
+      ).toBe(true);
       for (let r = 0; r < d + d * k; r++) {
         for (let c = 0; c < d + d * k; c++) {
           let ref = 0;
@@ -142,7 +170,16 @@ describe('argument validation', () => {
   const data: ResidualData = { X: [[1, 2]], Fx: [[3]], y: [1], loss };
   it('names the bad argument', () => {
     expect(() => residualLoss(data, [1], [[1], [1]])).toThrow(/w must have length 2/);
-    expect(() => residualGradient(data, [1, 1], [[1, 1], [1, 1]])).toThrow(/V must have 1 columns/);
+    expect(() =>
+      residualGradient(
+        data,
+        [1, 1],
+        [
+          [1, 1],
+          [1, 1],
+        ],
+      ),
+    ).toThrow(/V must have 1 columns/);
     expect(() => residualHessian({ ...data, y: [1, 2] }, [1, 1], [[1], [1]])).toThrow(/data.y must have length 1/);
     expect(() => residualLoss({ ...data, Fx: [[1], [2]] }, [1, 1], [[1], [1]])).toThrow(/data.Fx must have 1 rows/);
     expect(() => tweakedLoss(data, [1, 1], [1, 2])).toThrow(/v must have length 1/);

@@ -35,7 +35,11 @@ export interface TweakedGradient {
   readonly norm: number;
 }
 
-interface Dims { n: number; d: number; k: number }
+interface Dims {
+  n: number;
+  d: number;
+  k: number;
+}
 
 function checkLoss(loss: Loss, name: string): void {
   if (!loss || typeof loss.d1 !== 'function' || typeof loss.d2 !== 'function') {
@@ -86,7 +90,8 @@ function scoreMoments(data: ResidualData, p: Float64Array, d: number, k: number)
   const n = p.length;
   for (let i = 0; i < n; i++) {
     const s = data.loss.d1(p[i], data.y[i]) / n;
-    const x = data.X[i], f = data.Fx[i];
+    const x = data.X[i],
+      f = data.Fx[i];
     for (let j = 0; j < d; j++) a[j] += s * x[j];
     for (let c = 0; c < k; c++) q[c] += s * f[c];
   }
@@ -146,7 +151,8 @@ export function residualHessian(data: ResidualData, w: Vec, V: Mat): number[][] 
   for (let i = 0; i < n; i++) {
     const h = data.loss.d2(p[i], data.y[i]) / n;
     if (h === 0) continue;
-    const x = data.X[i], f = data.Fx[i];
+    const x = data.X[i],
+      f = data.Fx[i];
     for (let a = 0; a < d; a++) {
       g[a] = x[a] + dotRow(V[a], f);
       for (let c = 0; c < k; c++) g[d + a * k + c] = w[a] * f[c];

@@ -8,12 +8,14 @@ import { gramFromRows } from '../kernels/Gram.js';
 import { sphereReluNtkGram } from '../kernels/reluNtk.js';
 
 const rng = new Rng(keyFromSeed(9));
-const n = 300, d = 12, k = 3;
+const n = 300,
+  d = 12;
 const X = Array.from({ length: n }, () => Array.from({ length: d }, () => (rng.uniform() < 0.5 ? -1 : 1)));
 const Y = gramFromRows(X.map((x) => [x[0] * x[1], x[2] * x[3] * x[4], rng.normal()]));
 
 function maxRelDiff(a: Float64Array, b: Float64Array): number {
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let i = 0; i < a.length; i++) {
     num = Math.max(num, Math.abs(a[i] - b[i]));
     den = Math.max(den, Math.abs(b[i]));

@@ -29,7 +29,14 @@ export interface CgOptions {
 }
 
 /** float32 CG on (A + mu I) D = rhs from D = 0; rhs is scaled to unit norm first. */
-function cgPass(A: tf.Tensor2D, rhs: Float64Array, k: number, mu: number, tol: number, maxIter: number): { D: Float64Array; iterations: number } {
+function cgPass(
+  A: tf.Tensor2D,
+  rhs: Float64Array,
+  k: number,
+  mu: number,
+  tol: number,
+  maxIter: number,
+): { D: Float64Array; iterations: number } {
   const n = A.shape[0];
   let scale = 0;
   for (const v of rhs) scale = Math.max(scale, Math.abs(v));
@@ -95,7 +102,7 @@ export function cgRidgePath(A: FlatMatrix, B: FlatMatrix, mus: readonly number[]
       for (let pass = 0; pass < maxPasses && rel > tol; pass++) {
         // The correction only needs relative accuracy ~ tol / rel (a third of it, for margin):
         // later passes stop early instead of re-converging to innerTol.
-        const passTol = Math.min(0.5, Math.max(innerTol, (tol / rel) / 3));
+        const passTol = Math.min(0.5, Math.max(innerTol, tol / rel / 3));
         const { D, iterations: it } = cgPass(At, R, k, mu, passTol, maxIter);
         iterations += it;
         for (let i = 0; i < X.length; i++) X[i] += D[i];

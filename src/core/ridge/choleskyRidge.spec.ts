@@ -19,14 +19,22 @@ describe('choleskyRidgePath', () => {
       expect(s.residual).toBeLessThan(1e-12);
       const A = gramToRows(K).map((row, i) => row.map((v, j) => v + (i === j ? mus[m] : 0)));
       for (let c = 0; c < 2; c++) {
-        const want = lusolve(A, Y.map((row) => [row[c]])) as number[][];
+        const want = lusolve(
+          A,
+          Y.map((row) => [row[c]]),
+        ) as number[][];
         want.forEach((row, i) => expect(s.X[i * 2 + c]).toBeCloseTo(row[0], 8));
       }
     });
   });
 
   it('explains a matrix that is not positive definite', () => {
-    const singular = gramFromRows([[1, 1], [1, 1]]);
-    expect(() => choleskyRidgePath(singular, gramFromRows([[1], [2]]), [0])).toThrow(/not numerically positive definite at mu = 0; use a larger ridge/);
+    const singular = gramFromRows([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(() => choleskyRidgePath(singular, gramFromRows([[1], [2]]), [0])).toThrow(
+      /not numerically positive definite at mu = 0; use a larger ridge/,
+    );
   });
 });

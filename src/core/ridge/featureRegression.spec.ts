@@ -19,8 +19,13 @@ describe('featureRidgeRegression', () => {
   const rng = new Rng(keyFromSeed(11));
   const mat = (m: number, n: number) => Array.from({ length: m }, () => Array.from(rng.normals(n)));
 
-  it.each([[40, 6, 'primal'], [6, 40, 'dual']] as const)('n = %i, D = %i solves the %s system and matches the direct ridge', (n, D, form) => {
-    const Phi = mat(n, D), Y = mat(n, 2), T = mat(5, D);
+  it.each([
+    [40, 6, 'primal'],
+    [6, 40, 'dual'],
+  ] as const)('n = %i, D = %i solves the %s system and matches the direct ridge', (n, D, form) => {
+    const Phi = mat(n, D),
+      Y = mat(n, 2),
+      T = mat(5, D);
     const r = featureRidgeRegression({ features: gramFromRows(Phi), y: Y, testFeatures: gramFromRows(T), lambdas: [0.01] });
     expect(r.form).toBe(form);
     const W = directWeights(Phi, Y, 0.01 * n);
@@ -30,11 +35,14 @@ describe('featureRidgeRegression', () => {
   });
 
   it('validation selection scores on the validation features', () => {
-    const Phi = mat(30, 5), w = [1, -1, 0.5, 0, 2];
+    const Phi = mat(30, 5),
+      w = [1, -1, 0.5, 0, 2];
     const y = Phi.map((r) => r.reduce((s, v, i) => s + v * w[i], 0));
     const V = mat(10, 5);
     const r = featureRidgeRegression({
-      features: gramFromRows(Phi), y, lambdas: [10, 1e-6],
+      features: gramFromRows(Phi),
+      y,
+      lambdas: [10, 1e-6],
       selection: { kind: 'validation', features: gramFromRows(V), y: V.map((r) => r.reduce((s, v, i) => s + v * w[i], 0)) },
     });
     expect(r.lambda).toBe(1e-6);

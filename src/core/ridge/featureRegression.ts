@@ -14,12 +14,14 @@ import { checkRidges, ridgeFactor, toTargets, type RidgeScale, type RidgeSolverN
 import { meanSquaredError, selectRidge, type HoldoutSelection, type LambdaScore, type RidgeLearner } from './selectRidge.js';
 import { solveRidgePath, type RidgeSolverChoice } from './solveRidge.js';
 
-export type FeatureSelection = HoldoutSelection | {
-  readonly kind: 'validation';
-  /** Validation features (n_val x D, the same map) and targets. */
-  readonly features: FlatMatrix;
-  readonly y: Mat | Vec | FlatMatrix;
-};
+export type FeatureSelection =
+  | HoldoutSelection
+  | {
+      readonly kind: 'validation';
+      /** Validation features (n_val x D, the same map) and targets. */
+      readonly features: FlatMatrix;
+      readonly y: Mat | Vec | FlatMatrix;
+    };
 
 export interface FeatureRidgeOptions {
   /** Phi, n x D. */
@@ -58,19 +60,32 @@ export interface FeatureModel {
 }
 
 /** Fits every lambda on (Phi, Y), in primal or dual form, whichever system is smaller. */
-export function featureRidgePath(Phi: FlatMatrix, Y: FlatMatrix, mus: readonly number[], solver?: RidgeSolverChoice, cg?: CgOptions): FeatureModel[] {
+export function featureRidgePath(
+  Phi: FlatMatrix,
+  Y: FlatMatrix,
+  mus: readonly number[],
+  solver?: RidgeSolverChoice,
+  cg?: CgOptions,
+): FeatureModel[] {
   const [n, D] = [Phi.rows, Phi.cols];
   if (D <= n) {
     const A = flatMatMul(Phi, Phi, { transposeA: true });
     const B = flatMatMul(Phi, Y, { transposeA: true });
     return solveRidgePath(A, B, mus, solver, cg).map((s) => ({
-      W: { rows: D, cols: Y.cols, data: s.X }, form: 'primal', solver: s.solver, residual: s.residual, iterations: s.iterations,
+      W: { rows: D, cols: Y.cols, data: s.X },
+      form: 'primal',
+      solver: s.solver,
+      residual: s.residual,
+      iterations: s.iterations,
     }));
   }
   const A = flatMatMul(Phi, Phi, { transposeB: true });
   return solveRidgePath(A, Y, mus, solver, cg).map((s) => ({
     W: flatMatMul(Phi, { rows: n, cols: Y.cols, data: s.X }, { transposeA: true }),
-    form: 'dual', solver: s.solver, residual: s.residual, iterations: s.iterations,
+    form: 'dual',
+    solver: s.solver,
+    residual: s.residual,
+    iterations: s.iterations,
   }));
 }
 
@@ -94,7 +109,13 @@ export function featureRidgeRegression(options: FeatureRidgeOptions): FeatureRid
       const Pf = rows === undefined ? Phi : selectRows(Phi, rows);
       const Yf = rows === undefined ? Y : selectRows(Y, rows);
       const factor = ridgeFactor(scale, Pf.rows);
-      return featureRidgePath(Pf, Yf, lambdas.map((l) => l * factor), options.solver, options.cg);
+      return featureRidgePath(
+        Pf,
+        Yf,
+        lambdas.map((l) => l * factor),
+        options.solver,
+        options.cg,
+      );
     },
     heldOutMse: (m, _fit, evalRows) => meanSquaredError(flatMatMul(selectRows(Phi, evalRows), m.W), Y, evalRows),
     validationMse: validation && ((m) => meanSquaredError(flatMatMul(validation.Phi, m.W), validation.Y)),

@@ -44,7 +44,13 @@ describe('krr', () => {
 
   it("validation selection picks the lambda with the lowest validation MSE (the catalog's test-set choice)", () => {
     const lambdas = [1e-4, 1e-3, 1e-2, 1e-1];
-    const r = krr({ K_train: K, y_train: train.Y, K_test_train: Kt, lambdas, selection: { kind: 'validation', K_val_train: Kt, y_val: test.Y } });
+    const r = krr({
+      K_train: K,
+      y_train: train.Y,
+      K_test_train: Kt,
+      lambdas,
+      selection: { kind: 'validation', K_val_train: Kt, y_val: test.Y },
+    });
     const direct_ = lambdas.map((l) => mse(direct(K, train.Y, l * 120, Kt), test.Y));
     r.scores.forEach((s, i) => expect(s.mse).toBeCloseTo(direct_[i], 9));
     expect(r.lambda).toBe(lambdas[direct_.indexOf(Math.min(...direct_))]);
@@ -72,7 +78,12 @@ describe('krr', () => {
     expect(cg.residual).toBeLessThan(1e-9);
     expect(cg.predictions!.cols).toBe(1);
     cg.predictions!.data.forEach((v, i) => expect(v).toBeCloseTo(ch.predictions!.data[i], 6));
-    const want = direct(K, y.map((v) => [v]), 0.05, Kt);
+    const want = direct(
+      K,
+      y.map((v) => [v]),
+      0.05,
+      Kt,
+    );
     ch.predictions!.data.forEach((v, i) => expect(v).toBeCloseTo(want[i][0], 9));
   });
 
@@ -80,13 +91,22 @@ describe('krr', () => {
     const rng = new Rng(keyFromSeed(4));
     const draw = (n: number) => Array.from({ length: n }, () => Array.from(rng.normals(3)));
     const f = (x: number[]) => [Math.sin(x[0]) + 0.5 * x[1] * x[2]];
-    const Xtr = draw(300), Xte = draw(100);
+    const Xtr = draw(300),
+      Xte = draw(100);
     const r = krr({
-      K_train: rbfGram(Xtr, undefined, { lengthscale: 1 }), y_train: Xtr.map(f), K_test_train: rbfGram(Xte, Xtr, { lengthscale: 1 }),
+      K_train: rbfGram(Xtr, undefined, { lengthscale: 1 }),
+      y_train: Xtr.map(f),
+      K_test_train: rbfGram(Xte, Xtr, { lengthscale: 1 }),
       lambdas: [1e-5, 1e-3, 1e-1],
     });
     const Yte = Xte.map(f);
-    expect(mse(gramToRows(r.predictions!), Yte)).toBeLessThan(0.1 * mse(Yte.map(() => [0]), Yte));
+    expect(mse(gramToRows(r.predictions!), Yte)).toBeLessThan(
+      0.1 *
+        mse(
+          Yte.map(() => [0]),
+          Yte,
+        ),
+    );
   });
 
   it('names bad arguments', () => {

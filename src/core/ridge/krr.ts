@@ -10,18 +10,18 @@ import type { Mat, Vec } from '../linalg/dense.js';
 import type { CgOptions } from './cgRidge.js';
 import { flatMatMul } from '../linalg/flatMatMul.js';
 import { assertGram, subGram, selectRows, type FlatMatrix, type Gram } from '../kernels/Gram.js';
-import {
-  checkRidges, ridgeFactor, toTargets, type RidgeScale, type RidgeSolution, type RidgeSolverName,
-} from './ridgeResidual.js';
+import { checkRidges, ridgeFactor, toTargets, type RidgeScale, type RidgeSolution, type RidgeSolverName } from './ridgeResidual.js';
 import { meanSquaredError, selectRidge, type HoldoutSelection, type LambdaScore, type RidgeLearner } from './selectRidge.js';
 import { solveRidgePath, type RidgeSolverChoice } from './solveRidge.js';
 
-export type KrrSelection = HoldoutSelection | {
-  readonly kind: 'validation';
-  /** Kernel between validation points and training points, n_val x n. */
-  readonly K_val_train: Gram;
-  readonly y_val: Mat | Vec | FlatMatrix;
-};
+export type KrrSelection =
+  | HoldoutSelection
+  | {
+      readonly kind: 'validation';
+      /** Kernel between validation points and training points, n_val x n. */
+      readonly K_val_train: Gram;
+      readonly y_val: Mat | Vec | FlatMatrix;
+    };
 
 export interface KrrOptions {
   /** n x n training Gram. */
@@ -73,7 +73,13 @@ export function krr(options: KrrOptions): KrrResult {
       const Kf = rows === undefined ? K : subGram(K, rows, rows);
       const Yf = rows === undefined ? Y : selectRows(Y, rows);
       const factor = ridgeFactor(scale, Kf.rows);
-      return solveRidgePath(Kf, Yf, lambdas.map((l) => l * factor), options.solver, options.cg);
+      return solveRidgePath(
+        Kf,
+        Yf,
+        lambdas.map((l) => l * factor),
+        options.solver,
+        options.cg,
+      );
     },
     heldOutMse: (sol, fitRows, evalRows) =>
       meanSquaredError(flatMatMul(subGram(K, evalRows, fitRows), asMatrix(sol, fitRows.length)), Y, evalRows),

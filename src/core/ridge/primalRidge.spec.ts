@@ -36,7 +36,13 @@ describe('primalRidge', () => {
     const YTest = { rows: 30, cols: 2, data: rng.normals(60) };
     const lambdas = [1e-4, 1e-2, 1];
     const ours = primalRidgeOnTest(Phi, Y, PhiTest, YTest, lambdas);
-    const theirs = featureRidgeRegression({ features: Phi, y: Y, testFeatures: PhiTest, lambdas, selection: { kind: 'validation', features: PhiTest, y: YTest } });
+    const theirs = featureRidgeRegression({
+      features: Phi,
+      y: Y,
+      testFeatures: PhiTest,
+      lambdas,
+      selection: { kind: 'validation', features: PhiTest, y: YTest },
+    });
     expect(ours.lambda).toBe(theirs.lambda);
     // Chunk products are float32 sums (by design), theirs float64 at this size: ~1e-7 apart.
     ours.scores.forEach((s, i) => expect(Math.abs(s.mse - theirs.scores[i].mse)).toBeLessThan(1e-5 * (1 + s.mse)));

@@ -61,7 +61,13 @@ function solveOne(A: FlatMatrix, B: FlatMatrix, mu: number): RidgeSolution {
  * targets (mean over rows of the squared error summed over outputs); the best lam on the test
  * set is the catalog's rule for the allenzhu-li-2019 learners.
  */
-export function primalRidgeOnTest(Phi: FlatMatrix, Y: FlatMatrix, PhiTest: FlatMatrix, YTest: FlatMatrix, lambdas: readonly number[]): PrimalRidgeResult {
+export function primalRidgeOnTest(
+  Phi: FlatMatrix,
+  Y: FlatMatrix,
+  PhiTest: FlatMatrix,
+  YTest: FlatMatrix,
+  lambdas: readonly number[],
+): PrimalRidgeResult {
   assertGram(Y, 'Y', Phi.rows);
   assertGram(PhiTest, 'PhiTest', undefined, Phi.cols);
   assertGram(YTest, 'YTest', PhiTest.rows, Y.cols);

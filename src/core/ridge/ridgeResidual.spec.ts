@@ -6,7 +6,16 @@ import { checkRidges, ridgeFactor, ridgeResidual, toTargets } from './ridgeResid
 describe('ridge residuals and targets', () => {
   it('toTargets accepts vectors, rows and flat matrices', () => {
     expect(toTargets([1, 2, 3], 3, 'y')).toEqual({ rows: 3, cols: 1, data: Float64Array.of(1, 2, 3) });
-    expect(toTargets([[1, 2], [3, 4]], 2, 'y')).toEqual({ rows: 2, cols: 2, data: Float64Array.of(1, 2, 3, 4) });
+    expect(
+      toTargets(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        2,
+        'y',
+      ),
+    ).toEqual({ rows: 2, cols: 2, data: Float64Array.of(1, 2, 3, 4) });
     expect(toTargets({ rows: 1, cols: 2, data: Float32Array.of(5, 6) }, 1, 'y').data).toEqual(Float64Array.of(5, 6));
     expect(() => toTargets([1, 2], 3, 'y_train')).toThrow(/y_train must have length 3/);
   });
@@ -18,7 +27,8 @@ describe('ridge residuals and targets', () => {
     const X = rng.normals(n * k);
     const B = rng.normals(n * k);
     const { R, relative } = ridgeResidual(gramFromRows(A), X, B, k, 0.7);
-    let rr = 0, bb = 0;
+    let rr = 0,
+      bb = 0;
     for (let i = 0; i < n; i++) {
       for (let c = 0; c < k; c++) {
         const want = B[i * k + c] - A[i].reduce((s, a, j) => s + a * X[j * k + c], 0) - 0.7 * X[i * k + c];

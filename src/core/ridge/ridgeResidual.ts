@@ -41,7 +41,13 @@ export function toTargets(y: Mat | Vec | FlatMatrix, n: number, name: string): F
  * time so every load of X serves both (this runs once per CG refinement pass: n^2 k
  * multiply-adds, 250M at n = 5000, k = 10).
  */
-export function ridgeResidual(A: FlatMatrix, X: Float64Array, B: Float64Array, k: number, mu: number): { R: Float64Array; relative: number } {
+export function ridgeResidual(
+  A: FlatMatrix,
+  X: Float64Array,
+  B: Float64Array,
+  k: number,
+  mu: number,
+): { R: Float64Array; relative: number } {
   const n = A.rows;
   const a = A.data;
   const XT = new Float64Array(n * k);
@@ -53,10 +59,14 @@ export function ridgeResidual(A: FlatMatrix, X: Float64Array, B: Float64Array, k
     const r1 = two ? r0 + n : r0;
     for (let c = 0; c < k; c++) {
       const xc = c * n;
-      let s0 = 0, s1 = 0, t0 = 0, t1 = 0;
+      let s0 = 0,
+        s1 = 0,
+        t0 = 0,
+        t1 = 0;
       let j = 0;
       for (; j + 1 < n; j += 2) {
-        const x0 = XT[xc + j], x1 = XT[xc + j + 1];
+        const x0 = XT[xc + j],
+          x1 = XT[xc + j + 1];
         s0 += a[r0 + j] * x0;
         t0 += a[r0 + j + 1] * x1;
         s1 += a[r1 + j] * x0;

@@ -72,14 +72,24 @@ export function holdoutSplit(n: number, fraction: number, key: Key): { fit: Int3
   return { held: perm.slice(0, h).sort(), fit: perm.slice(h).sort() };
 }
 
-export function selectRidge<M>(learner: RidgeLearner<M>, lambdas: readonly number[], mode: HoldoutSelection | 'validation'): RidgeChoice<M> {
+export function selectRidge<M>(
+  learner: RidgeLearner<M>,
+  lambdas: readonly number[],
+  mode: HoldoutSelection | 'validation',
+): RidgeChoice<M> {
   if (lambdas.length === 1) {
-    return { lambda: lambdas[0], scores: [{ lambda: lambdas[0], mse: Number.NaN }], selectedBy: 'single', model: learner.fitPath(lambdas)[0] };
+    return {
+      lambda: lambdas[0],
+      scores: [{ lambda: lambdas[0], mse: Number.NaN }],
+      selectedBy: 'single',
+      model: learner.fitPath(lambdas)[0],
+    };
   }
   const best = (scores: LambdaScore[]) => scores.reduce((b, s, i) => (s.mse < scores[b].mse ? i : b), 0);
   if (mode === 'validation') {
     const validationMse = learner.validationMse;
-    if (validationMse === undefined) throw new RangeError("selection 'validation' needs validation data; pass it or use { kind: 'holdout' }");
+    if (validationMse === undefined)
+      throw new RangeError("selection 'validation' needs validation data; pass it or use { kind: 'holdout' }");
     const models = learner.fitPath(lambdas);
     const scores = models.map((m, i) => ({ lambda: lambdas[i], mse: validationMse.call(learner, m) }));
     const i = best(scores);

@@ -16,7 +16,10 @@ describe('solveRidgePath', () => {
   });
 
   it('dispatches to the chosen solver', () => {
-    const A = gramFromRows([[2, 1], [1, 2]]);
+    const A = gramFromRows([
+      [2, 1],
+      [1, 2],
+    ]);
     const B = gramFromRows([[1], [0]]);
     for (const solver of ['cholesky', 'cg'] as const) {
       const [s] = solveRidgePath(A, B, [1], solver);

@@ -21,7 +21,11 @@ export function pickSolver(n: number, choice: RidgeSolverChoice = 'auto'): Ridge
 }
 
 export function solveRidgePath(
-  A: FlatMatrix, B: FlatMatrix, mus: readonly number[], solver: RidgeSolverChoice = 'auto', cg: CgOptions = {},
+  A: FlatMatrix,
+  B: FlatMatrix,
+  mus: readonly number[],
+  solver: RidgeSolverChoice = 'auto',
+  cg: CgOptions = {},
 ): RidgeSolution[] {
   return pickSolver(A.rows, solver) === 'cholesky' ? choleskyRidgePath(A, B, mus) : cgRidgePath(A, B, mus, cg);
 }

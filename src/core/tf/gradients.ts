@@ -30,8 +30,11 @@ function spread(dy: tf.Tensor, x: tf.Tensor, axis: unknown, scale: number): tf.T
   return tf.mul(tf.reshape(dy, kept), tf.fill(x.shape, scale));
 }
 
-function binary(kernelName: string, da: (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
-  db: (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor) => tf.Tensor): tf.GradConfig {
+function binary(
+  kernelName: string,
+  da: (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
+  db: (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
+): tf.GradConfig {
   return {
     kernelName,
     inputsToSave: ['a', 'b'],
@@ -71,16 +74,41 @@ function matMulGrad(): tf.GradConfig {
 }
 
 const GRADIENTS: tf.GradConfig[] = [
-  binary(tf.Add, (dy) => dy, (dy) => dy),
-  binary(tf.Sub, (dy) => dy, (dy) => tf.neg(dy)),
-  binary(tf.Multiply, (dy, _a, b) => tf.mul(dy, b), (dy, a) => tf.mul(dy, a)),
-  binary(tf.RealDiv, (dy, _a, b) => tf.div(dy, b), (dy, a, b) => tf.neg(tf.div(tf.mul(dy, a), tf.square(b)))),
-  binary(tf.SquaredDifference, (dy, a, b) => tf.mul(dy, tf.mul(2, tf.sub(a, b))),
-    (dy, a, b) => tf.mul(dy, tf.mul(2, tf.sub(b, a)))),
-  binary(tf.Maximum, (dy, a, b) => tf.mul(dy, tf.cast(tf.greaterEqual(a, b), 'float32')),
-    (dy, a, b) => tf.mul(dy, tf.cast(tf.less(a, b), 'float32'))),
-  binary(tf.Minimum, (dy, a, b) => tf.mul(dy, tf.cast(tf.lessEqual(a, b), 'float32')),
-    (dy, a, b) => tf.mul(dy, tf.cast(tf.greater(a, b), 'float32'))),
+  binary(
+    tf.Add,
+    (dy) => dy,
+    (dy) => dy,
+  ),
+  binary(
+    tf.Sub,
+    (dy) => dy,
+    (dy) => tf.neg(dy),
+  ),
+  binary(
+    tf.Multiply,
+    (dy, _a, b) => tf.mul(dy, b),
+    (dy, a) => tf.mul(dy, a),
+  ),
+  binary(
+    tf.RealDiv,
+    (dy, _a, b) => tf.div(dy, b),
+    (dy, a, b) => tf.neg(tf.div(tf.mul(dy, a), tf.square(b))),
+  ),
+  binary(
+    tf.SquaredDifference,
+    (dy, a, b) => tf.mul(dy, tf.mul(2, tf.sub(a, b))),
+    (dy, a, b) => tf.mul(dy, tf.mul(2, tf.sub(b, a))),
+  ),
+  binary(
+    tf.Maximum,
+    (dy, a, b) => tf.mul(dy, tf.cast(tf.greaterEqual(a, b), 'float32')),
+    (dy, a, b) => tf.mul(dy, tf.cast(tf.less(a, b), 'float32')),
+  ),
+  binary(
+    tf.Minimum,
+    (dy, a, b) => tf.mul(dy, tf.cast(tf.lessEqual(a, b), 'float32')),
+    (dy, a, b) => tf.mul(dy, tf.cast(tf.greater(a, b), 'float32')),
+  ),
   matMulGrad(),
   { kernelName: tf.Neg, gradFunc: (dy) => ({ x: () => tf.neg(dy as tf.Tensor) }) },
   unaryIn(tf.Square, (dy, x) => tf.mul(dy, tf.mul(x, 2))),

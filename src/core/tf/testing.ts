@@ -15,9 +15,7 @@ export function randomMatrix(seed: number, n: number, d: number, std = 1): { row
 }
 
 /** Throws unless |got - want| <= rel * max(1, |want|) + abs entrywise, naming the first bad entry. */
-export function expectArraysClose(
-  got: ArrayLike<number>, want: ArrayLike<number>, what = 'value', rel = 1e-5, abs = 1e-6,
-): void {
+export function expectArraysClose(got: ArrayLike<number>, want: ArrayLike<number>, what = 'value', rel = 1e-5, abs = 1e-6): void {
   if (got.length !== want.length) throw new Error(`${what}: length ${got.length}, want ${want.length}`);
   for (let i = 0; i < want.length; i++) {
     const err = Math.abs(got[i] - want[i]);

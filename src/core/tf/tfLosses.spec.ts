@@ -33,7 +33,11 @@ describe.each<BackendName>(['wasm', 'cpu'])('tfLoss on %s', (backend) => {
     const ys: number[] = [];
     for (const p of P) for (const y of Y) (ps.push(p), ys.push(y));
     const yT = tf.tensor1d(ys);
-    const got = tf.tidy(() => tf.grad((p: tf.Tensor) => tf.sum(tfLoss(name)(p, yT)))(tf.tensor1d(ps)).dataSync());
+    const got = tf.tidy(() =>
+      tf
+        .grad((p: tf.Tensor) => tf.sum(tfLoss(name)(p, yT)))(tf.tensor1d(ps))
+        .dataSync(),
+    );
     yT.dispose();
     const ref = lossByName(name);
     for (let i = 0; i < ps.length; i++) {

@@ -21,8 +21,7 @@ const TF_LOSSES: Record<LossName, TfLoss> = {
     const t = tf.sub(p, y);
     return tf.sub(tf.add(t, tf.softplus(tf.mul(-2, t))), LN2);
   },
-  'smoothed-hinge': (p, y) =>
-    tf.mul(HINGE_GAMMA, tf.softplus(tf.div(tf.sub(1, tf.mul(y, p)), HINGE_GAMMA))),
+  'smoothed-hinge': (p, y) => tf.mul(HINGE_GAMMA, tf.softplus(tf.div(tf.sub(1, tf.mul(y, p)), HINGE_GAMMA))),
   'saturating-gaussian': (p, y) => tf.sub(1, tf.exp(tf.neg(tf.squaredDifference(p, y)))),
   sigmoid: (p, y) => tf.sigmoid(tf.neg(tf.mul(y, p))),
 };

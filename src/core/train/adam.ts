@@ -39,7 +39,10 @@ export function adam(options: AdamOptions): TrainResult {
   const b1 = options.beta1 ?? 0.9;
   const b2 = options.beta2 ?? 0.999;
   const eps = options.epsilon ?? 1e-8;
-  for (const [name, v] of [['beta1', b1], ['beta2', b2]] as const) {
+  for (const [name, v] of [
+    ['beta1', b1],
+    ['beta2', b2],
+  ] as const) {
     if (!(v >= 0 && v < 1)) throw new RangeError(`adam: ${name} must be in [0, 1), got ${v}`);
   }
   if (!(eps > 0)) throw new RangeError(`adam: epsilon must be > 0, got ${eps}`);

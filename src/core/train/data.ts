@@ -20,14 +20,11 @@ export interface TrainData {
 
 const fmt = (s: readonly number[]) => `[${s.join(', ')}]`;
 
-export function prepareData(
-  who: string, model: Model, X: tf.Tensor, y: tf.Tensor, chains: number | undefined,
-): TrainData {
+export function prepareData(who: string, model: Model, X: tf.Tensor, y: tf.Tensor, chains: number | undefined): TrainData {
   const d = model.inputDim;
   const out = model.outputDim;
   const xPerChain = X.rank === 3;
-  if (!(X.rank === 2 || (xPerChain && chains !== undefined)) || X.shape[X.rank - 1] !== d
-    || (xPerChain && X.shape[0] !== chains)) {
+  if (!(X.rank === 2 || (xPerChain && chains !== undefined)) || X.shape[X.rank - 1] !== d || (xPerChain && X.shape[0] !== chains)) {
     const want = chains === undefined ? `[n, ${d}]` : `[n, ${d}] or [${chains}, n, ${d}]`;
     throw new RangeError(`${who}: X must be ${want} for this model, got ${fmt(X.shape)}`);
   }
@@ -39,8 +36,10 @@ export function prepareData(
     owned.push(yy);
   }
   const yPerChain = yy.rank === 3;
-  const ok = yy.shape[yy.rank - 1] === out && yy.shape[yy.rank - 2] === n
-    && (yy.rank === 2 || (yPerChain && chains !== undefined && yy.shape[0] === chains));
+  const ok =
+    yy.shape[yy.rank - 1] === out &&
+    yy.shape[yy.rank - 2] === n &&
+    (yy.rank === 2 || (yPerChain && chains !== undefined && yy.shape[0] === chains));
   if (!ok) {
     tf.dispose(owned);
     const want = chains === undefined ? `[${n}, ${out}]` : `[${n}, ${out}] or [${chains}, ${n}, ${out}]`;
@@ -50,9 +49,7 @@ export function prepareData(
 }
 
 /** Expands `trainable` patterns (exact names, or a prefix ending in `*`) to parameter names. */
-export function selectTrainable(
-  who: string, params: Params, patterns: readonly string[] | undefined, what = 'trainable',
-): string[] {
+export function selectTrainable(who: string, params: Params, patterns: readonly string[] | undefined, what = 'trainable'): string[] {
   const all = Object.keys(params);
   if (patterns === undefined) return all;
   const chosen = new Set<string>();
@@ -73,7 +70,9 @@ export function checkParams(who: string, model: Model, params: Params, chains: n
     const want = chains === undefined ? [...shape] : [chains, ...shape];
     if (t === undefined) throw new RangeError(`${who}: params has no "${name}"; the model needs ${Object.keys(model.shapes).join(', ')}`);
     if (!tf.util.arraysEqual(t.shape, want)) {
-      throw new RangeError(`${who}: params["${name}"] must be ${fmt(want)}, got ${fmt(t.shape)}${chains === undefined ? '' : ' (stack chains with stackParams)'}`);
+      throw new RangeError(
+        `${who}: params["${name}"] must be ${fmt(want)}, got ${fmt(t.shape)}${chains === undefined ? '' : ' (stack chains with stackParams)'}`,
+      );
     }
     if (t.dtype !== 'float32') throw new RangeError(`${who}: params["${name}"] must be float32, got ${t.dtype}`);
   }

@@ -11,8 +11,9 @@ import { gd } from './gd.js';
 /** 3x3 solve by Cramer's rule (float64): the least-squares solution from the normal equations. */
 function solve3(A: number[][], b: number[]): number[] {
   const det = (M: number[][]) =>
-    M[0][0] * (M[1][1] * M[2][2] - M[1][2] * M[2][1]) - M[0][1] * (M[1][0] * M[2][2] - M[1][2] * M[2][0])
-    + M[0][2] * (M[1][0] * M[2][1] - M[1][1] * M[2][0]);
+    M[0][0] * (M[1][1] * M[2][2] - M[1][2] * M[2][1]) -
+    M[0][1] * (M[1][0] * M[2][2] - M[1][2] * M[2][0]) +
+    M[0][2] * (M[1][0] * M[2][1] - M[1][1] * M[2][0]);
   const D = det(A);
   return [0, 1, 2].map((j) => det(A.map((row, i) => row.map((a, k) => (k === j ? b[i] : a)))) / D);
 }

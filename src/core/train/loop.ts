@@ -29,8 +29,12 @@ export interface UpdateRule {
   start?(values: readonly tf.Tensor[], ctx: RuleContext): tf.Tensor[];
   /** One update, run inside the step's tidy; `step` is 0-based. */
   update(
-    values: readonly tf.Tensor[], grads: readonly tf.Tensor[], state: readonly tf.Tensor[],
-    lr: tf.Scalar, step: number, ctx: RuleContext,
+    values: readonly tf.Tensor[],
+    grads: readonly tf.Tensor[],
+    state: readonly tf.Tensor[],
+    lr: tf.Scalar,
+    step: number,
+    ctx: RuleContext,
   ): { values: tf.Tensor[]; state: tf.Tensor[] };
 }
 
@@ -93,8 +97,24 @@ export function runTraining(opts: TrainOptions, rule: UpdateRule, batchSize?: nu
   };
 
   try {
-    if (rule.start) replace(tf.tidy(() => zip(names, rule.start!(names.map((k) => current[k]), ctx))));
-    state = rule.initState ? rule.initState(names.map((k) => current[k]), ctx) : [];
+    if (rule.start)
+      replace(
+        tf.tidy(() =>
+          zip(
+            names,
+            rule.start!(
+              names.map((k) => current[k]),
+              ctx,
+            ),
+          ),
+        ),
+      );
+    state = rule.initState
+      ? rule.initState(
+          names.map((k) => current[k]),
+          ctx,
+        )
+      : [];
     let done = 0;
     let stop = log(0);
     for (let t = 0; t < steps && !stop; t++) {
@@ -126,7 +146,14 @@ export function runTraining(opts: TrainOptions, rule: UpdateRule, batchSize?: nu
           if (!Number.isFinite(v)) throw new RangeError(`${who}: schedule(${t}) returned ${v}; it must return a finite number`);
           lr = tf.scalar(v);
         }
-        const res = rule.update(names.map((k) => current[k]), grads, state, lr, t, ctx);
+        const res = rule.update(
+          names.map((k) => current[k]),
+          grads,
+          state,
+          lr,
+          t,
+          ctx,
+        );
         return { values: res.values, state: res.state, sum };
       });
       replace(zip(names, out.values));
@@ -165,9 +192,12 @@ export function runTraining(opts: TrainOptions, rule: UpdateRule, batchSize?: nu
 function checkReplacement(who: string, step: number, current: Params, next: Params): Params {
   for (const [k, t] of Object.entries(next)) {
     const old = current[k];
-    if (old === undefined) throw new RangeError(`${who}: onStep(${step}) returned unknown parameter "${k}"; it may only replace existing ones`);
+    if (old === undefined)
+      throw new RangeError(`${who}: onStep(${step}) returned unknown parameter "${k}"; it may only replace existing ones`);
     if (!tf.util.arraysEqual(old.shape, t.shape)) {
-      throw new RangeError(`${who}: onStep(${step}) returned "${k}" with shape [${t.shape.join(', ')}], expected [${old.shape.join(', ')}]`);
+      throw new RangeError(
+        `${who}: onStep(${step}) returned "${k}" with shape [${t.shape.join(', ')}], expected [${old.shape.join(', ')}]`,
+      );
     }
   }
   return next;

@@ -24,7 +24,8 @@ export class MinibatchSampler {
     key: Key,
     private readonly chains: number | undefined,
   ) {
-    this.rngs = chains === undefined ? [rngFrom(key, 'minibatch')] : Array.from({ length: chains }, (_, c) => rngFrom(fold(key, c), 'minibatch'));
+    this.rngs =
+      chains === undefined ? [rngFrom(key, 'minibatch')] : Array.from({ length: chains }, (_, c) => rngFrom(fold(key, c), 'minibatch'));
     // Per-chain data is gathered from a flattened [C * n, .] view with offset indices: tf.gather
     // with batchDims = 1 gives wrong rows on the wasm backend (tfjs 4.22).
     this.xSource = data.xPerChain ? tf.reshape(data.X, [-1, data.X.shape[2] as number]) : data.X;
@@ -44,7 +45,11 @@ export class MinibatchSampler {
     let offT: tf.Tensor | undefined;
     const indices = (perChain: boolean): tf.Tensor => {
       if (!perChain) return (rawT ??= tf.tensor(raw, shape, 'int32'));
-      return (offT ??= tf.tensor(raw.map((v, j) => v + Math.floor(j / B) * n), shape, 'int32'));
+      return (offT ??= tf.tensor(
+        raw.map((v, j) => v + Math.floor(j / B) * n),
+        shape,
+        'int32',
+      ));
     };
     return {
       X: tf.gather(this.xSource, indices(this.data.xPerChain)),

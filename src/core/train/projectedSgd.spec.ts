@@ -39,8 +39,17 @@ describe('projectedSgd', () => {
     const norms: number[] = [];
     const { result, leaked } = await withLeakCheck(() => {
       const r = projectedSgd({
-        model, params, X, y, loss: 'logistic', steps: 80, lr: 2, batchSize: 1, key: keyFromSeed(4),
-        trainable: ['w', 'v'], project: { names: ['w', 'v'], radius: b },
+        model,
+        params,
+        X,
+        y,
+        loss: 'logistic',
+        steps: 80,
+        lr: 2,
+        batchSize: 1,
+        key: keyFromSeed(4),
+        trainable: ['w', 'v'],
+        project: { names: ['w', 'v'], radius: b },
         onStep: (t, p) => {
           norms.push(jointNorms(p)[0]);
           return { 'theta.W0': tf.tensor2d(Float32Array.from(new Rng(keyFromSeed(50 + t)).normals(d * k, 3)), [d, k]) };
@@ -87,7 +96,15 @@ describe('projectedSgd', () => {
     const starts = [5, 6].map((s) => model.init(keyFromSeed(s)));
     const params = stackParams(starts);
     const r = projectedSgd({
-      model, params, X, y, loss: 'logistic', steps: 20, lr: 3, key: keyFromSeed(4), chains: 2,
+      model,
+      params,
+      X,
+      y,
+      loss: 'logistic',
+      steps: 20,
+      lr: 3,
+      key: keyFromSeed(4),
+      chains: 2,
       project: { names: ['w', 'v'], radius: b },
     });
     for (const nm of jointNorms(r.params)) expect(nm).toBeLessThanOrEqual(b * (1 + 1e-6));
@@ -99,8 +116,7 @@ describe('projectedSgd', () => {
     const params = model.init(keyFromSeed(3));
     const base = { model, params, X, y, loss: 'logistic' as const, steps: 1, lr: 0.1, key: keyFromSeed(1) };
     expect(() => projectedSgd({ ...base, project: { names: ['w'], radius: 0 } })).toThrow(/radius must be a finite number > 0/);
-    expect(() => projectedSgd({ ...base, trainable: ['w'], project: { names: ['w', 'v'], radius: 1 } }))
-      .toThrow(/frozen parameters \(v\)/);
+    expect(() => projectedSgd({ ...base, trainable: ['w'], project: { names: ['w', 'v'], radius: 1 } })).toThrow(/frozen parameters \(v\)/);
     expect(() => projectedSgd({ ...base, project: { names: ['u'], radius: 1 } })).toThrow(/project.names entry "u"/);
     disposeParams(params);
   });

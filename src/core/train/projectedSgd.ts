@@ -39,7 +39,11 @@ export function projectJointly(values: readonly tf.Tensor[], radius: number, cha
 function projectedRule(group: readonly string[], radius: number): UpdateRule {
   const project = (values: readonly tf.Tensor[], ctx: RuleContext): tf.Tensor[] => {
     const idx = group.map((g) => ctx.names.indexOf(g));
-    const projected = projectJointly(idx.map((i) => values[i]), radius, ctx.chains);
+    const projected = projectJointly(
+      idx.map((i) => values[i]),
+      radius,
+      ctx.chains,
+    );
     const out = [...values];
     idx.forEach((i, j) => (out[i] = projected[j]));
     return out;
@@ -48,7 +52,10 @@ function projectedRule(group: readonly string[], radius: number): UpdateRule {
     name: 'projectedSgd',
     start: project,
     update: (values, grads, state, lr, _step, ctx) => ({
-      values: project(values.map((v, i) => tf.sub(v, tf.mul(lr, grads[i]))), ctx),
+      values: project(
+        values.map((v, i) => tf.sub(v, tf.mul(lr, grads[i]))),
+        ctx,
+      ),
       state: [...state],
     }),
   };

@@ -67,7 +67,9 @@ export class WasmTeam {
   ) {
     const inst = new WebAssembly.Instance(module, { env: { mem: memory } });
     this.exports = inst.exports as unknown as WasmTeam['exports'];
-    this.names = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
+    this.names = WebAssembly.Module.exports(module)
+      .filter((e) => e.kind === 'function')
+      .map((e) => e.name);
     this.workers = [];
     this.ctl = [];
     this.argv = [];

@@ -15,8 +15,11 @@ import type { FnBuilder, ModuleBuilder } from './emit.js';
 
 const PIO2_HI = 1.5707963267948966;
 const PIO2_LO = 6.123233995736766e-17;
-const PS = [1.66666666666666657415e-1, -3.25565818622400915405e-1, 2.01212532134862925881e-1, -4.00555345006794114027e-2, 7.91534994289814532176e-4, 3.47933107596021167570e-5];
-const QS = [-2.40339491173441421878, 2.02094576023350569471, -6.88283971605453293030e-1, 7.70381505559019352791e-2];
+const PS = [
+  1.66666666666666657415e-1, -3.25565818622400915405e-1, 2.01212532134862925881e-1, -4.00555345006794114027e-2, 7.91534994289814532176e-4,
+  3.4793310759602116757e-5,
+];
+const QS = [-2.40339491173441421878, 2.02094576023350569471, -6.8828397160545329303e-1, 7.70381505559019352791e-2];
 
 /** Emits code mapping the f64x2 in local `u` to NTK(u) in local `out` (clobbers the temps). */
 function emitNtk(f: FnBuilder, u: number, out: number, t: Record<'ax' | 'z' | 'r' | 's' | 'small' | 'neg' | 'acos' | 'w', number>): void {
@@ -97,37 +100,71 @@ function emitNtk(f: FnBuilder, u: number, out: number, t: Record<'ax' | 'z' | 'r
 export function emitReluNtk(mb: ModuleBuilder): void {
   const f = mb.fn('relu_ntk_f64', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
   const [counter, chunk, base, rows, cols, ld, lower] = f.params.map((_, i) => f.param(i));
-  const i = f.local('i32'), iEnd = f.local('i32'), j = f.local('i32'), end = f.local('i32'), end2 = f.local('i32'), p = f.local('i32');
-  const u = f.local('v128'), out = f.local('v128');
-  const t = { ax: f.local('v128'), z: f.local('v128'), r: f.local('v128'), s: f.local('v128'), small: f.local('v128'), neg: f.local('v128'), acos: f.local('v128'), w: f.local('v128') };
-  f.block(() => f.loop(() => {
-    f.get(counter).i32(1).atomicAdd().get(chunk).op('i32.mul').tee(i).get(rows).op('i32.ge_s').brIf(1);
-    f.get(i).get(chunk).op('i32.add').set(iEnd);
-    f.get(iEnd).get(rows).op('i32.gt_s').ifThen(() => f.get(rows).set(iEnd));
-    f.block(() => f.loop(() => {
-      f.get(i).get(iEnd).op('i32.ge_s').brIf(1);
-      // end = lower ? min(i + 1, cols) : cols
-      f.get(cols).set(end);
-      f.get(lower).ifThen(() => {
-        f.get(i).i32(1).op('i32.add').set(end);
-        f.get(end).get(cols).op('i32.gt_s').ifThen(() => f.get(cols).set(end));
-      });
-      f.get(end).i32(-2).op('i32.and').set(end2);
-      f.get(base).get(i).get(ld).op('i32.mul').i32(8).op('i32.mul').op('i32.add').set(p);
-      f.forRange(j, () => f.i32(0), end2, 2, () => {
-        f.get(p).mem('v128.load').set(u);
-        emitNtk(f, u, out, t);
-        f.get(p).get(out).mem('v128.store');
-        f.inc(p, 16);
-      });
-      // odd tail: one entry through lane 0
-      f.get(end2).get(end).op('i32.lt_s').ifThen(() => {
-        f.get(p).mem('v128.load64_splat').set(u);
-        emitNtk(f, u, out, t);
-        f.get(p).get(out).extract('f64x2', 0).mem('f64.store');
-      });
-      f.inc(i, 1).br(0);
-    }));
-    f.br(0);
-  }));
+  const i = f.local('i32'),
+    iEnd = f.local('i32'),
+    j = f.local('i32'),
+    end = f.local('i32'),
+    end2 = f.local('i32'),
+    p = f.local('i32');
+  const u = f.local('v128'),
+    out = f.local('v128');
+  const t = {
+    ax: f.local('v128'),
+    z: f.local('v128'),
+    r: f.local('v128'),
+    s: f.local('v128'),
+    small: f.local('v128'),
+    neg: f.local('v128'),
+    acos: f.local('v128'),
+    w: f.local('v128'),
+  };
+  f.block(() =>
+    f.loop(() => {
+      f.get(counter).i32(1).atomicAdd().get(chunk).op('i32.mul').tee(i).get(rows).op('i32.ge_s').brIf(1);
+      f.get(i).get(chunk).op('i32.add').set(iEnd);
+      f.get(iEnd)
+        .get(rows)
+        .op('i32.gt_s')
+        .ifThen(() => f.get(rows).set(iEnd));
+      f.block(() =>
+        f.loop(() => {
+          f.get(i).get(iEnd).op('i32.ge_s').brIf(1);
+          // end = lower ? min(i + 1, cols) : cols
+          f.get(cols).set(end);
+          f.get(lower).ifThen(() => {
+            f.get(i).i32(1).op('i32.add').set(end);
+            f.get(end)
+              .get(cols)
+              .op('i32.gt_s')
+              .ifThen(() => f.get(cols).set(end));
+          });
+          f.get(end).i32(-2).op('i32.and').set(end2);
+          f.get(base).get(i).get(ld).op('i32.mul').i32(8).op('i32.mul').op('i32.add').set(p);
+          f.forRange(
+            j,
+            () => f.i32(0),
+            end2,
+            2,
+            () => {
+              f.get(p).mem('v128.load').set(u);
+              emitNtk(f, u, out, t);
+              f.get(p).get(out).mem('v128.store');
+              f.inc(p, 16);
+            },
+          );
+          // odd tail: one entry through lane 0
+          f.get(end2)
+            .get(end)
+            .op('i32.lt_s')
+            .ifThen(() => {
+              f.get(p).mem('v128.load64_splat').set(u);
+              emitNtk(f, u, out, t);
+              f.get(p).get(out).extract('f64x2', 0).mem('f64.store');
+            });
+          f.inc(i, 1).br(0);
+        }),
+      );
+      f.br(0);
+    }),
+  );
 }

@@ -11,8 +11,18 @@ type Floats = Float64Array | Float32Array;
  * r < R, zero where the row is >= rows or p >= kc. This is the A-role layout (R = MR), and also
  * the B-role layout when B is given as the rows of its transpose (R = NR).
  */
-export function packRowPanels(dst: Floats, dstOff: number, src: Floats, ld: number, row0: number, col0: number,
-  rows: number, kc: number, R: number, kcPad: number): void {
+export function packRowPanels(
+  dst: Floats,
+  dstOff: number,
+  src: Floats,
+  ld: number,
+  row0: number,
+  col0: number,
+  rows: number,
+  kc: number,
+  R: number,
+  kcPad: number,
+): void {
   const tiles = Math.ceil(rows / R);
   let o = dstOff;
   for (let t = 0; t < tiles; t++) {
@@ -22,8 +32,7 @@ export function packRowPanels(dst: Floats, dstOff: number, src: Floats, ld: numb
       let q = o + r;
       if (row < rows) {
         for (let p = 0; p < kc; p++, q += R) dst[q] = src[base + p];
-      }
-      else for (let p = 0; p < kc; p++, q += R) dst[q] = 0;
+      } else for (let p = 0; p < kc; p++, q += R) dst[q] = 0;
       for (let p = kc; p < kcPad; p++, q += R) dst[q] = 0;
     }
     o += R * kcPad;

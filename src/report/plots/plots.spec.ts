@@ -7,8 +7,28 @@ import { toSvg } from './toSvg.js';
 
 describe('seriesOf', () => {
   it('groups name@x keys into sorted series, ignoring plain keys, lone points and bad x', () => {
-    const s = seriesOf({ 'S@0.1': 0.05, 'S@0.01': 0, 'S@0.001': 0, 'E@0.1': 1, slope: -0.4, 'lone@3': 1, 'bad@x': 1, 'bad@2': 2, 'nan@1': NaN, 'nan@2': 1 });
-    expect(s).toEqual([{ name: 'S', points: [{ x: 0.001, y: 0 }, { x: 0.01, y: 0 }, { x: 0.1, y: 0.05 }] }]);
+    const s = seriesOf({
+      'S@0.1': 0.05,
+      'S@0.01': 0,
+      'S@0.001': 0,
+      'E@0.1': 1,
+      slope: -0.4,
+      'lone@3': 1,
+      'bad@x': 1,
+      'bad@2': 2,
+      'nan@1': NaN,
+      'nan@2': 1,
+    });
+    expect(s).toEqual([
+      {
+        name: 'S',
+        points: [
+          { x: 0.001, y: 0 },
+          { x: 0.01, y: 0 },
+          { x: 0.1, y: 0.05 },
+        ],
+      },
+    ]);
   });
 
   it('uses log axes only for positive values spanning a decade', () => {
@@ -20,13 +40,30 @@ describe('seriesOf', () => {
 
 describe('reference line', () => {
   it('is y0 (x/x0)^p through the first point, and absent when y0 <= 0', () => {
-    const s = { name: 'Delta', points: [{ x: 100, y: 0.2 }, { x: 10000, y: 0.03 }] };
+    const s = {
+      name: 'Delta',
+      points: [
+        { x: 100, y: 0.2 },
+        { x: 10000, y: 0.03 },
+      ],
+    };
     const ref = { series: 'Delta', exponent: -0.5, label: 'r' };
     const pts = referencePoints(s, ref);
     expect(pts.map((p) => p.x)).toEqual([100, 10000]);
     expect(pts[0].y).toBe(0.2);
     expect(pts[1].y).toBeCloseTo(0.02, 15);
-    expect(referencePoints({ ...s, points: [{ x: 100, y: -1 }, { x: 1000, y: 1 }] }, ref)).toEqual([]);
+    expect(
+      referencePoints(
+        {
+          ...s,
+          points: [
+            { x: 100, y: -1 },
+            { x: 1000, y: 1 },
+          ],
+        },
+        ref,
+      ),
+    ).toEqual([]);
   });
 
   it('is declared on the thm4 rate claim', () => {

@@ -17,10 +17,7 @@ export function referencePoints(s: Series, ref: Reference): { x: number; y: numb
 function panel(s: Series, hints: PlotHints): Spec {
   const ref = hints.references?.find((r) => r.series === s.name);
   const refPts = ref ? referencePoints(s, ref) : [];
-  const rows = [
-    ...s.points.map((p) => ({ ...p, line: `${s.name} (measured)` })),
-    ...refPts.map((p) => ({ ...p, line: `${ref?.label}` })),
-  ];
+  const rows = [...s.points.map((p) => ({ ...p, line: `${s.name} (measured)` })), ...refPts.map((p) => ({ ...p, line: `${ref?.label}` }))];
   const xLog = logScaleFits(s.points.map((p) => p.x));
   // Log y only when every value (reference included) is positive; Delta < 0 is allowed by some
   // claims and a log axis would silently drop those points.
@@ -32,15 +29,33 @@ function panel(s: Series, hints: PlotHints): Spec {
     height: 170,
     data: { values: rows },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: `${hints.x ?? 'x (from name@x)'}${xLog ? ', log scale' : ''}`,
-        scale: xLog ? { type: 'log' } : { zero: false } },
-      y: { field: 'y', type: 'quantitative', title: `${s.name}${yLog ? ', log scale' : ''}`,
-        scale: yLog ? { type: 'log' } : { zero: false } },
-      color: { field: 'line', type: 'nominal', title: null,
-        scale: { domain, range: [MEASURED, REFERENCE] }, legend: { orient: 'bottom' } },
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: `${hints.x ?? 'x (from name@x)'}${xLog ? ', log scale' : ''}`,
+        scale: xLog ? { type: 'log' } : { zero: false },
+      },
+      y: {
+        field: 'y',
+        type: 'quantitative',
+        title: `${s.name}${yLog ? ', log scale' : ''}`,
+        scale: yLog ? { type: 'log' } : { zero: false },
+      },
+      color: { field: 'line', type: 'nominal', title: null, scale: { domain, range: [MEASURED, REFERENCE] }, legend: { orient: 'bottom' } },
       // Same field, title and legend as color, so Vega-Lite merges them into one legend.
-      strokeDash: { field: 'line', type: 'nominal', title: null, scale: { domain, range: [[1, 0], [5, 4]] },
-        legend: { orient: 'bottom' } },
+      strokeDash: {
+        field: 'line',
+        type: 'nominal',
+        title: null,
+        scale: {
+          domain,
+          range: [
+            [1, 0],
+            [5, 4],
+          ],
+        },
+        legend: { orient: 'bottom' },
+      },
     },
     layer: [
       { mark: { type: 'line', strokeWidth: 2 } },

@@ -46,7 +46,9 @@ export function slackSpec(slacks: readonly number[]): Spec | undefined {
   // The symlog constant sets where the axis turns linear: just below the smallest |slack|.
   const constant = nonzero.length ? Math.max(Math.min(...nonzero) / 2, 1e-300) : 1;
   const rows = finite.map((slack, i) => ({
-    slack, case: i + 1, jitter: ((i * 0.6180339887) % 1) * 0.8 + 0.1,
+    slack,
+    case: i + 1,
+    jitter: ((i * 0.6180339887) % 1) * 0.8 + 0.1,
     outcome: slack <= 0 ? 'holds (slack ≤ 0)' : 'violated (slack > 0)',
   }));
   const ticks = slackTicks(finite, constant);
@@ -61,13 +63,21 @@ export function slackSpec(slacks: readonly number[]): Spec | undefined {
         data: { values: rows },
         mark: { type: 'circle', size: 28, opacity: 0.7 },
         encoding: {
-          x: { field: 'slack', type: 'quantitative', title: 'slack (symmetric log scale; ≤ 0 holds)',
+          x: {
+            field: 'slack',
+            type: 'quantitative',
+            title: 'slack (symmetric log scale; ≤ 0 holds)',
             scale: { type: 'symlog', constant, domain: [ticks[0], ticks[ticks.length - 1]] },
-            axis: { values: ticks, labelExpr: "datum.value === 0 ? '0' : format(datum.value, '.0e')", labelAngle: -30, grid: true } },
+            axis: { values: ticks, labelExpr: "datum.value === 0 ? '0' : format(datum.value, '.0e')", labelAngle: -30, grid: true },
+          },
           y: { field: 'jitter', type: 'quantitative', axis: null, scale: { domain: [0, 1] } },
-          color: { field: 'outcome', type: 'nominal', title: null,
+          color: {
+            field: 'outcome',
+            type: 'nominal',
+            title: null,
             scale: { domain: ['holds (slack ≤ 0)', 'violated (slack > 0)'], range: ['#1f5fa8', '#c0392b'] },
-            legend: { orient: 'bottom' } },
+            legend: { orient: 'bottom' },
+          },
         },
       },
       {
