@@ -27,6 +27,8 @@ export interface VerifyArgs {
   readonly shard?: Shard;
   /** Run the selected claims without their mutants. */
   readonly noMutants?: boolean;
+  /** Derive and run bound mutants (default: the profile's setting, on at ci and thorough). */
+  readonly boundMutants?: boolean;
 }
 
 /** Selection and run options shared by `ci` and `baseline` (both run the ci profile, CI seed). */
@@ -113,6 +115,7 @@ const OPTIONS = {
     workers: { type: 'string' },
     shard: { type: 'string' },
     'no-mutants': { type: 'boolean' },
+    'bound-mutants': { type: 'boolean' },
   },
   ci: {
     paper: { type: 'string' },
@@ -311,6 +314,7 @@ export function parseCli(argv: readonly string[]): Args {
         workers: parseWorkers(str('workers')),
         shard: parseShard(str('shard')),
         noMutants: v['no-mutants'] === true,
+        ...(v['bound-mutants'] === true ? { boundMutants: true } : {}),
       };
   }
 }
@@ -322,7 +326,7 @@ Usage:
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
                      [--fixtures DIR] [--reports DIR] [--no-pinned] [--budget SECONDS]
-                     [--workers N] [--shard I/N] [--no-mutants]
+                     [--workers N] [--shard I/N] [--no-mutants] [--bound-mutants]
   claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
   claimcheck report  [--summary reports/summary.json] [--out reports]
   claimcheck report  --merge DIR... [--out reports]     merge shard summaries, then render
