@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../claims/errors.js';
 import { parseShard, type Shard } from '../claims/shard.js';
 
-export const COMMANDS = ['list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'help'] as const;
+export const COMMANDS = ['init', 'list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -70,6 +70,12 @@ export interface CoverageArgs {
   readonly workers?: number;
 }
 
+export interface InitArgs {
+  readonly command: 'init';
+  /** Folder to write claims.ts (and tsconfig.json) into. */
+  readonly dir: string;
+}
+
 export interface ListArgs {
   readonly command: 'list';
   readonly paper?: string;
@@ -95,7 +101,8 @@ export interface ReportArgs {
   readonly merge?: readonly string[];
 }
 
-export type Args = VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | { readonly command: 'help' };
+export type Args =
+  InitArgs | VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | { readonly command: 'help' };
 
 const OPTIONS = {
   verify: {
@@ -147,6 +154,7 @@ const OPTIONS = {
     out: { type: 'string' },
     workers: { type: 'string' },
   },
+  init: {},
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
   report: { summary: { type: 'string' }, out: { type: 'string' }, merge: { type: 'boolean' } },
@@ -208,7 +216,7 @@ export function parseCli(argv: readonly string[]): Args {
     parsed = parseArgs({
       args: joined,
       options: OPTIONS[cmd],
-      allowPositionals: cmd === 'replay' || cmd === 'report',
+      allowPositionals: cmd === 'replay' || cmd === 'report' || cmd === 'init',
       strict: true,
     }) as typeof parsed;
   } catch (e) {
@@ -222,6 +230,11 @@ export function parseCli(argv: readonly string[]): Args {
     return x as string | undefined;
   };
   switch (cmd) {
+    case 'init':
+      if (parsed.positionals.length > 1) {
+        throw new UserError(`init takes one folder, got ${parsed.positionals.length} arguments`, 'e.g. claimcheck init my-claims');
+      }
+      return { command: 'init', dir: parsed.positionals[0] ?? '.' };
     case 'report': {
       const merge = v.merge === true;
       if (!merge && parsed.positionals.length > 0) {
@@ -318,6 +331,7 @@ export function parseCli(argv: readonly string[]): Args {
 export const HELP = `claimcheck: property-based verification of deep-learning theory claims
 
 Usage:
+  claimcheck init    [DIR]          write a starter claim file DIR/claims.ts and a tsconfig.json
   claimcheck list    [--paper KEY] [--file CLAIMS.ts] [--json]
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
