@@ -18,7 +18,8 @@ function newestInput(p) {
   const st = statSync(p, { throwIfNoEntry: false });
   if (!st) return 0;
   if (!st.isDirectory()) return p.endsWith('.spec.ts') ? 0 : st.mtimeMs;
-  let newest = st.mtimeMs; // a deleted or renamed file changes its folder
+  // Files only: a folder's time also moves when a test or an editor's swap file appears in it.
+  let newest = 0;
   for (const e of readdirSync(p)) newest = Math.max(newest, newestInput(join(p, e)));
   return newest;
 }

@@ -2,10 +2,11 @@
 // TypeScript with esbuild: users' claim files (.ts, .mts, .cts and what they import) and, in a
 // development checkout whose dist/ is stale, this package's own sources.
 //
-// Module format follows Node's rules for JavaScript, so a claim file behaves the same in ESM and
-// CommonJS projects: .mts is ESM, .cts is CommonJS, and a .ts file is ESM under "type": "module";
-// elsewhere it is ESM when it has module syntax (import/export), as Node decides for a .js file,
-// and CommonJS otherwise. CommonJS is compiled by the require hook of bin/typescript.js.
+// Module format follows Node's rules, so a claim file behaves the same in ESM and CommonJS
+// projects: .mts/.mjs are ESM, .cts/.cjs CommonJS, and a .ts or .js file is ESM under "type":
+// "module"; elsewhere (npm init writes "type": "commonjs") it is ESM when it uses import/export,
+// as Node decides for a .js file in a package without "type", and CommonJS otherwise. CommonJS
+// TypeScript is compiled by the require hook of bin/typescript.js.
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -40,7 +41,8 @@ export async function resolve(specifier, context, next) {
 
 export async function load(url, context, next) {
   const ext = TS.exec(url);
-  if (!ext || !ownCode(url)) return next(url, context);
+  if (!ownCode(url)) return next(url, context);
+  if (!ext) return url.endsWith('.js') ? javaScript(url, context, next) : next(url, context);
   // CommonJS goes through Node's CommonJS loader, whose .ts/.cts handler compiles it.
   if (ext[1] === 'c') return { format: 'commonjs', shortCircuit: true };
   const file = fileURLToPath(url);
@@ -48,6 +50,18 @@ export async function load(url, context, next) {
   const esm = ext[1] === 'm' || packageType(file) === 'module' || hasModuleSyntax(code, file);
   if (!esm) return { format: 'commonjs', shortCircuit: true };
   return { format: 'module', source: code, shortCircuit: true };
+}
+
+/**
+ * A .js file Node would load as CommonJS (a "type": "commonjs" package, npm's default) but that
+ * uses import/export is loaded as ESM, the rule for .ts above: Node itself would only fail on it.
+ */
+async function javaScript(url, context, next) {
+  const loaded = await next(url, context);
+  if (loaded.format !== 'commonjs') return loaded;
+  const file = fileURLToPath(url);
+  const code = loaded.source == null ? await readFile(file, 'utf8') : String(loaded.source);
+  return hasModuleSyntax(code, file) ? { format: 'module', source: code, shortCircuit: true } : loaded;
 }
 
 /**

@@ -23,6 +23,15 @@ describe('bad input: one clear line naming the problem, exit code 2', () => {
     ['invalid profile', ['verify', '--profile', 'fast'], /unknown profile "fast".*quick, ci, thorough/],
     ['non-integer seed', ['verify', '--seed', '1.5'], /--seed must be an integer, got "1.5"/],
     ['missing claim file', ['verify', '--file', 'no/such/file.ts'], /claim file "no\/such\/file.ts" does not exist/],
+    [
+      "a claim file's id without --file",
+      ['verify', '--claim', 'my-notes/fact1/linear-comparator-convex'],
+      /unknown claim id "my-notes\/fact1\/linear-comparator-convex" among the built-in claims.*add --file/,
+    ],
+    ['ci without its baselines', ['ci', '--baselines', '/nonexistent'], /--baselines \/nonexistent does not exist/],
+    ['ci with a file for --junit folder', ['ci', '--baselines', 'fixtures/baselines', '--junit', 'src'], /--junit src is a folder/],
+    ['report into a file', ['report', '--out', 'package.json'], /--out package.json is a file, not a folder/],
+    ['init with two folders', ['init', 'a', 'b'], /init takes one folder, got 2 arguments/],
     ['replay without a fixture', ['replay'], /replay needs exactly one fixture file/],
     ['missing fixture', ['replay', 'no/such.json'], /fixture file "no\/such.json" cannot be read/],
   ];
@@ -60,6 +69,22 @@ describe('bad input: one clear line naming the problem, exit code 2', () => {
     const r2 = await cli('verify', '--file', notClaim);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/export "answer" is not a claim or mutant/);
+  });
+});
+
+describe('init', () => {
+  // That the starter type-checks and runs in a new project is test/package.spec.ts's part.
+  it('writes a starter claim file and a tsconfig, and never overwrites', async () => {
+    const dir = path.join(tmp, 'starter');
+    const r = await cli('init', dir);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'claims.ts'), 'utf8')).toMatch(/from 'claimcheck';/);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/m, ''))).toMatchObject({
+      include: ['claims.ts'],
+    });
+    const again = await cli('init', dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/claims.ts already exists \(init never overwrites/);
   });
 });
 
@@ -120,6 +145,10 @@ describe('commands', () => {
     );
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/reproduced exactly/);
+    // The printed replay line names the claim file, so it runs as copied.
+    expect(r.out).toMatch(/replay: npx claimcheck replay \S+ --file examples\/my-claims.ts --backend \w+/);
+    const summary = JSON.parse(fs.readFileSync(path.join(tmp, 'rep', 'summary.json'), 'utf8'));
+    expect(summary.file).toBe('examples/my-claims.ts');
   });
 
   it('the bin runs end to end and prints the seed and backend', () => {
