@@ -26,6 +26,8 @@ async function run(args: Args): Promise<number> {
       return (await import('./baselineCommand.js')).baselineCommand(args);
     case 'coverage':
       return (await import('./coverageCommand.js')).coverageCommand(args);
+    case 'false-alarms':
+      return (await import('./falseAlarmsCommand.js')).falseAlarmsCommand(args);
   }
 }
 

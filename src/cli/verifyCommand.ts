@@ -9,7 +9,7 @@ import { select } from '../claims/registry.js';
 import { runSuite } from '../claims/runSuite.js';
 import { DirectoryStore } from '../claims/store.js';
 import type { VerifyArgs } from './args.js';
-import { details, mark, seconds, verdictTable } from './format.js';
+import { boundTables, details, mark, seconds, verdictTable } from './format.js';
 import { outputFolder } from './checkInputs.js';
 import { claimSource, loadCheckables } from './loadCheckables.js';
 import { shellWord, verifyLine } from '../report/commands.js';
@@ -40,15 +40,16 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const profile = profileByName(args.profile);
   if (args.reports !== undefined) outputFolder('--reports', args.reports);
   if (args.fixtures !== undefined) outputFolder('--fixtures', args.fixtures);
+  const boundMutants = args.boundMutants ?? profile.boundMutants;
   const sel = { paper: args.paper, claim: args.claim, file: args.file };
-  const source = await claimSource(args.file, sel);
+  const source = await claimSource(args.file, { ...sel, boundMutants });
   // Claims run on worker threads (unless --workers 1 or one is selected). The first worker starts
   // now and loads its claims while this thread loads them to select: on two cores the two loads
   // overlap instead of adding up (about half of a one-claim run's start-up).
   const early = (args.workers ?? defaultWorkers()) > 1 ? prestartWorker(source, args.backend) : undefined;
   let selected: Checkable[];
   try {
-    selected = select(await loadCheckables(args.file, sel), sel).filter(
+    selected = select(await loadCheckables(args.file, { ...sel, boundMutants }), sel).filter(
       (c) => !args.noMutants || c.type === 'claim' || c.id === args.claim,
     );
   } catch (e) {
@@ -120,31 +121,69 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   } else {
     console.log('\n' + verdictTable(result.runs));
     const byId = new Map(checkables.map((c) => [c.id, c]));
-    const notes = result.runs.flatMap((r) => details(r, byId.get(r.id), file));
+    // Bound mutants are summarised per claim in a table, not printed one by one.
+    const notes = [
+      ...result.runs.filter((r) => r.purpose !== 'bound').flatMap((r) => details(r, byId.get(r.id), file)),
+      ...boundTables(result.runs, byId),
+    ];
     if (notes.length) console.log('\n' + notes.join('\n'));
-    const claimRuns = result.runs.filter((r) => r.role === 'claim');
-    const mutantRuns = result.runs.filter((r) => r.role === 'mutant');
-    const held = claimRuns.filter((r) => mark(r) === 'ok').length;
-    const killed = mutantRuns.filter((r) => mark(r) === 'killed').length;
-    console.log(
-      `\n${held}/${claimRuns.length} claims hold, ${killed}/${mutantRuns.length} mutants refuted | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`,
-    );
+    console.log(`\n${tally(result.runs)} | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`);
     const sel =
       (args.claim ? ` --claim ${shellWord(args.claim)}` : args.paper ? ` --paper ${shellWord(args.paper)}` : '') +
       (args.noMutants ? ' --no-mutants' : '') +
       (args.shard ? ` --shard ${args.shard.index}/${args.shard.count}` : '');
     console.log(`reproduce: ${verifyLine(sel, { file, profile: profile.name, seed, backend })}`);
   }
-  // A claim that cannot generate a single valid case is a mistake in the claim file: bad input.
-  const unusable = result.runs.find((r) => r.verdict.status === 'inconclusive' && r.verdict.reason === 'cannot-generate');
+  // A claim that cannot generate a single valid case, or breaks its own declaration (a verdict
+  // case on a calibration seed, an executable bound that does not parse), is a mistake in the
+  // claim file: bad input. Bound mutants are exempt: never strengthening is a finding, not a fault.
+  const unusable = result.runs.find(
+    (r) =>
+      r.verdict.status === 'inconclusive' &&
+      (r.verdict.reason === 'definition-error' || (r.verdict.reason === 'cannot-generate' && r.purpose !== 'bound')),
+  );
   if (unusable && unusable.verdict.status === 'inconclusive') {
     console.error(
       new UserError(
-        `claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`,
-        'widen its hypotheses or relax its skip condition',
+        unusable.verdict.reason === 'definition-error'
+          ? `claim "${unusable.id}" breaks its own declaration: ${unusable.verdict.detail}`
+          : `claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`,
+        unusable.verdict.reason === 'definition-error'
+          ? 'fix the claim definition (pinned and verdict seeds must differ from calibration seeds)'
+          : 'widen its hypotheses or relax its skip condition',
       ).render(),
     );
     return 2;
   }
   return result.ok ? 0 : 1;
+}
+
+/**
+ * "24/24 claims hold (statistical: 3 test, 2 screen, 9 replay), 25/25 mutants refuted (assumption
+ * 20/20, power 5/5; sanity 1/1); bound: 3 of 8 parts shown necessary". Sanity mutants sit outside
+ * the mutation score; bound mutants are findings, not failures.
+ */
+export function tally(runs: readonly ClaimRun[]): string {
+  const claims = runs.filter((r) => r.role === 'claim');
+  const held = claims.filter((r) => mark(r) === 'ok').length;
+  const strengths = { test: 0, screen: 0, replay: 0 };
+  for (const r of claims) if (r.verdict.status === 'consistent' && r.verdict.strength) strengths[r.verdict.strength]++;
+  const statistical = strengths.test + strengths.screen + strengths.replay;
+  let out = `${held}/${claims.length} claims hold`;
+  if (statistical) out += ` (statistical and scaling: ${strengths.test} test, ${strengths.screen} screen, ${strengths.replay} replay)`;
+  const scored = runs.filter((r) => r.role === 'mutant' && r.purpose !== 'bound' && r.purpose !== 'sanity');
+  const killed = (rs: readonly ClaimRun[]) => rs.filter((r) => mark(r) === 'killed').length;
+  const byPurpose = (['assumption', 'power'] as const)
+    .map((p) => {
+      const rs = scored.filter((r) => r.purpose === p);
+      return rs.length ? `${p} ${killed(rs)}/${rs.length}` : '';
+    })
+    .filter(Boolean);
+  const sanity = runs.filter((r) => r.purpose === 'sanity');
+  if (sanity.length) byPurpose.push(`sanity ${killed(sanity)}/${sanity.length}, not scored`);
+  out += `, ${killed(scored)}/${scored.length} mutants refuted`;
+  if (byPurpose.length) out += ` (${byPurpose.join(', ')})`;
+  const bound = runs.filter((r) => r.purpose === 'bound');
+  if (bound.length) out += `; bound: ${bound.filter((r) => mark(r) === 'shown').length} of ${bound.length} parts shown necessary`;
+  return out;
 }
