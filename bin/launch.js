@@ -10,7 +10,7 @@ import { registerTypeScript } from './typescript.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Written by scripts/build.js: the time the build started, in ms. */
-export const STAMP = join(root, 'dist', '.build-stamp');
+const STAMP = join(root, 'dist', '.build-stamp');
 /** What dist/ is compiled from (tsconfig.build.json); a change to any of these makes it stale. */
 const INPUTS = ['src', 'papers', 'tsconfig.json', 'tsconfig.build.json'];
 
