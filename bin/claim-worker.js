@@ -1,4 +1,8 @@
-// Worker-thread entry: registers the TypeScript loader in this thread, then runs the worker.
-import { importTs } from './register-ts.js';
+// Worker-thread entry of `verify --workers N`: threads do not inherit module hooks, so a worker
+// that loads a user's claim file registers the TypeScript loader itself.
+import { workerData } from 'node:worker_threads';
+import { moduleUrl } from './launch.js';
+import { registerTypeScript } from './typescript.js';
 
-await importTs('src/cli/workerMain.ts');
+if (workerData?.source?.kind === 'file') registerTypeScript();
+await import(moduleUrl('src/cli/workerMain'));

@@ -1,12 +1,12 @@
 /**
- * A claim file of your own: `npx claimcheck verify --file examples/my-claims.ts`.
+ * `claimcheck`: a claim file of your own, importing only 'claimcheck' (fast-check comes with it as
+ * `fc`). Run it: `npx claimcheck verify --file examples/my-claims.ts`.
  *
  * Claim: the linear comparator F_lin(w) = mean ell(w^T x_i; y_i) is convex in w for every loss
  * convex in the prediction (the fact behind Shamir 2018's Thm 1). Mutant: the same for the
  * non-convex saturating loss 1 - exp(-(p - y)^2), which must be refuted.
  */
-import * as fc from 'fast-check';
-import { defineClaim, defineMutant, FLOAT64_TOLERANCE, le, lossByName, residual, type PaperRef } from 'claimcheck';
+import { defineClaim, defineMutant, fc, FLOAT64_TOLERANCE, le, lossByName, residual, type PaperRef } from 'claimcheck';
 
 export const paper: PaperRef = {
   key: 'my-notes',

@@ -1,15 +1,37 @@
 import { collectCheckables, type Checkable } from 'claimcheck';
-import * as allenzhuLi2019 from './allenzhu-li-2019/index.js';
-import * as allenzhuLi2020Bfc from './allenzhu-li-2020-bfc/index.js';
-import * as allenzhuLiLiang2018 from './allenzhu-li-liang-2018/index.js';
-import * as nichaniDamianLee2023 from './nichani-damian-lee-2023/index.js';
-import * as shamir2018 from './shamir2018/index.js';
 
-/** Every built-in paper file, in catalog order; each is loaded exactly like a user's claim file. */
-export const BUILTIN: readonly Checkable[] = [
-  ...collectCheckables(shamir2018, 'papers/shamir2018'),
-  ...collectCheckables(allenzhuLi2019, 'papers/allenzhu-li-2019'),
-  ...collectCheckables(allenzhuLi2020Bfc, 'papers/allenzhu-li-2020-bfc'),
-  ...collectCheckables(allenzhuLiLiang2018, 'papers/allenzhu-li-liang-2018'),
-  ...collectCheckables(nichaniDamianLee2023, 'papers/nichani-damian-lee-2023'),
-];
+/**
+ * Every built-in paper, in catalog order, loaded on demand: a command pays only for the papers it
+ * selects (`verify --claim shamir2018/...` loads one). Each is loaded exactly like a user's claim
+ * file.
+ */
+const PAPERS = {
+  shamir2018: () => import('./shamir2018/index.js'),
+  'allenzhu-li-2019': () => import('./allenzhu-li-2019/index.js'),
+  'allenzhu-li-2020-bfc': () => import('./allenzhu-li-2020-bfc/index.js'),
+  'allenzhu-li-liang-2018': () => import('./allenzhu-li-liang-2018/index.js'),
+  'nichani-damian-lee-2023': () => import('./nichani-damian-lee-2023/index.js'),
+} as const satisfies Record<string, () => Promise<Record<string, unknown>>>;
+
+export const PAPER_KEYS = Object.keys(PAPERS) as readonly (keyof typeof PAPERS)[];
+
+function isPaperKey(key: string): key is keyof typeof PAPERS {
+  return Object.hasOwn(PAPERS, key);
+}
+
+/** The claims and mutants of the given papers (all of them by default), in catalog order. */
+export async function loadPapers(keys: readonly string[] = PAPER_KEYS): Promise<Checkable[]> {
+  const wanted = PAPER_KEYS.filter((k) => keys.includes(k));
+  const modules = await Promise.all(wanted.map((k) => PAPERS[k]()));
+  return modules.flatMap((m, i) => collectCheckables(m, `papers/${wanted[i]}`));
+}
+
+/**
+ * The papers a selection needs: the one named by --paper, or by the first segment of a --claim
+ * id (ids are <paperKey>/<theorem>/<slug>); every paper when neither names a built-in one, so an
+ * unknown id is reported against the full list.
+ */
+export function papersFor(sel: { readonly paper?: string; readonly claim?: string }): readonly string[] {
+  const key = sel.paper ?? sel.claim?.split('/')[0];
+  return key !== undefined && isPaperKey(key) ? [key] : PAPER_KEYS;
+}

@@ -4,7 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli } from './support/cli.js';
-import { BUILTIN } from '../papers/index.js';
+import { PROFILES } from '../src/claims/profiles.js';
+import { loadClaimFile } from '../src/claims/registry.js';
+import { runParallel } from '../src/cli/runParallel.js';
+import { loadPapers } from '../papers/index.js';
+
+const BUILTIN = await loadPapers();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cli-'));
 afterEach(() => vi.restoreAllMocks());
@@ -18,6 +23,15 @@ describe('bad input: one clear line naming the problem, exit code 2', () => {
     ['invalid profile', ['verify', '--profile', 'fast'], /unknown profile "fast".*quick, ci, thorough/],
     ['non-integer seed', ['verify', '--seed', '1.5'], /--seed must be an integer, got "1.5"/],
     ['missing claim file', ['verify', '--file', 'no/such/file.ts'], /claim file "no\/such\/file.ts" does not exist/],
+    [
+      "a claim file's id without --file",
+      ['verify', '--claim', 'my-notes/fact1/linear-comparator-convex'],
+      /unknown claim id "my-notes\/fact1\/linear-comparator-convex" among the built-in claims.*add --file/,
+    ],
+    ['ci without its baselines', ['ci', '--baselines', '/nonexistent'], /--baselines \/nonexistent does not exist/],
+    ['ci with a file for --junit folder', ['ci', '--baselines', 'fixtures/baselines', '--junit', 'src'], /--junit src is a folder/],
+    ['report into a file', ['report', '--out', 'package.json'], /--out package.json is a file, not a folder/],
+    ['init with two folders', ['init', 'a', 'b'], /init takes one folder, got 2 arguments/],
     ['replay without a fixture', ['replay'], /replay needs exactly one fixture file/],
     ['missing fixture', ['replay', 'no/such.json'], /fixture file "no\/such.json" cannot be read/],
   ];
@@ -55,6 +69,22 @@ describe('bad input: one clear line naming the problem, exit code 2', () => {
     const r2 = await cli('verify', '--file', notClaim);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/export "answer" is not a claim or mutant/);
+  });
+});
+
+describe('init', () => {
+  // That the starter type-checks and runs in a new project is test/package.spec.ts's part.
+  it('writes a starter claim file and a tsconfig, and never overwrites', async () => {
+    const dir = path.join(tmp, 'starter');
+    const r = await cli('init', dir);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'claims.ts'), 'utf8')).toMatch(/from 'claimcheck';/);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/m, ''))).toMatchObject({
+      include: ['claims.ts'],
+    });
+    const again = await cli('init', dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/claims.ts already exists \(init never overwrites/);
   });
 });
 
@@ -115,6 +145,10 @@ describe('commands', () => {
     );
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/reproduced exactly/);
+    // The printed replay line names the claim file, so it runs as copied.
+    expect(r.out).toMatch(/replay: npx claimcheck replay \S+ --file examples\/my-claims.ts --backend \w+/);
+    const summary = JSON.parse(fs.readFileSync(path.join(tmp, 'rep', 'summary.json'), 'utf8'));
+    expect(summary.file).toBe('examples/my-claims.ts');
   });
 
   it('the bin runs end to end and prints the seed and backend', () => {
@@ -138,31 +172,37 @@ describe('commands', () => {
 });
 
 describe('parallel workers', () => {
-  it('a case that never returns ends Inconclusive (interrupted) with its seed; the other claims still run', () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        'bin/claimcheck.js',
-        'verify',
-        '--file',
-        'test/data/hanging-claims.mjs',
-        '--seed',
-        '1',
-        '--budget',
-        '8',
-        '--workers',
-        '2',
-        '--fixtures',
-        path.join(tmp, 'fxh'),
-        '--reports',
-        path.join(tmp, 'reph'),
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/INCONCLUSIVE\s+hang\/loop\/never-returns .*interrupted/);
-    expect(r.stdout).toMatch(/a case did not return.*claim seed -?\d+, run seed 1/);
-    expect(r.stdout).toMatch(/ok\s+hang\/fine\/holds\s+exact\s+verified on 150 cases/);
+  it('a case that never returns ends Inconclusive (interrupted) with its seed; the other claims still run', async () => {
+    // The hung case signals (a file) before it spins; the watchdog stops it on that signal, not
+    // after some seconds, so the outcome does not depend on the machine's speed. One lane: the
+    // claim after it runs on the fresh worker that replaces the stopped one.
+    const file = path.resolve('test/data/hanging-claims.mjs');
+    const signal = path.join(tmp, 'spinning');
+    process.env.HANG_SIGNAL = signal;
+    const checkables = await loadClaimFile(file);
+    const watchdog = (id: string, _limitMs: number, stop: () => void) => {
+      if (id !== 'hang/loop/never-returns') return () => undefined;
+      const poll = setInterval(() => fs.existsSync(signal) && (clearInterval(poll), stop()), 20);
+      return () => clearInterval(poll);
+    };
+    const result = await runParallel({
+      source: { kind: 'file', file },
+      checkables,
+      workers: 1,
+      profile: PROFILES.quick,
+      seed: 1,
+      backend: 'auto',
+      fixtures: path.join(tmp, 'fxh'),
+      usePinned: false,
+      watchdog,
+    });
+    delete process.env.HANG_SIGNAL;
+    const [hung, fine] = result.runs;
+    expect(hung.id).toBe('hang/loop/never-returns');
+    expect(hung.verdict).toMatchObject({ status: 'inconclusive', reason: 'interrupted' });
+    expect(hung.verdict.status === 'inconclusive' && hung.verdict.detail).toMatch(/a case did not return.*claim seed -?\d+, run seed 1/);
+    expect(fine.id).toBe('hang/fine/holds');
+    expect(fine.verdict).toMatchObject({ status: 'verified', cases: 150 });
   });
 
   it('two workers and one give the same summary.json', () => {

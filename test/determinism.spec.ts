@@ -3,7 +3,9 @@ import { PROFILES } from '../src/claims/profiles.js';
 import { runSuite } from '../src/claims/runSuite.js';
 import { initBackend } from '../src/core/backend.js';
 import { buildSummary, summaryJson } from '../src/report/Summary.js';
-import { BUILTIN } from '../papers/index.js';
+import { loadPapers } from '../papers/index.js';
+
+const BUILTIN = await loadPapers();
 
 /**
  * Same seed, profile and backend: byte-identical reports/summary.json. The selection includes

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFixture } from '../src/claims/replay.js';
 import { readFixtureFile } from '../src/claims/store.js';
 import { initBackend } from '../src/core/backend.js';
-import { BUILTIN } from '../papers/index.js';
+import { loadPapers } from '../papers/index.js';
+
+const BUILTIN = await loadPapers();
 
 /** Every committed counterexample replays exactly: same violation, identical numbers. */
 function fixtureFiles(dir: string): string[] {

@@ -69,32 +69,64 @@ export function packageRoot(): string {
   return dir;
 }
 
+/** Claim files are modules Node can load, TypeScript through the CLI's loader (bin/typescript.js). */
+const CLAIM_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+
 /**
- * Loads a user's claim file (.ts or .js), with clear errors for the usual mistakes. TypeScript
- * files load through the loader the launcher registered (bin/register-ts.js), or vitest's own.
+ * Loads a user's claim file, with clear errors for the usual mistakes. The file's own error is
+ * reported as it is (a syntax error with its line, an id defineClaim rejects), in ESM and
+ * CommonJS projects alike. TypeScript loads through the loader the CLI launcher registered
+ * (bin/typescript.js), or vitest's own.
  */
 export async function loadClaimFile(file: string): Promise<Checkable[]> {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) {
     throw new UserError(`claim file "${file}" does not exist`, 'pass the path of a .ts or .js file that exports claims');
   }
-  if (!/\.(ts|mts|js|mjs)$/.test(abs)) {
-    throw new UserError(`claim file "${file}" is not a .ts or .js file`, 'claim files are TypeScript or JavaScript modules');
+  if (!CLAIM_FILE.test(abs)) {
+    throw new UserError(
+      `claim file "${file}" is not a TypeScript or JavaScript file`,
+      'claim files end in .ts, .mts, .cts, .js, .mjs or .cjs; `claimcheck init` writes a starter',
+    );
   }
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? 'unknown error';
-    throw new UserError(`claim file "${file}" failed to load: ${msg}`, 'fix the error in the file and run again');
+    throw new UserError(`claim file "${file}" failed to load: ${loadError(e)}`, 'fix the error in the file and run again');
   }
-  return collectCheckables(mod, file);
+  return collectCheckables(moduleExports(mod), file);
+}
+
+/**
+ * The first line of what went wrong. Node puts the place of a syntax error in the stack, not in
+ * the message ("file:///x.mjs:3\n..."), so it is added in front.
+ */
+function loadError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const msg = e.message.split('\n').find((l) => l.trim()) ?? 'unknown error';
+  const at = e instanceof SyntaxError ? /^(file:\/\/\S+?):(\d+)\n/.exec(e.stack ?? '') : null;
+  if (!at) return msg;
+  return `${path.relative(process.cwd(), new URL(at[1]).pathname)}:${at[2]}: ${msg}`;
+}
+
+/**
+ * What a claim file exports. A CommonJS file (.cts, .cjs, or CommonJS .ts/.js) arrives as
+ * { default: module.exports, ...the names Node detected in it }: its claims are module.exports.
+ */
+function moduleExports(mod: Record<string, unknown>): Record<string, unknown> {
+  const d = mod.default;
+  if (typeof d !== 'object' || d === null || Array.isArray(d) || isCheckable(d)) return mod;
+  const commonJs = Object.keys(mod).every((k) => k === 'default' || (d as Record<string, unknown>)[k] === mod[k]);
+  return commonJs ? (d as Record<string, unknown>) : mod;
 }
 
 export interface Selection {
   readonly paper?: string;
   readonly claim?: string;
+  /** The claim file they came from (--file), if any: hints then say how to select in it. */
+  readonly file?: string;
 }
 
 /** Filters by paper key and by claim id; a claim selects its mutants too. */
@@ -103,7 +135,10 @@ export function select(all: readonly Checkable[], sel: Selection): Checkable[] {
   if (sel.paper !== undefined) {
     const papers = [...new Set(all.map((c) => paperOf(c).key))];
     if (!papers.includes(sel.paper)) {
-      throw new UserError(`unknown paper "${sel.paper}"`, `known papers: ${papers.join(', ')}`);
+      throw new UserError(
+        `unknown paper "${sel.paper}"`,
+        `known papers: ${papers.join(', ')}${sel.file === undefined ? '; for a paper in your own claim file add --file <claims file>' : ''}`,
+      );
     }
     out = out.filter((c) => paperOf(c).key === sel.paper);
   }
@@ -115,9 +150,12 @@ export function select(all: readonly Checkable[], sel: Selection): Checkable[] {
         .filter((c) => c.id.includes(id.split('/').pop() ?? id))
         .map((c) => c.id)
         .slice(0, 3);
+      const list = sel.file === undefined ? '`claimcheck list`' : `\`claimcheck list --file ${sel.file}\``;
+      // Without --file only the built-in papers are loaded: a user's own id is found with --file.
+      const ownFile = sel.file === undefined ? '; for a claim in your own claim file add --file <claims file>' : '';
       throw new UserError(
-        `unknown claim id "${id}"`,
-        near.length ? `did you mean ${near.join(' or ')}? \`claimcheck list\` shows all ids` : 'run `claimcheck list` to see the ids',
+        `unknown claim id "${id}"${sel.file === undefined ? ' among the built-in claims' : ` in ${sel.file}`}`,
+        (near.length ? `did you mean ${near.join(' or ')}? ${list} shows all ids` : `run ${list} to see the ids`) + ownFile,
       );
     }
     out = hit;

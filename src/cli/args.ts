@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../claims/errors.js';
 import { parseShard, type Shard } from '../claims/shard.js';
 
-export const COMMANDS = ['list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'false-alarms', 'help'] as const;
+export const COMMANDS = ['init', 'list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'false-alarms', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -72,6 +72,12 @@ export interface CoverageArgs {
   readonly workers?: number;
 }
 
+export interface InitArgs {
+  readonly command: 'init';
+  /** Folder to write claims.ts (and tsconfig.json) into. */
+  readonly dir: string;
+}
+
 export interface ListArgs {
   readonly command: 'list';
   readonly paper?: string;
@@ -113,7 +119,16 @@ export interface FalseAlarmsArgs {
 }
 
 export type Args =
-  VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | FalseAlarmsArgs | { readonly command: 'help' };
+  | InitArgs
+  | VerifyArgs
+  | ListArgs
+  | ReplayArgs
+  | ReportArgs
+  | CiArgs
+  | BaselineArgs
+  | CoverageArgs
+  | FalseAlarmsArgs
+  | { readonly command: 'help' };
 
 const OPTIONS = {
   verify: {
@@ -166,6 +181,7 @@ const OPTIONS = {
     out: { type: 'string' },
     workers: { type: 'string' },
   },
+  init: {},
   'false-alarms': {
     seeds: { type: 'string' },
     from: { type: 'string' },
@@ -238,7 +254,7 @@ export function parseCli(argv: readonly string[]): Args {
     parsed = parseArgs({
       args: joined,
       options: OPTIONS[cmd],
-      allowPositionals: cmd === 'replay' || cmd === 'report',
+      allowPositionals: cmd === 'replay' || cmd === 'report' || cmd === 'init',
       strict: true,
     }) as typeof parsed;
   } catch (e) {
@@ -252,6 +268,11 @@ export function parseCli(argv: readonly string[]): Args {
     return x as string | undefined;
   };
   switch (cmd) {
+    case 'init':
+      if (parsed.positionals.length > 1) {
+        throw new UserError(`init takes one folder, got ${parsed.positionals.length} arguments`, 'e.g. claimcheck init my-claims');
+      }
+      return { command: 'init', dir: parsed.positionals[0] ?? '.' };
     case 'report': {
       const merge = v.merge === true;
       if (!merge && parsed.positionals.length > 0) {
@@ -370,6 +391,7 @@ export function parseCli(argv: readonly string[]): Args {
 export const HELP = `claimcheck: property-based verification of deep-learning theory claims
 
 Usage:
+  claimcheck init    [DIR]          write a starter claim file DIR/claims.ts and a tsconfig.json
   claimcheck list    [--paper KEY] [--file CLAIMS.ts] [--json]
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]

@@ -6,6 +6,8 @@ import { changeLine, countChanges, diffEntries } from '../report/baselineCompare
 import { baselineEntry, type BaselineEntry } from '../report/baselineEntry.js';
 import { BASELINE_SCHEMA, baselineJson, baselinePath, readBaseline, type BaselineFile } from '../report/baselineFile.js';
 import type { BaselineArgs } from './args.js';
+import { gateFlags } from '../report/commands.js';
+import { outputFolder } from './checkInputs.js';
 import { byPaper, gateRun } from './gateRun.js';
 
 /**
@@ -15,6 +17,8 @@ import { byPaper, gateRun } from './gateRun.js';
  * reports, exiting 1 when anything differs.
  */
 export async function baselineCommand(args: BaselineArgs): Promise<number> {
+  const flags = gateFlags(args);
+  outputFolder('--baselines', args.baselines);
   const run = await gateRun(args);
   if (run.code === 2 || !run.summary) return 2;
   const s = run.summary;
@@ -30,7 +34,7 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
     if (rerecord && !complete && args.update) {
       throw new UserError(
         `${file} was recorded with profile ${old.profile} and seed ${old.seed}; it cannot be updated one claim at a time`,
-        `re-record the whole paper: claimcheck baseline --update --paper ${paper}`,
+        `re-record the whole paper: claimcheck baseline --update --paper ${paper}${flags}`,
       );
     }
     const changes = diffEntries(rerecord ? {} : (old?.results ?? {}), now, complete, old?.tolerances);
@@ -63,6 +67,7 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
       );
     return run.code;
   }
-  if (differs) console.log('claimcheck baseline: the results differ from the baselines; `claimcheck baseline --update` records them');
+  if (differs)
+    console.log(`claimcheck baseline: the results differ from the baselines; \`claimcheck baseline --update${flags}\` records them`);
   return differs || run.code !== 0 ? 1 : 0;
 }

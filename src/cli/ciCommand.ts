@@ -6,6 +6,8 @@ import { baselineEntry } from '../report/baselineEntry.js';
 import { baselinePath, readBaseline } from '../report/baselineFile.js';
 import { junitXml, type JUnitSuite } from '../report/junit.js';
 import type { CiArgs } from './args.js';
+import { gateFlags } from '../report/commands.js';
+import { checkBaselines, outputFile } from './checkInputs.js';
 import { byPaper, gateRun } from './gateRun.js';
 
 /**
@@ -15,6 +17,10 @@ import { byPaper, gateRun } from './gateRun.js';
  * result has no baseline, or a claim failed / a mutant survived.
  */
 export async function ciCommand(args: CiArgs): Promise<number> {
+  const flags = gateFlags(args);
+  // Inputs first: a missing or broken baseline folder is reported before the ci profile runs.
+  checkBaselines(args.baselines, flags);
+  if (args.junit !== undefined) outputFile('--junit', args.junit);
   const run = await gateRun(args, args.shard);
   if (run.code === 2 || !run.summary) return 2;
   const s = run.summary;
@@ -27,14 +33,14 @@ export async function ciCommand(args: CiArgs): Promise<number> {
     if (base && (base.seed !== s.seed || base.profile !== s.profile)) {
       throw new UserError(
         `baseline ${file} was recorded with profile ${base.profile} and seed ${base.seed}, this run used profile ${s.profile} and seed ${s.seed}`,
-        'record it again with `claimcheck baseline --update`',
+        `record it again with \`claimcheck baseline --update${flags}\``,
       );
     }
     files.push(base ? file : `${file} (missing)`);
     suites.push({
       name: paper,
       cases: results.map((r) => {
-        const failures = compareEntry(r.id, base?.results[r.id], baselineEntry(r), { tolerances: base?.tolerances, file }).map(
+        const failures = compareEntry(r.id, base?.results[r.id], baselineEntry(r), { tolerances: base?.tolerances, file, flags }).map(
           (f) => f.message,
         );
         // A result that matches a baseline recording the same failure is still a failure.
@@ -55,7 +61,7 @@ export async function ciCommand(args: CiArgs): Promise<number> {
     failed === 0
       ? `claimcheck ci: no verdict changed and no quantity drifted | junit ${path.relative(process.cwd(), junit)}`
       : `claimcheck ci: ${failed}/${total} results changed or failed (${problems.length} problem${problems.length === 1 ? '' : 's'}) | junit ${path.relative(process.cwd(), junit)}` +
-          '\n  if the change is intended: claimcheck baseline --update (then review and commit the diff)',
+          `\n  if the change is intended: claimcheck baseline --update${flags} (then review and commit the diff)`,
   );
   return failed === 0 && run.code === 0 ? 0 : 1;
 }

@@ -29,11 +29,19 @@ import { CI_DEFAULT_SEED, defaultWorkers } from './verifyCommand.js';
 /**
  * `claimcheck coverage`: which part of the numeric core each theorem exercises. Every selected
  * claim runs alone (`verify --claim ID --no-mutants --workers 1 --no-pinned`) in its own process
- * under c8, which maps V8's coverage of the ts-node-transpiled code back to the .ts sources
- * through their inline source maps. Output: <out>/<claim id>/index.html (c8's HTML),
+ * under c8, which maps V8's coverage of the compiled dist/ (or, in a checkout whose dist/ is
+ * stale, of the esbuild-transpiled sources) back to the .ts sources through their source maps.
+ * Output: <out>/<claim id>/index.html (c8's HTML),
  * <out>/papers/<key>/ (the paper's claims merged by `c8 report`), and <out>/index.json.
  */
-const INCLUDE = ['--include', 'src/core/**/*.ts', '--include', 'papers/**/*.ts', '--exclude', '**/*.spec.ts'];
+// c8 filters the scripts V8 ran (dist/**/*.js, or the .ts sources) and, after mapping them back
+// through their source maps, the .ts files again (--exclude-after-remap).
+const INCLUDE = [
+  ...['src/core/**/*.ts', 'dist/src/core/**/*.js', 'papers/**/*.ts', 'dist/papers/**/*.js'].flatMap((g) => ['--include', g]),
+  '--exclude',
+  '**/*.spec.ts',
+  '--exclude-after-remap',
+];
 const REPORTERS = ['--reporter=json', '--reporter=json-summary', '--reporter=html'];
 
 function c8Bin(): string {
@@ -59,12 +67,14 @@ function units(checkables: readonly Checkable[], claim: string | undefined): Che
 export async function coverageCommand(args: CoverageArgs): Promise<number> {
   profileByName(args.profile); // a bad --profile is the user's mistake: say so before spawning anything
   const root = packageRoot();
-  const selected = units(select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim }), args.claim);
+  const sel = { paper: args.paper, claim: args.claim, file: args.file };
+  const selected = units(select(await loadCheckables(args.file, sel), sel), args.claim);
   const out = path.resolve(args.out);
   const seed = args.seed ?? CI_DEFAULT_SEED;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-coverage-'));
-  const coreUrl = pathToFileURL(path.join(root, 'src', 'core') + path.sep).href;
-  const keep = (url: string) => url.startsWith(coreUrl) && !url.endsWith('.spec.ts');
+  // The raw coverage kept for paper aggregates covers what INCLUDE measures, so they add up.
+  const measured = ['src/core', 'dist/src/core', 'papers', 'dist/papers'].map((d) => pathToFileURL(path.join(root, d) + path.sep).href);
+  const keep = (url: string) => measured.some((u) => url.startsWith(u)) && !url.endsWith('.spec.ts');
   const log = (s: string) => process.stderr.write(s + '\n');
   log(`claimcheck coverage: ${selected.length} claims | profile ${args.profile} | seed ${seed} | ${out}`);
 

@@ -12,7 +12,8 @@ import { initBackend } from '../core/backend.js';
 import { wilsonInterval } from '../core/stats.js';
 import type { FalseAlarmsArgs } from './args.js';
 import { mark, seconds, table } from './format.js';
-import { loadCheckables } from './loadCheckables.js';
+import { claimSource, loadCheckables } from './loadCheckables.js';
+import type { ClaimSource } from './workerProtocol.js';
 import { runParallel } from './runParallel.js';
 import { defaultWorkers } from './verifyCommand.js';
 
@@ -27,7 +28,9 @@ import { defaultWorkers } from './verifyCommand.js';
  */
 export async function falseAlarmsCommand(args: FalseAlarmsArgs): Promise<number> {
   const profile = profileByName(args.profile);
-  const checkables = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim });
+  const sel = { paper: args.paper, claim: args.claim, file: args.file };
+  const checkables = select(await loadCheckables(args.file, sel), sel);
+  const source = await claimSource(args.file, sel);
   const backend = await initBackend(args.backend);
   const fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-false-alarms-'));
   const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
@@ -43,7 +46,7 @@ export async function falseAlarmsCommand(args: FalseAlarmsArgs): Promise<number>
   const started = Date.now();
   try {
     for (const seed of seeds) {
-      const runs = await runOnce(checkables, { profile, seed, backend, fixtures, workers, file: args.file, choice: args.backend });
+      const runs = await runOnce(checkables, { profile, seed, backend, fixtures, workers, source, choice: args.backend });
       for (const r of runs) {
         const o = outcomes.get(r.id)!;
         const m = mark(r);
@@ -109,13 +112,13 @@ async function runOnce(
     backend: string;
     fixtures: string;
     workers: number;
-    file?: string;
+    source: ClaimSource;
     choice: FalseAlarmsArgs['backend'];
   },
 ): Promise<readonly ClaimRun[]> {
   if (o.workers > 1) {
     const r = await runParallel({
-      source: o.file === undefined ? { kind: 'builtin' } : { kind: 'file', file: path.resolve(o.file) },
+      source: o.source,
       checkables,
       workers: o.workers,
       profile: o.profile,

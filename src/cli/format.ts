@@ -3,6 +3,7 @@ import type { Checkable } from '../claims/Claim.js';
 import type { ClaimRun } from '../claims/runClaim.js';
 import { asExpected } from '../claims/runSuite.js';
 import { confirmationWords, fails, verdictWords } from '../claims/Verdict.js';
+import { replayLine } from '../report/commands.js';
 
 export function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -65,8 +66,11 @@ export function verdictTable(runs: readonly ClaimRun[]): string {
   return table(rows);
 }
 
-/** The details a reader needs for anything refuted or inconclusive. */
-export function details(run: ClaimRun, c: Checkable | undefined): string[] {
+/**
+ * The details a reader needs for anything refuted or inconclusive. `file` is the claim file the
+ * run loaded (--file), so that the printed replay command runs as copied.
+ */
+export function details(run: ClaimRun, c: Checkable | undefined, file?: string): string[] {
   const v = run.verdict;
   const out: string[] = [];
   if (v.status === 'refuted' || v.status === 'inconsistent') {
@@ -92,7 +96,7 @@ export function details(run: ClaimRun, c: Checkable | undefined): string[] {
     if (c?.type === 'mutant') out.push(`  change: ${c.change}`);
     if (ce.fixture) {
       const rel = path.relative(process.cwd(), ce.fixture);
-      out.push(`  ${ce.source === 'pinned' ? 'pinned' : 'saved'}: ${rel}`, `  replay: npx claimcheck replay ${rel}`);
+      out.push(`  ${ce.source === 'pinned' ? 'pinned' : 'saved'}: ${rel}`, `  replay: ${replayLine(rel, { file, backend: run.backend })}`);
     }
   } else if (v.status === 'consistent') {
     // "Consistent" is only as good as its test: show the statistic and the numbers behind it.

@@ -5,7 +5,8 @@ import { table } from './format.js';
 import { loadCheckables } from './loadCheckables.js';
 
 export async function listCommand(args: ListArgs): Promise<number> {
-  const all = select(await loadCheckables(args.file), { paper: args.paper });
+  const sel = { paper: args.paper, file: args.file };
+  const all = select(await loadCheckables(args.file, sel), sel);
   if (args.json) {
     const rows = all.map((c) => ({
       id: c.id,

@@ -9,7 +9,8 @@ import { loadCheckables } from './loadCheckables.js';
 /** Exit 0 when the saved counterexample fails again with identical numbers; 1 otherwise. */
 export async function replayCommand(args: ReplayArgs): Promise<number> {
   const fixture = readFixtureFile(args.fixture);
-  const all = await loadCheckables(args.file);
+  // A mutant's id starts with its claim's, which starts with the paper key: one paper is loaded.
+  const all = await loadCheckables(args.file, { claim: fixture.id });
   const c = all.find((x) => x.id === fixture.id);
   if (!c) {
     throw new UserError(

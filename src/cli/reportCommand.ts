@@ -5,6 +5,7 @@ import { loadAndMerge, mergeTimings } from '../report/mergeSummaries.js';
 import { summaryJson } from '../report/Summary.js';
 import { writeReport } from '../report/writeReport.js';
 import type { ReportArgs } from './args.js';
+import { outputFolder } from './checkInputs.js';
 
 /**
  * `claimcheck report`: renders reports/summary.json (from verify) as HTML pages and Markdown.
@@ -12,6 +13,7 @@ import type { ReportArgs } from './args.js';
  * <out>/timings.json), then rendered the same way.
  */
 export async function reportCommand(args: ReportArgs): Promise<number> {
+  outputFolder('--out', args.out);
   let summary;
   if (args.merge) {
     const merged = loadAndMerge(args.merge);
@@ -25,7 +27,10 @@ export async function reportCommand(args: ReportArgs): Promise<number> {
     summary = loadSummary(args.summary);
   }
   const written = await writeReport(summary, args.out);
-  console.log(`claimcheck report: ${written.pages.length} pages in ${args.out}`);
+  const removed = written.removed.length
+    ? ` (removed ${written.removed.length} stale file${written.removed.length === 1 ? '' : 's'} of earlier reports)`
+    : '';
+  console.log(`claimcheck report: ${written.pages.length} pages in ${args.out}${removed}`);
   console.log(`  open ${path.join(args.out, 'index.html')}`);
   console.log(`  pull-request summary: ${path.join(args.out, written.markdown)}`);
   return args.merge && !summary.ok ? 1 : 0;

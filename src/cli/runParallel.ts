@@ -28,6 +28,16 @@ export interface ParallelOptions {
   readonly budgetMs?: number;
   /** Time past a claim's budget before its worker is killed (shrinking may overrun slightly). */
   readonly graceMs?: number;
+  /**
+   * Watches one claim: calls `stop` when `limitMs` have passed and returns a cancel. setTimeout by
+   * default; a test passes one that fires on a signal from the hung case, so that no test depends
+   * on how fast the machine is.
+   */
+  readonly watchdog?: (id: string, limitMs: number, stop: () => void) => () => void;
+  /** A worker started earlier (see prestartWorker); the first lane uses it. */
+  readonly first?: Prestarted;
+  /** Called once, when the first worker is ready, with the backend it initialised. */
+  readonly onReady?: (backend: string) => void;
   readonly onStart?: (c: Checkable, index: number, total: number) => void;
   readonly onDone?: (run: ClaimRun & { readonly leakedTensors?: number }, index: number, total: number) => void;
   readonly onProgress?: (e: ProgressEvent) => void;
@@ -35,9 +45,30 @@ export interface ParallelOptions {
 
 type Run = ClaimRun & { readonly leakedTensors?: number };
 
-interface Slot {
+export interface Slot {
   worker: Worker;
   backend: string;
+}
+
+/** A worker started before the claims are selected, so that it loads while the caller does. */
+export interface Prestarted {
+  readonly slot: Promise<Slot>;
+  /** Stops it when it is not needed after all (nothing selected, a user error, one claim). */
+  readonly cancel: () => void;
+}
+
+export function prestartWorker(source: ClaimSource, backend: BackendChoice): Prestarted {
+  const slot = startWorker(source, backend);
+  // A failure to load shows up in this thread's own loading, which reports it to the user.
+  slot.catch(() => undefined);
+  return {
+    slot,
+    cancel: () =>
+      void slot.then(
+        (s) => s.worker.terminate(),
+        () => undefined,
+      ),
+  };
 }
 
 function startWorker(source: ClaimSource, backend: BackendChoice): Promise<Slot> {
@@ -82,6 +113,11 @@ function interrupted(
   };
 }
 
+function timeout(_id: string, limitMs: number, stop: () => void): () => void {
+  const t = setTimeout(stop, limitMs);
+  return () => clearTimeout(t);
+}
+
 export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
   const started = Date.now();
   const deadline = o.budgetMs === undefined ? undefined : started + o.budgetMs;
@@ -96,7 +132,7 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
       const t0 = Date.now();
       const limit = Math.min(o.profile.claimBudgetMs, deadline === undefined ? Infinity : Math.max(0, deadline - t0)) + grace;
       const finish = (run: Run, killed: boolean) => {
-        clearTimeout(timer);
+        cancelWatch();
         slot.worker.off('message', onMessage);
         slot.worker.off('error', onError);
         slot.worker.off('exit', onExit);
@@ -109,13 +145,14 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
       };
       const onError = (e: Error) => finish(interrupted(c, o, slot.backend, t0, `worker crashed: ${e.message}`, 'check-threw'), true);
       const onExit = (code: number) => finish(interrupted(c, o, slot.backend, t0, `worker exited with code ${code}`, 'check-threw'), true);
-      const timer = setTimeout(() => {
+      let cancelWatch = (): void => undefined;
+      cancelWatch = (o.watchdog ?? timeout)(c.id, limit, () => {
         void slot.worker.terminate();
         const detail =
           `a case did not return: still running ${Math.round(limit / 1000)} s after the claim started ` +
           `(its time limit plus ${grace / 1000} s grace), so its worker was stopped; claim seed ${claimSeed(o.seed, c.id)}, run seed ${o.seed}`;
         finish(interrupted(c, o, slot.backend, t0, detail, 'interrupted'), true);
-      }, limit);
+      });
       slot.worker.on('message', onMessage);
       slot.worker.once('error', onError);
       slot.worker.once('exit', onExit);
@@ -133,9 +170,13 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
       slot.worker.postMessage(req);
     });
 
+  let first = o.first;
   const lane = async (): Promise<void> => {
     if (next >= o.checkables.length) return;
-    let slot = await startWorker(o.source, o.backend);
+    const given = first;
+    first = undefined;
+    let slot = await (given?.slot ?? startWorker(o.source, o.backend));
+    if (!backendName) o.onReady?.(slot.backend);
     backendName ||= slot.backend;
     try {
       while (next < o.checkables.length) {
@@ -150,6 +191,7 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.workers, o.checkables.length)) }, lane));
+  first?.cancel();
   return {
     runs: results,
     seed: o.seed,

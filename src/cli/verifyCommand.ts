@@ -1,9 +1,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Checkable } from '../claims/Claim.js';
 import type { ClaimRun } from '../claims/runClaim.js';
-import { runParallel } from './runParallel.js';
-import { initBackend } from '../core/backend.js';
-import { withLeakCheck } from '../core/tf/leakCheck.js';
+import { prestartWorker, runParallel } from './runParallel.js';
 import { profileByName } from '../claims/profiles.js';
 import { UserError } from '../claims/errors.js';
 import { select } from '../claims/registry.js';
@@ -11,7 +10,9 @@ import { runSuite } from '../claims/runSuite.js';
 import { DirectoryStore } from '../claims/store.js';
 import type { VerifyArgs } from './args.js';
 import { boundTables, details, mark, seconds, verdictTable } from './format.js';
-import { loadCheckables } from './loadCheckables.js';
+import { outputFolder } from './checkInputs.js';
+import { claimSource, loadCheckables } from './loadCheckables.js';
+import { shellWord, verifyLine } from '../report/commands.js';
 import { buildSummary, summaryJson } from '../report/Summary.js';
 import { writeFileAtomic } from '../claims/store.js';
 import { shardLabel, shardOf } from '../claims/shard.js';
@@ -30,33 +31,58 @@ export function chooseSeed(given: number | undefined): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
 
+async function inProcessRuntime(choice: VerifyArgs['backend']) {
+  const [{ initBackend }, { withLeakCheck }] = await Promise.all([import('../core/backend.js'), import('../core/tf/leakCheck.js')]);
+  return { backend: await initBackend(choice), withLeakCheck };
+}
+
 export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const profile = profileByName(args.profile);
+  if (args.reports !== undefined) outputFolder('--reports', args.reports);
+  if (args.fixtures !== undefined) outputFolder('--fixtures', args.fixtures);
   const boundMutants = args.boundMutants ?? profile.boundMutants;
-  const selected = select(await loadCheckables(args.file, { boundMutants }), { paper: args.paper, claim: args.claim }).filter(
-    (c) => !args.noMutants || c.type === 'claim' || c.id === args.claim,
-  );
+  const sel = { paper: args.paper, claim: args.claim, file: args.file };
+  const source = await claimSource(args.file, { ...sel, boundMutants });
+  // Claims run on worker threads (unless --workers 1 or one is selected). The first worker starts
+  // now and loads its claims while this thread loads them to select: on two cores the two loads
+  // overlap instead of adding up (about half of a one-claim run's start-up).
+  const early = (args.workers ?? defaultWorkers()) > 1 ? prestartWorker(source, args.backend) : undefined;
+  let selected: Checkable[];
+  try {
+    selected = select(await loadCheckables(args.file, { ...sel, boundMutants }), sel).filter(
+      (c) => !args.noMutants || c.type === 'claim' || c.id === args.claim,
+    );
+  } catch (e) {
+    early?.cancel();
+    throw e;
+  }
   // A shard is a slice of the selection in paper order; every checkable's seed depends only on
   // the run seed and its id, so a sharded run gives the same verdicts as the unsharded one.
   const checkables = args.shard ? shardOf(selected, args.shard) : selected;
   const seed = chooseSeed(args.seed);
-  const backend = await initBackend(args.backend);
+  const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
+  if (workers <= 1) early?.cancel();
   const fixtures = path.resolve(args.fixtures ?? 'fixtures/counterexamples');
   const log = (s: string) => process.stderr.write(s + '\n');
   const claims = checkables.filter((c) => c.type === 'claim').length;
-  log(
-    `claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${selected.length})` : ''} | profile ${profile.name} | seed ${seed} | backend ${backend}`,
-  );
+  const header = (backend: string) =>
+    log(
+      `claimcheck verify: ${claims} claims, ${checkables.length - claims} mutants${args.shard ? ` (shard ${args.shard.index}/${args.shard.count} of ${selected.length})` : ''} | profile ${profile.name} | seed ${seed} | backend ${backend}`,
+    );
+  // In-process runs need TF.js in this thread; parallel ones only in the workers, which report
+  // the backend they initialised (a claim file that never touches TF.js then never loads it here).
+  const inProcess = workers > 1 ? undefined : await inProcessRuntime(args.backend);
+  if (inProcess) header(inProcess.backend);
 
   const budgetMs = args.budgetSeconds === undefined ? undefined : args.budgetSeconds * 1000;
-  const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
   const onDone = (r: ClaimRun & { leakedTensors?: number }, i: number, n: number) =>
     log(`[${i + 1}/${n}] ${mark(r)} ${r.id} in ${seconds(r.durationMs)}${r.leakedTensors ? `, LEAKED ${r.leakedTensors} tensors` : ''}`);
   const result =
     workers > 1
       ? await runParallel({
-          source:
-            args.file === undefined ? { kind: 'builtin', boundMutants } : { kind: 'file', file: path.resolve(args.file), boundMutants },
+          source,
+          first: early,
+          onReady: header,
           checkables,
           workers,
           profile,
@@ -70,17 +96,20 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
       : await runSuite(checkables, {
           profile,
           seed,
-          backend,
+          backend: inProcess!.backend,
           store: new DirectoryStore(fixtures),
           usePinned: args.pinned,
           budgetMs,
           onStart: (c, i, n) => log(`[${i + 1}/${n}] ${c.id} ...`),
           onDone,
-          around: withLeakCheck,
+          around: inProcess!.withLeakCheck,
         });
 
+  const backend = result.backend;
   // Verdicts and evidence (deterministic for a seed) and wall-clock timings go to separate files.
-  const summary = buildSummary(result.runs, checkables, { seed, backend, profile: profile.name, shard: args.shard });
+  // The claim file as the commands printed below and in the report name it: relative to here.
+  const file = args.file === undefined ? undefined : path.relative(process.cwd(), path.resolve(args.file));
+  const summary = buildSummary(result.runs, checkables, { seed, backend, profile: profile.name, file, shard: args.shard });
   const reports = path.resolve(args.reports ?? (args.shard ? path.join('reports', 'shards', shardLabel(args.shard)) : 'reports'));
   writeFileAtomic(path.join(reports, 'summary.json'), summaryJson(summary));
   writeFileAtomic(
@@ -94,18 +123,16 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     const byId = new Map(checkables.map((c) => [c.id, c]));
     // Bound mutants are summarised per claim in a table, not printed one by one.
     const notes = [
-      ...result.runs.filter((r) => r.purpose !== 'bound').flatMap((r) => details(r, byId.get(r.id))),
+      ...result.runs.filter((r) => r.purpose !== 'bound').flatMap((r) => details(r, byId.get(r.id), file)),
       ...boundTables(result.runs, byId),
     ];
     if (notes.length) console.log('\n' + notes.join('\n'));
     console.log(`\n${tally(result.runs)} | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`);
     const sel =
-      (args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '') +
+      (args.claim ? ` --claim ${shellWord(args.claim)}` : args.paper ? ` --paper ${shellWord(args.paper)}` : '') +
       (args.noMutants ? ' --no-mutants' : '') +
       (args.shard ? ` --shard ${args.shard.index}/${args.shard.count}` : '');
-    console.log(
-      `reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`,
-    );
+    console.log(`reproduce: ${verifyLine(sel, { file, profile: profile.name, seed, backend })}`);
   }
   // A claim that cannot generate a single valid case, or breaks its own declaration (a verdict
   // case on a calibration seed, an executable bound that does not parse), is a mistake in the

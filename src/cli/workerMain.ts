@@ -4,7 +4,7 @@ import { runClaim } from '../claims/runClaim.js';
 import { DirectoryStore } from '../claims/store.js';
 import { initBackend } from '../core/backend.js';
 import { withLeakCheck } from '../core/tf/leakCheck.js';
-import { loadCheckables } from './loadCheckables.js';
+import { loadSource } from './loadCheckables.js';
 import type { ClaimSource, RunRequest, WorkerMessage } from './workerProtocol.js';
 
 /** A claim worker: loads the claims once, then runs one claim per request. */
@@ -13,7 +13,7 @@ if (!port) throw new Error('workerMain must run in a worker thread');
 const { source, backend: choice } = workerData as { source: ClaimSource; backend: RunRequest['backend'] };
 const post = (m: WorkerMessage) => port.postMessage(m);
 
-const checkables = await loadCheckables(source.kind === 'file' ? source.file : undefined, { boundMutants: source.boundMutants });
+const checkables = await loadSource(source);
 const backend = await initBackend(choice);
 post({ type: 'ready', backend });
 

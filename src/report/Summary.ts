@@ -9,6 +9,7 @@ import type { Shard } from '../claims/shard.js';
 import { DEFAULT_ALPHA } from '../claims/strength.js';
 import type { Tolerance } from '../claims/Tolerance.js';
 import { fails, verdictWords, type Verdict } from '../claims/Verdict.js';
+import { replayLine } from './commands.js';
 
 /**
  * reports/summary.json: what `claimcheck verify` found, in a stable, schema-versioned form that
@@ -81,6 +82,8 @@ export interface Summary {
   readonly seed: number;
   readonly backend: string;
   readonly profile: string;
+  /** The claim file the claims came from (verify --file), relative to where verify ran; absent for built-ins. */
+  readonly file?: string;
   /** Set when the run was one shard (`verify --shard i/n`); a merged or unsharded summary has none. */
   readonly shard?: Shard;
   readonly ok: boolean;
@@ -101,10 +104,11 @@ function relativeFixture(v: Verdict, cwd: string): Verdict {
 export function buildSummary(
   runs: readonly ClaimRun[],
   checkables: readonly Checkable[],
-  meta: { seed: number; backend: string; profile: string; shard?: Shard },
+  meta: { seed: number; backend: string; profile: string; file?: string; shard?: Shard },
   cwd = process.cwd(),
 ): Summary {
   const byId = new Map(checkables.map((c) => [c.id, c]));
+  const file = meta.file === undefined ? undefined : path.relative(cwd, path.resolve(cwd, meta.file));
   // The budget is split across the statistical and scaling claims of this run (merging shards re-splits it).
   const ran = new Set(runs.map((r) => r.id));
   const budget = budgetReport(checkables.filter((c) => ran.has(c.id)));
@@ -137,7 +141,7 @@ export function buildSummary(
     const c = byId.get(r.id);
     if (!c) throw new Error(`internal: no checkable for run ${r.id}`);
     const verdict = relativeFixture(r.verdict, cwd);
-    const fixture = verdict.status === 'refuted' || verdict.status === 'inconsistent' ? verdict.counterexample.fixture : undefined;
+    const saved = verdict.status === 'refuted' || verdict.status === 'inconsistent' ? verdict.counterexample.fixture : undefined;
     return {
       id: c.id,
       role: c.type,
@@ -159,7 +163,7 @@ export function buildSummary(
       asExpected: asExpected(r),
       words: verdictWords(c.kind, r.verdict, c.subject, c.type),
       verdict,
-      replay: fixture ? `npx claimcheck replay ${fixture}` : undefined,
+      replay: saved ? replayLine(saved, { file, backend: meta.backend }) : undefined,
     };
   });
   const papers = [...new Map(checkables.map((c) => [paperOf(c).key, paperOf(c)])).values()];
@@ -170,6 +174,7 @@ export function buildSummary(
     seed,
     backend,
     profile,
+    ...(file === undefined ? {} : { file }),
     ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
     ok: results.every((x) => x.asExpected),
     falseAlarmBudget: budget,

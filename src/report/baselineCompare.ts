@@ -52,6 +52,8 @@ export interface CompareOptions {
   readonly declared?: Readonly<Record<string, ClaimBaselineTolerance>>;
   /** Where the baseline lives, for the no-baseline message. */
   readonly file?: string;
+  /** Flags the suggested `claimcheck baseline --update` needs to run as copied (see gateFlags). */
+  readonly flags?: string;
 }
 
 export function compareEntry(id: string, baseline: BaselineEntry | undefined, now: BaselineEntry, o: CompareOptions = {}): Finding[] {
@@ -60,7 +62,7 @@ export function compareEntry(id: string, baseline: BaselineEntry | undefined, no
       {
         kind: 'no-baseline',
         id,
-        message: `${id}: no baseline${o.file ? ` in ${o.file}` : ''}; record one with \`claimcheck baseline --update --claim ${id}\``,
+        message: `${id}: no baseline${o.file ? ` in ${o.file}` : ''}; record one with \`claimcheck baseline --update --claim ${id}${o.flags ?? ''}\``,
       },
     ];
   }
@@ -111,7 +113,7 @@ export function compareEntry(id: string, baseline: BaselineEntry | undefined, no
         id,
         quantity: q,
         now: n,
-        message: `${id}: quantity ${quantityName(q)} is new: now ${formatPair(n, n)[0]}, not in the baseline; record it with \`claimcheck baseline --update\``,
+        message: `${id}: quantity ${quantityName(q)} is new: now ${formatPair(n, n)[0]}, not in the baseline; record it with \`claimcheck baseline --update${o.flags ?? ''}\``,
       });
     }
   }

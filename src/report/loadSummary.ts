@@ -45,6 +45,7 @@ export function parseSummary(raw: unknown, file: string): Summary {
   }
   if (typeof raw.seed !== 'number') bad('"seed"', 'must be a number');
   for (const k of ['backend', 'profile']) if (typeof raw[k] !== 'string') bad(`"${k}"`, 'must be a string');
+  if (raw.file !== undefined && typeof raw.file !== 'string') bad('"file"', "must be the claim file's path");
   if (raw.shard !== undefined) {
     const sh = raw.shard;
     if (

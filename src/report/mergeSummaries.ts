@@ -54,12 +54,12 @@ export function summaryFiles(args: readonly string[]): string[] {
 export function mergeSummaries(inputs: readonly LoadedSummary[]): Summary {
   if (inputs.length === 0) throw new UserError('--merge: nothing to merge');
   const [first] = inputs;
-  for (const field of ['seed', 'backend', 'profile'] as const) {
+  for (const field of ['seed', 'backend', 'profile', 'file'] as const) {
     const other = inputs.find((x) => x.summary[field] !== first.summary[field]);
     if (other) {
       throw new UserError(
         `cannot merge: ${field} differs: ${first.file} has ${JSON.stringify(first.summary[field])}, ${other.file} has ${JSON.stringify(other.summary[field])}`,
-        'merge only the shards of one run (same --seed, --profile and --backend)',
+        'merge only the shards of one run (same --seed, --profile, --backend and --file)',
       );
     }
   }
@@ -121,6 +121,7 @@ export function mergeSummaries(inputs: readonly LoadedSummary[]): Summary {
     seed: first.summary.seed,
     backend: first.summary.backend,
     profile: first.summary.profile,
+    ...(first.summary.file === undefined ? {} : { file: first.summary.file }),
     ok: merged.every((r) => r.asExpected),
     falseAlarmBudget: budget,
     mutationScore: mutationScore(merged),

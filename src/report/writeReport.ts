@@ -8,12 +8,15 @@ import { summaryMarkdown } from './markdown.js';
 import { paperPage } from './paperPage.js';
 import { claimPath, INDEX, paperPath } from './paths.js';
 import { groupSummary } from './reportModel.js';
+import { staleReportFiles } from './staleFiles.js';
 import type { Summary } from './Summary.js';
 
 export interface WrittenReport {
   /** Pages relative to the output folder: index, papers, claims. */
   readonly pages: readonly string[];
   readonly markdown: string;
+  /** Files of earlier reports that this one removed (relative to the output folder). */
+  readonly removed: readonly string[];
 }
 
 function write(out: string, rel: string, text: string): void {
@@ -24,7 +27,9 @@ function write(out: string, rel: string, text: string): void {
 
 /**
  * Renders a summary into `out`: index.html, papers/<key>.html, claims/<claim>.html (mutants on
- * their claim's page), assets/ (styles, KaTeX fonts) and summary.md for pull requests.
+ * their claim's page), assets/ (styles, KaTeX fonts) and summary.md for pull requests. Pages an
+ * earlier report wrote for claims no longer in the summary are removed, so the folder shows this
+ * run only; other files in `out` are never touched (see staleReportFiles).
  */
 export async function writeReport(s: Summary, out: string): Promise<WrittenReport> {
   const papers = groupSummary(s);
@@ -35,7 +40,7 @@ export async function writeReport(s: Summary, out: string): Promise<WrittenRepor
     return c && fs.existsSync(path.join(out, 'coverage', c.report)) ? { ...c, href: `coverage/${c.report}` } : undefined;
   };
   const pages: string[] = [];
-  writeAssets(out);
+  const assets = writeAssets(out).map((f) => path.relative(out, f).split(path.sep).join('/'));
   for (const p of papers) {
     write(out, paperPath(p.ref.key), paperPage(s, p));
     pages.push(paperPath(p.ref.key));
@@ -46,5 +51,7 @@ export async function writeReport(s: Summary, out: string): Promise<WrittenRepor
   }
   write(out, INDEX, indexPage(s, papers));
   write(out, 'summary.md', summaryMarkdown(s));
-  return { pages: [INDEX, ...pages], markdown: 'summary.md' };
+  const removed = staleReportFiles(out, new Set([INDEX, ...pages, ...assets]));
+  for (const rel of removed) fs.rmSync(path.join(out, rel));
+  return { pages: [INDEX, ...pages], markdown: 'summary.md', removed };
 }

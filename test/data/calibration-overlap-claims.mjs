@@ -1,7 +1,6 @@
 // A statistical claim whose drawn case reuses a calibration seed: verify must stop it as a
 // definition error, in one line, exit 2 (calibration seeds are never verdict seeds).
-import * as fc from 'fast-check';
-import { defineClaim, ge } from '../../src/index.ts';
+import { defineClaim, fc, ge } from 'claimcheck';
 
 export const reused = defineClaim({
   id: 'bad/calibration/reused',

@@ -1,7 +1,9 @@
 // A claim file whose check never returns for some cases: the run must end Inconclusive
-// (interrupted) with the claim's seed, and the other claims must still run.
-import * as fc from 'fast-check';
-import { defineClaim, le } from '../../src/index.ts';
+// (interrupted) with the claim's seed, and the other claims must still run. Before it spins, the
+// hung case writes the file named by HANG_SIGNAL, so a test can stop it on that signal instead of
+// after some number of seconds (no test depends on the machine's speed).
+import * as fs from 'node:fs';
+import { defineClaim, fc, le } from 'claimcheck';
 
 const paper = { key: 'hang', title: 'Hanging', authors: 'Test', venue: 'test', confidence: 'high' };
 
@@ -14,7 +16,10 @@ export const hangs = defineClaim({
   statement: 'a check that spins forever once x > 50',
   hypotheses: fc.record({ x: fc.integer({ min: 0, max: 100 }) }),
   check: ({ x }) => {
-    if (x > 50) for (;;);
+    if (x > 50) {
+      if (process.env.HANG_SIGNAL) fs.writeFileSync(process.env.HANG_SIGNAL, String(x));
+      for (;;);
+    }
     return { conditions: [le('x', 0, 1)] };
   },
   tolerance: { rel: 0, abs: 0, reason: 'test' },

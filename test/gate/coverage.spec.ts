@@ -33,7 +33,7 @@ describe('claimcheck coverage', () => {
     expect(Object.keys(index.claims)).toEqual([CLAIM]);
     const e = index.claims[CLAIM];
     for (const k of ['lines', 'functions', 'branches'] as const) expect(e[k]).toBeGreaterThan(0);
-    // Attributed to the TypeScript sources (through ts-node's inline source maps), not to .js.
+    // Attributed to the TypeScript sources (through the source maps of dist/), not to .js.
     expect(e.exercised).toContain('src/core/losses.ts');
     // The numeric core and the papers' experiments are measured; specs, the runner and the CLI are not.
     expect(e.exercised.every((f) => /^(src\/core|papers)\//.test(f) && f.endsWith('.ts') && !f.endsWith('.spec.ts'))).toBe(true);

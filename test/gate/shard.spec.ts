@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/claims/errors.js';
 import { parseShard, shardOf, shardRange } from '../../src/claims/shard.js';
-import { BUILTIN } from '../../papers/index.js';
+import { loadPapers } from '../../papers/index.js';
+
+const BUILTIN = await loadPapers();
 
 describe('--shard i/n', () => {
   it('puts every item in exactly one shard, contiguously and in order, sizes differing by at most one', () => {
