@@ -27,3 +27,5 @@ export * as residual from './core/models/residualObjective.js';
 export { bestLinearPredictor } from './core/linear.js';
 export * as stats from './core/stats.js';
 export { keyFromSeed, fold, split, Rng } from './core/random.js';
+export { runCache, clearRunCaches } from './claims/runCache.js';
+export type { RunCache, RunCacheOptions } from './claims/runCache.js';

@@ -22,7 +22,7 @@
  * listed fraction. Minibatches are epochs of a random permutation drawn from a JS Rng, so runs
  * are deterministic for a key on every backend. Divergence (a non-finite loss) is an outcome.
  */
-import { bottleneckResNet, fold, Rng, tf, type BottleneckResNetOptions, type Key, type Params } from 'claimcheck/core';
+import { bottleneckResNet, fold, Rng, shuffleInPlace, tf, type BottleneckResNetOptions, type Key, type Params } from 'claimcheck/core';
 
 export type ParamName = 'W' | 'b1' | 'U' | 'b2' | 'A';
 
@@ -207,10 +207,7 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
         // A fresh permutation per epoch (Fisher-Yates on the chain's own stream).
         const ord = ch.order;
         for (let i = 0; i < ord.length; i++) ord[i] = i;
-        for (let i = ord.length - 1; i > 0; i--) {
-          const j = ch.rng.int(0, i);
-          [ord[i], ord[j]] = [ord[j], ord[i]];
-        }
+        shuffleInPlace(ch.rng, ord);
       }
       for (let b = 0; b < perEpoch; b++, step++) {
         const lr = stepSchedule(opt.lr, decayAt, step, steps);

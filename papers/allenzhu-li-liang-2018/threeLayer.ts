@@ -10,7 +10,7 @@
  * v_ij ~ N(0, 2/m1) and b2_i ~ N(0, 1/m1) (He scaling), a_i ~ N(0, eps_a^2 / m2) (a small
  * output at init, so the NTK's zeroth-order term f0 is small).
  */
-import type { Rng } from 'claimcheck/core';
+import { shuffleInPlace, type Rng } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 
 export interface ThreeLayerNet {
@@ -188,12 +188,7 @@ export function trainThreeLayer(net: ThreeLayerNet, data: Inputs, y: Float64Arra
   let step = 0;
   for (let e = 0; e < opts.epochs; e++) {
     for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.uniform() * (i + 1));
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffleInPlace(rng, order);
     for (let s0 = 0; s0 < n; s0 += opts.batchSize) {
       const s1 = Math.min(n, s0 + opts.batchSize);
       for (const gr of grads) gr.fill(0);

@@ -6,7 +6,7 @@
  *   catalog picks on the test set itself ("which favours the kernels"): pass the test set here.
  * Scores are the catalog's test MSE: mean over points of the squared error summed over outputs.
  */
-import { Rng, keyFromSeed, type Key } from '../random.js';
+import { Rng, keyFromSeed, permutation, type Key } from '../random.js';
 import type { FlatMatrix } from '../kernels/Gram.js';
 
 export interface HoldoutSelection {
@@ -62,12 +62,7 @@ export function meanSquaredError(pred: FlatMatrix, target: FlatMatrix, targetRow
 export function holdoutSplit(n: number, fraction: number, key: Key): { fit: Int32Array; held: Int32Array } {
   if (!(fraction > 0 && fraction < 1)) throw new RangeError(`holdout fraction must be in (0, 1), got ${fraction}`);
   if (n < 2) throw new RangeError(`holdout selection needs at least 2 training rows, got ${n}; pass a single lambda instead`);
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  const rng = new Rng(key);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
+  const perm = permutation(new Rng(key), n);
   const h = Math.min(n - 1, Math.max(1, Math.round(fraction * n)));
   return { held: perm.slice(0, h).sort(), fit: perm.slice(h).sort() };
 }
