@@ -54,6 +54,8 @@ export * from './core/models/bottleneckResNet.js';
 
 // Optimisation and training.
 export * from './core/optim/criticalPoints.js';
+export * from './core/optim/adam.js';
+export * from './core/optim/schedules.js';
 export type * from './core/train/Trainer.js';
 export * from './core/train/adam.js';
 export * from './core/train/sgd.js';

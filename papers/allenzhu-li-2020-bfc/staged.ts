@@ -13,8 +13,7 @@
  * function of its key.
  */
 import { runCache } from 'claimcheck';
-import { fold, keyFromSeed, meanSquaredDifference, rngFrom, type Key } from 'claimcheck/core';
-import { adam } from './adam.js';
+import { fold, keyFromSeed, meanSquaredDifference, minimizeAdam64, rngFrom, type Key } from 'claimcheck/core';
 import { featureError, rowSpaceError } from './featureError.js';
 import { bfcLoss, bfcPredict, firstBlock, layout, type BfcShape } from './network.js';
 import { makeBfcTask, sampleBfc, type BfcSample, type BfcTask } from './task.js';
@@ -109,7 +108,8 @@ function stage2(
       testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, true), test.y),
     });
   };
-  const res = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
+  const res = minimizeAdam64(theta, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
+    mask,
     lr: c.lr,
     steps: c.stage2Steps,
     checkpoints: c.checkpoints.filter((s) => s < c.stage2Steps),
@@ -148,7 +148,11 @@ export function trainStage1(c: BfcConfig, r: number, data = bfcSeedData(c, r)): 
   mask.fill(1, L.K1, L.K2);
   mask[L.c0] = 1;
   mask[L.c1] = 1;
-  const s1 = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, false, g), { lr: c.lr, steps: c.stage1Steps });
+  const s1 = minimizeAdam64(theta, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, false, g), {
+    mask,
+    lr: c.lr,
+    steps: c.stage1Steps,
+  });
   if (s1.diverged) return { shape, theta, diverged: true, eHier: Infinity, trainMse: Infinity };
   return {
     shape,
