@@ -10,6 +10,7 @@ import { USAGE, parseOptions, type BenchOptions } from './options.js';
 import { locateReference, runReference, type ReferenceLine } from './reference.js';
 import { formatTable, type Row } from './table.js';
 import { timeRuns } from './timing.js';
+import { timeCholeskyTiers } from './choleskyTiers.js';
 import { WORKLOADS } from './workloads.js';
 import type { PrepareContext, Workload, WorkloadName } from './workload.js';
 import { WasmTeam } from '../src/core/wasm/WasmTeam.js';
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
+    if (parsed.choleskyTiers) return timeCholeskyTiers(parsed.runs);
     return await runBench(parsed);
   } catch (e) {
     process.stderr.write(`bench: ${(e as Error).message}\n`);

@@ -14,10 +14,8 @@ export * from './core/linear.js';
 
 // Linear algebra (float64).
 export * from './core/linalg/dense.js';
-export { choleskyInPlace, choleskySolveInPlace } from './core/linalg/flatCholesky.js';
-export { choleskyInPlace as blockedCholeskyInPlace, type CholeskyOptions } from './core/linalg/cholesky64.js';
+export * from './core/linalg/cholesky.js';
 export * from './core/linalg/flatMatMul.js';
-export * from './core/linalg/triSolve64.js';
 
 // Kernels: arc-cosine, NNGP/NTK as stax-style layers, RBF, polynomial, random features, empirical NTK.
 export * from './core/kernels/Gram.js';
@@ -69,5 +67,6 @@ export * from './core/tf/leakCheck.js';
 
 // WebAssembly SIMD kernels shared by a team of threads (GEMM, packing).
 export { WasmTeam, type Call } from './core/wasm/WasmTeam.js';
+export { sharedTeam } from './core/wasm/sharedTeam.js';
 export { kernelModule, kernelsUseFma, MAX_BYTES, GEMM_F32, GEMM_F64, type KernelOptions } from './core/wasm/kernels.js';
 export { packRowPanels } from './core/wasm/pack.js';

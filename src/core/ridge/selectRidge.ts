@@ -58,6 +58,16 @@ export function meanSquaredError(pred: FlatMatrix, target: FlatMatrix, targetRow
   return s / m;
 }
 
+/**
+ * The one ridge-choice rule: the index of the smallest score, the first one on ties. A NaN or
+ * Infinity score (a failed factorisation, a diverged fit) never beats a finite one.
+ */
+export function bestRidgeIndex(scores: readonly LambdaScore[]): number {
+  if (scores.length === 0) throw new RangeError('bestRidgeIndex: no scores (pass at least one lambda)');
+  const key = (m: number) => (Number.isNaN(m) ? Infinity : m);
+  return scores.reduce((b, s, i) => (key(s.mse) < key(scores[b].mse) ? i : b), 0);
+}
+
 /** A random split of 0..n-1 into sorted fit and held-out rows (at least one of each). */
 export function holdoutSplit(n: number, fraction: number, key: Key): { fit: Int32Array; held: Int32Array } {
   if (!(fraction > 0 && fraction < 1)) throw new RangeError(`holdout fraction must be in (0, 1), got ${fraction}`);
@@ -80,19 +90,18 @@ export function selectRidge<M>(
       model: learner.fitPath(lambdas)[0],
     };
   }
-  const best = (scores: LambdaScore[]) => scores.reduce((b, s, i) => (s.mse < scores[b].mse ? i : b), 0);
   if (mode === 'validation') {
     const validationMse = learner.validationMse;
     if (validationMse === undefined)
       throw new RangeError("selection 'validation' needs validation data; pass it or use { kind: 'holdout' }");
     const models = learner.fitPath(lambdas);
     const scores = models.map((m, i) => ({ lambda: lambdas[i], mse: validationMse.call(learner, m) }));
-    const i = best(scores);
+    const i = bestRidgeIndex(scores);
     return { lambda: lambdas[i], scores, selectedBy: 'validation', model: models[i] };
   }
   const { fit, held } = holdoutSplit(learner.n, mode.fraction ?? 0.2, mode.key ?? keyFromSeed(0));
   const models = learner.fitPath(lambdas, fit);
   const scores = models.map((m, i) => ({ lambda: lambdas[i], mse: learner.heldOutMse(m, fit, held) }));
-  const i = best(scores);
+  const i = bestRidgeIndex(scores);
   return { lambda: lambdas[i], scores, selectedBy: 'holdout', model: learner.fitPath([lambdas[i]])[0] };
 }
