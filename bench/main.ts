@@ -14,7 +14,8 @@ import { timeCholeskyTiers } from './choleskyTiers.js';
 import { WORKLOADS } from './workloads.js';
 import type { PrepareContext, Workload, WorkloadName } from './workload.js';
 import { WasmTeam } from '../src/core/wasm/WasmTeam.js';
-import { kernelModule, kernelsUseFma, MAX_BYTES } from '../src/core/wasm/kernels.js';
+import { kernelsUseFma, MAX_BYTES } from '../src/core/wasm/kernels.js';
+import { benchKernelModule } from './kernels/wasm/benchModule.js';
 
 export interface BenchResult {
   readonly workload: WorkloadName;
@@ -68,7 +69,7 @@ async function runBench(opts: BenchOptions): Promise<number> {
   const ctx: PrepareContext = {
     backend: opts.backend,
     fma,
-    team: () => (team ??= WasmTeam.create(kernelModule({ fma }), { threads: opts.threads, maxBytes: MAX_BYTES })),
+    team: () => (team ??= WasmTeam.create(benchKernelModule({ fma }), { threads: opts.threads, maxBytes: MAX_BYTES })),
   };
   const results: BenchResult[] = [];
   try {

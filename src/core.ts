@@ -70,3 +70,4 @@ export { WasmTeam, type Call } from './core/wasm/WasmTeam.js';
 export { sharedTeam } from './core/wasm/sharedTeam.js';
 export { kernelModule, kernelsUseFma, MAX_BYTES, GEMM_F32, GEMM_F64, type KernelOptions } from './core/wasm/kernels.js';
 export { packRowPanels } from './core/wasm/pack.js';
+export * from './core/wasm/calls.js';

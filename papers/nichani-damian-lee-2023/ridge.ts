@@ -16,7 +16,15 @@
  * is chosen by the MSE on a separate holdout set (as the paper tunes lambda on a holdout), never
  * on the test set.
  */
-import { bestRidgeIndex, choleskyRidgeSolve, meanSquaredDifference, sharedTeam, type FlatMatrix, type WasmTeam } from 'claimcheck/core';
+import {
+  bestRidgeIndex,
+  choleskyRidgeSolve,
+  gemm,
+  meanSquaredDifference,
+  sharedTeam,
+  type FlatMatrix,
+  type WasmTeam,
+} from 'claimcheck/core';
 
 /** A feature map applied to blocks of input rows (each input row has `inputWidth` numbers). */
 export interface BlockFeatureMap {
@@ -92,7 +100,23 @@ function accumulate(
         for (let j = 0; j < D; j++) rhs[j] += block[src + j] * rp;
       }
     }
-    t.runShared('gemm_f32_dyn', [8, ap, bp, c32, 4 * Dp, kc, 0, Dp / 4, 0, Dp / 8, 32, 1, 0, 1, 0]);
+    gemm(t, {
+      precision: 'f32',
+      chunk: 8,
+      aAddr: ap,
+      bAddr: bp,
+      cAddr: c32,
+      ldcBytes: 4 * Dp,
+      kc,
+      rowTile0: 0,
+      rowTile1: Dp / 4,
+      colTile0: 0,
+      colTile1: Dp / 8,
+      colChunk: 32,
+      alpha: 1,
+      accumulate: false,
+      lowerTriangle: true,
+    });
     const C = t.f32(c32, Dp * Dp);
     const Gv = t.f64(c, Dp * Dp);
     for (let i = 0; i < Dp; i++) for (let j = 0, o = i * Dp; j <= i; j++) Gv[o + j] += C[o + j];
