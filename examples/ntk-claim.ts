@@ -10,7 +10,6 @@
  * Mutant: the same check against the analytic NNGP instead of the NTK, which must be refuted.
  */
 import { defineClaim, defineMutant, exactThreshold, fc, ge, le, type PaperRef } from 'claimcheck';
-import { seedArb } from 'claimcheck/arbitraries';
 import {
   dense,
   disposeParams,
@@ -51,7 +50,8 @@ interface Case {
 }
 
 const cases = (against: Case['against']): fc.Arbitrary<Case> =>
-  fc.record({ seed: seedArb(), depth: fc.constantFrom(1, 2), against: fc.constant(against) });
+  // The seed never shrinks: a smaller seed is not a simpler case, and each try reruns every width.
+  fc.record({ seed: fc.noShrink(fc.nat({ max: 2 ** 30 })), depth: fc.constantFrom(1, 2), against: fc.constant(against) });
 
 /** RMS over seeds of ||empirical NTK - analytic kernel||_F / ||analytic||_F, per width. */
 function errors({ seed, depth, against }: Case): number[] {
