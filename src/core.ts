@@ -3,6 +3,8 @@
  * for every number a verdict rests on (linear algebra, losses, residual objectives, ridge and
  * kernel regression, statistics and scaling fits) and TF.js (float32) models and trainers.
  * Built-in paper folders use exactly this surface.
+ *
+ * @packageDocumentation
  */
 export * as tf from '@tensorflow/tfjs-core';
 export * from './core/backend.js';
@@ -69,5 +71,6 @@ export * from './core/tf/leakCheck.js';
 export { WasmTeam, type Call } from './core/wasm/WasmTeam.js';
 export { sharedTeam } from './core/wasm/sharedTeam.js';
 export { kernelModule, kernelsUseFma, MAX_BYTES, GEMM_F32, GEMM_F64, type KernelOptions } from './core/wasm/kernels.js';
-export { packRowPanels } from './core/wasm/pack.js';
+export { packRowPanels, type Floats } from './core/wasm/pack.js';
+export type { GemmShape, Precision } from './core/wasm/gemmKernel.js';
 export * from './core/wasm/calls.js';
