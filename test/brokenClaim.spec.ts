@@ -18,6 +18,9 @@ describe('a deliberately broken claim', () => {
   it('Thm 1 with a sign flipped is refuted', async () => {
     const flipped = defineClaim({
       ...thm1,
+      // The flipped check asserts another inequality than Thm 1's executable bound: declare none.
+      bound: undefined,
+      score: undefined,
       id: 'shamir2018/thm1/sign-flipped',
       check: (h: ResidualInstance) => {
         if (norm2(h.w) === 0) return { conditions: [], skip: 'w = 0' };

@@ -74,6 +74,8 @@ const describeInstance = (h: ResidualInstance): string =>
   `X = ${JSON.stringify(h.X)}, y = ${JSON.stringify(h.y)}, f = ${JSON.stringify(h.f.layers)} (${h.f.activation}), ` +
   `w = ${JSON.stringify(h.w)}, V = ${JSON.stringify(h.V)}, w* = ${h.wStar === null ? 'argmin F_lin' : JSON.stringify(h.wStar)}`;
 
+const THM1_CONDITION = 'Thm 1: F(w, V) <= F_lin(w*) + ||grad F|| sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2))';
+
 const thm1Check = (h: ResidualInstance) => {
   if (norm2(h.w) === 0) return skipCase('Thm 1 needs w != 0');
   const data = residualData(h);
@@ -81,7 +83,7 @@ const thm1Check = (h: ResidualInstance) => {
   return {
     // Written as F <= F_lin + bound (not F - F_lin <= bound) so the relative tolerance scales with
     // the magnitudes actually summed, not with their possibly cancelling difference.
-    conditions: [le('Thm 1: F(w, V) <= F_lin(w*) + ||grad F|| sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2))', s.F, s.FLin + s.bound)],
+    conditions: [le(THM1_CONDITION, s.F, s.FLin + s.bound)],
     quantities: {
       F: s.F,
       FLin: s.FLin,
@@ -94,6 +96,31 @@ const thm1Check = (h: ResidualInstance) => {
     },
   };
 };
+
+/** TeX for the quantities the bounds of Thms 1 and 2 are written in. */
+const SYMBOLS = {
+  gradNorm: '\\|\\nabla F\\|',
+  normW: '\\|w\\|',
+  normV: '\\|V\\|',
+  normWStar: '\\|w^*\\|',
+  F: 'F',
+  FLin: 'F_{\\mathrm{lin}}(w^*)',
+  lambdaMin: '\\lambda',
+  wwNorm: '\\|\\nabla^2_{ww} F\\|',
+};
+
+/**
+ * How close a case is to refuting Thm 1 or 2, scale-free: (F - F_lin) / bound, which the theorem
+ * keeps at most 1. Cases where both vanish (a constant loss: bound 0, F = F_lin) are degenerate
+ * ties, not near-misses, and are not climbed from.
+ */
+const ratioScore =
+  (excess: (q: Readonly<Record<string, number>>) => number, bound: (q: Readonly<Record<string, number>>) => number) =>
+  (e: Evidence): number | undefined => {
+    const q = e.quantities ?? {};
+    const b = bound(q);
+    return b > 1e-12 ? excess(q) / b : undefined;
+  };
 
 const SUM_TOLERANCE = {
   ...FLOAT64_TOLERANCE,
@@ -109,7 +136,16 @@ export const thm1 = defineClaim({
   statement:
     'For every (w, V, theta) with w != 0, every w* and every distribution: ||grad F_theta(w, V)|| ' +
     'sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2)) >= F(w, V, theta) - F_lin(w*), for losses convex in the prediction.',
-  bound: 'norm(g) * sqrt(2 * norm(w)^2 + norm(wStar)^2 * (2 + norm(V)^2 / norm(w)^2))',
+  bound: {
+    expression: 'gradNorm * sqrt(2 * normW^2 + normWStar^2 * (2 + normV^2 / normW^2))',
+    quantity: 'bound',
+    condition: { name: THM1_CONDITION, lhs: 'F', op: '<=', rhs: 'FLin + B' },
+    symbols: SYMBOLS,
+  },
+  score: ratioScore(
+    (q) => q.F - q.FLin,
+    (q) => q.bound,
+  ),
   notes: '||V|| is the spectral norm. w* is the float64 best linear predictor or a random vector (the inequality holds for every w*).',
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, requireNonzeroW: true }),
   check: thm1Check,
@@ -155,11 +191,7 @@ const thm2Check = (h: ResidualInstance) => {
   return {
     conditions: [
       le('(a) lambda_min(Hess F(0, V)) / max(1, ||Hess||) <= 0', s.lambdaMin / Math.max(1, s.hessianNorm), 0),
-      ge(
-        '(b) ||w*|| (||grad F|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2)) + F_lin(w*) >= F(0, V)',
-        s.normWStar * s.curvatureTerm + s.FLin,
-        s.F,
-      ),
+      ge(THM2B_CONDITION, s.normWStar * s.curvatureTerm + s.FLin, s.F),
     ],
     quantities: {
       F: s.F,
@@ -170,9 +202,12 @@ const thm2Check = (h: ResidualInstance) => {
       wwNorm: s.wwNorm,
       normV: s.normV,
       normWStar: s.normWStar,
+      curvatureTerm: s.curvatureTerm,
     },
   };
 };
+
+const THM2B_CONDITION = '(b) ||w*|| (||grad F|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2)) + F_lin(w*) >= F(0, V)';
 
 export const thm2 = defineClaim({
   id: 'shamir2018/thm2/zero-w-curvature-bound',
@@ -183,7 +218,16 @@ export const thm2 = defineClaim({
   statement:
     'For every V, theta and w* != 0, with lam = lambda_min(Hess F_theta(0, V)): (a) lam <= 0; (b) ' +
     '||grad F_theta(0, V)|| + ||V|| sqrt(|lam| ||d2F/dw2|| + lam^2) >= (F(0, V, theta) - F_lin(w*)) / ||w*||.',
-  bound: 'norm(g) + norm(V) * sqrt(abs(lam) * norm(Hww) + lam^2)',
+  bound: {
+    expression: 'gradNorm + normV * sqrt(abs(lambdaMin) * wwNorm + lambdaMin^2)',
+    quantity: 'curvatureTerm',
+    condition: { name: THM2B_CONDITION, lhs: 'normWStar * B + FLin', op: '>=', rhs: 'F' },
+    symbols: SYMBOLS,
+  },
+  score: ratioScore(
+    (q) => q.F - q.FLin,
+    (q) => q.normWStar * q.curvatureTerm,
+  ),
   notes:
     'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true }),

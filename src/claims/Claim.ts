@@ -1,5 +1,9 @@
 import type * as fc from 'fast-check';
-import type { Evidence } from './Evidence.js';
+import type { StatisticalDesign, MutantPurpose } from './Design.js';
+import { MUTANT_PURPOSES } from './Design.js';
+import type { Evidence, Relation } from './Evidence.js';
+import type { BoundSpec } from './ExecutableBound.js';
+import { isExecutable } from './ExecutableBound.js';
 import type { Tolerance } from './Tolerance.js';
 
 export type ClaimKind = 'exact' | 'statistical' | 'scaling';
@@ -10,8 +14,11 @@ export type ProfileName = 'quick' | 'ci' | 'thorough';
  * must read "consistent with the hypothesis", never as evidence for or against a theorem.
  */
 export type ClaimSubject = 'theorem' | 'hypothesis';
-/** Catalog status of a mutant (claims/README.md): how sure we are that it is false. */
-export type MutantStatus = 'safe' | 'safe [C]' | 'expected' | 'hypothesis';
+/**
+ * Catalog status of a mutant (claims/README.md): how sure we are that it is false. `derived`: a
+ * bound mutant, generated from an executable bound; it may be true (the edited part may be slack).
+ */
+export type MutantStatus = 'safe' | 'safe [C]' | 'expected' | 'hypothesis' | 'derived';
 
 export interface PaperRef {
   readonly key: string;
@@ -71,8 +78,12 @@ export interface PlotHints {
 
 export interface ClaimBody<H> {
   readonly statement: string;
-  /** The bound as a mathjs expression, for rendering (e.g. `norm(g) * sqrt(...)`). */
-  readonly bound?: string;
+  /**
+   * The bound: a mathjs expression rendered on the claim page, or an executable bound over the
+   * case's quantities that the runner evaluates on every case (drift check), renders, certifies
+   * counterexamples with, and derives bound mutants from (ExecutableBound.ts).
+   */
+  readonly bound?: BoundSpec;
   readonly hypotheses: fc.Arbitrary<H>;
   /** A pure function of the hypothesis: the same h gives the same evidence (replayability). */
   readonly check: (h: H, ctx: CheckContext) => Evidence | Promise<Evidence>;
@@ -94,6 +105,30 @@ export interface ClaimBody<H> {
   readonly plot?: PlotHints;
   /** Default 'theorem'; 'hypothesis' for statements the paper does not prove (not for exact claims). */
   readonly subject?: ClaimSubject;
+  /** Statistical and scaling claims: the pre-declared design of the test (Design.ts). */
+  readonly design?: StatisticalDesign<H>;
+  /**
+   * The score targeted search climbs (higher = closer to a violation). Default: the scale-free
+   * slack (lhs - rhs) / (|lhs| + |rhs| + tiny) of the tightest condition, with cases whose sides
+   * both vanish skipped as degenerate ties. Return undefined for a case not worth climbing from.
+   */
+  readonly score?: (e: Evidence) => number | undefined;
+  /**
+   * Re-evaluates a case's conditions at high precision (>= 40 significant digits, e.g. with
+   * decimal.js), returning each side as a decimal string: the strongest certificate of a
+   * counterexample. Without it, counterexamples are certified on the executable bound's quantities.
+   */
+  readonly certify?: (h: H) => readonly DecimalCondition[] | Promise<readonly DecimalCondition[]>;
+  /** Top-level fields whose real numbers a counterexample may round (default: `target.fields`). */
+  readonly simplify?: readonly string[];
+}
+
+/** One condition evaluated at high precision: sides as decimal strings. */
+export interface DecimalCondition {
+  readonly name: string;
+  readonly lhs: string;
+  readonly op: Relation;
+  readonly rhs: string;
 }
 
 export interface Claim<H = any> extends ClaimBody<H> {
@@ -116,6 +151,8 @@ export interface Mutant<H = any> extends ClaimBody<H> {
   /** The catalog's description of the shrunk counterexample, to compare with ours. */
   readonly expected?: string;
   readonly kind: ClaimKind;
+  /** Why the mutant exists (Design.ts); only assumption, power and bound mutants count in the mutation score. */
+  readonly purpose: MutantPurpose;
 }
 
 export type Checkable = Claim | Mutant;
@@ -145,6 +182,7 @@ export function defineClaim<H>(spec: Omit<Claim<H>, 'type'>): Claim<H> {
   if (!spec.tolerance?.reason) {
     throw new TypeError(`defineClaim(${spec.id}): tolerance needs a stated reason`);
   }
+  validateBody(spec.id, spec.kind, spec);
   if (spec.subject === 'hypothesis' && spec.kind === 'exact') {
     throw new TypeError(
       `defineClaim(${spec.id}): an exact claim is Verified or Refuted; a hypothesis the paper does not prove must be statistical or scaling`,
@@ -165,6 +203,8 @@ export function defineMutant<H, H2 = H>(
     readonly status: MutantStatus;
     readonly expected?: string;
     readonly kind?: ClaimKind;
+    /** Default 'assumption' (a dropped hypothesis); 'power', 'bound' or 'sanity' otherwise. */
+    readonly purpose?: MutantPurpose;
   } & Partial<ClaimBody<H2>>,
 ): Mutant<H2> {
   const { of } = spec;
@@ -180,11 +220,24 @@ export function defineMutant<H, H2 = H>(
     if (spec.describe === undefined) delete merged.describe;
     if (spec.cover === undefined) delete merged.cover;
   }
+  // The bound, its score and its certificate describe the claim's own check; a mutant with a check
+  // of its own (not the claim's function) does not silently inherit them.
+  if (spec.check !== undefined && spec.check !== (of.check as unknown)) {
+    if (spec.bound === undefined) delete merged.bound;
+    if (spec.score === undefined) delete merged.score;
+    if (spec.certify === undefined) delete merged.certify;
+  }
   delete merged.type;
   delete merged.paper;
   delete merged.theorem;
   delete merged.confidence;
-  return ordered(Object.freeze({ ...merged, kind: spec.kind ?? of.kind, type: 'mutant' as const }) as Mutant<H2>);
+  const purpose = spec.purpose ?? 'assumption';
+  if (!MUTANT_PURPOSES.includes(purpose)) {
+    throw new TypeError(`defineMutant(${spec.id}): purpose must be one of ${MUTANT_PURPOSES.join(', ')}, got "${String(purpose)}"`);
+  }
+  const kind = spec.kind ?? of.kind;
+  validateBody(spec.id, kind, merged as Partial<ClaimBody<H2>>);
+  return ordered(Object.freeze({ ...merged, kind, purpose, type: 'mutant' as const }) as Mutant<H2>);
 }
 
 export function isCheckable(x: unknown): x is Checkable {
@@ -199,4 +252,44 @@ export function isCheckable(x: unknown): x is Checkable {
 
 export function paperOf(c: Checkable): PaperRef {
   return c.type === 'claim' ? c.paper : c.of.paper;
+}
+
+/**
+ * Checks a claim's or mutant's declarations when it is defined, so a mistake is reported where it
+ * is made: a design on an exact claim, an alpha outside (0, 1), a calibration without seeds or
+ * note, a pinned example that reuses a calibration seed (calibration seeds are never verdict seeds).
+ */
+function validateBody(id: string, kind: ClaimKind, b: Partial<ClaimBody<any>>): void {
+  const fail = (what: string): never => {
+    throw new TypeError(`${id}: ${what}`);
+  };
+  const d = b.design;
+  if (isExecutable(b.bound)) {
+    const { expression, quantity, condition } = b.bound;
+    if (!expression || !quantity || !condition?.name || !condition.lhs || !condition.rhs) {
+      fail('an executable bound needs expression, quantity and condition {name, lhs, op, rhs}');
+    }
+  }
+  if (d === undefined) return;
+  if (kind === 'exact') fail('design belongs to statistical and scaling claims; an exact claim is Verified or Refuted');
+  if (d.alpha !== undefined && !(d.alpha > 0 && d.alpha < 1)) fail(`design.alpha must be in (0, 1), got ${d.alpha}`);
+  if (d.falseAlarm && !(d.falseAlarm.stageRate >= 0 && d.falseAlarm.stageRate <= 1 && d.falseAlarm.how)) {
+    fail('design.falseAlarm needs a stageRate in [0, 1] and how it was established');
+  }
+  const cal = d.calibration;
+  if (cal) {
+    if (!Array.isArray(cal.seeds) || cal.seeds.length === 0 || !cal.seeds.every(Number.isInteger) || !cal.note) {
+      fail('design.calibration needs integer seeds and a one-line note');
+    }
+    if (d.seeds) {
+      for (const ex of b.examples ?? []) {
+        const reused = d.seeds(ex).filter((s) => cal.seeds.includes(s));
+        if (reused.length > 0) {
+          fail(
+            `pinned example uses calibration seed(s) ${reused.join(', ')}; calibration seeds are never verdict seeds: pick fresh pinned seeds`,
+          );
+        }
+      }
+    }
+  }
 }

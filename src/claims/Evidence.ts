@@ -30,6 +30,13 @@ export interface StatisticalTest {
   readonly effect?: { readonly name: string; readonly value: number };
   /** The scale it was run at: "d = 16, N = 4000, R = 10 seeds". */
   readonly scale?: string;
+  /**
+   * Independent units the test counts: seeds, or configurations when several measurements share
+   * one configuration (clustered data counts configurations, not points). Printed as R.
+   */
+  readonly units?: number;
+  /** Scaling fits: the number of grid points (fewer than 5 cannot support a `test` verdict). */
+  readonly gridPoints?: number;
 }
 
 export interface Evidence {

@@ -1,4 +1,5 @@
 import type { Checkable, CheckContext } from './Claim.js';
+
 import { evaluateCase, type CaseOutcome } from './evaluateCase.js';
 import type { Fixture } from './Fixture.js';
 
@@ -12,7 +13,7 @@ export type ReplayResult =
  * backend the evidence must match the saved evidence number for number.
  */
 export async function replayFixture(c: Checkable, f: Fixture, ctx: CheckContext): Promise<ReplayResult> {
-  const outcome = await evaluateCase(c, f.counterexample, ctx);
+  const outcome = await evaluateCase({ checkable: c, ctx }, f.counterexample);
   if (outcome.kind !== 'judged' || outcome.judgement.outcome !== 'violated') return { status: 'not-reproduced', outcome };
   const identical = JSON.stringify(outcome.evidence) === JSON.stringify(f.evidence);
   return identical ? { status: 'reproduced', outcome, identical } : { status: 'reproduced-with-drift', outcome, identical };

@@ -47,14 +47,18 @@ describe('runClaim', () => {
     expect(run.runSeed).toBe(7);
   });
 
-  it('refutes a false claim and shrinks the counterexample to a minimal one', async () => {
+  it('refutes a false claim and shrinks the counterexample to a minimal one that keeps the margin', async () => {
     const run = await runClaim(product, opts);
     expect(run.verdict.status).toBe('refuted');
     if (run.verdict.status !== 'refuted') return;
     const { a, b } = run.verdict.counterexample.value as { a: number; b: number };
-    expect(a * b).toBeGreaterThan(50);
-    // Minimal: decreasing either coordinate by one makes it hold.
-    expect((a - 1) * b <= 50 && a * (b - 1) <= 50).toBe(true);
+    const shrink = run.verdict.counterexample.shrink!;
+    expect(shrink.stopped).toBe('minimal');
+    // The margin: the violation stays at least 1% of the first one found (100 x tolerance is far smaller here).
+    const margin = 0.01 * shrink.firstViolation;
+    expect(a * b - 50).toBeGreaterThanOrEqual(margin);
+    // Minimal under the margin: decreasing either coordinate by one loses the margin.
+    expect((a - 1) * b - 50 < margin && a * (b - 1) - 50 < margin).toBe(true);
     expect(run.verdict.counterexample.shrinks).toBeGreaterThan(0);
   });
 

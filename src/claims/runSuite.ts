@@ -4,8 +4,17 @@ import type { Profile } from './profiles.js';
 import { runClaim, type ClaimRun, type ProgressEvent } from './runClaim.js';
 import type { FixtureStore } from './store.js';
 
-/** A claim run is as expected when the claim holds, or when the mutant is refuted. */
+/**
+ * A claim run is as expected when the claim holds, or when the mutant is refuted. A bound mutant
+ * is reported, never failed: refuted shows its part of the bound necessary, survived or never
+ * strengthened on a generated case leaves it not shown (the part may be slack). A bound mutant
+ * that could not be judged for another reason (the check threw, drift) is a real problem.
+ */
 export function asExpected(run: ClaimRun): boolean {
+  if (run.role === 'mutant' && run.purpose === 'bound') {
+    const v = run.verdict;
+    return v.status !== 'inconclusive' || v.reason === 'cannot-generate' || v.reason === 'too-many-skips';
+  }
   return run.role === 'claim' ? holds(run.verdict) : fails(run.verdict);
 }
 

@@ -1,14 +1,15 @@
 /**
- * Shrinking for cases found by targeted search, which fast-check cannot shrink (they did not
- * come from its generator, so it has no shrink tree for them). Tries simpler numbers leaf by
- * leaf (0, integers, fewer significant digits) and keeps each change that still fails, so the
- * reported counterexample is readable. Structure (dimensions) is left as found.
+ * The last step of every counterexample (after fast-check's shrinking, or for cases found by
+ * targeted search, which fast-check cannot shrink): real numbers are rounded, leaf by leaf, to the
+ * simplest value that still fails with the margin the caller's `stillFails` keeps (0, +-1,
+ * integers, halves, powers of two, then the fewest significant digits), so the counterexample
+ * reads like a worked example. Integers and structure (dimensions) are left as found.
  */
 export async function simplifyNumbers<H>(
   value: H,
   stillFails: (h: H) => Promise<boolean>,
   opts: { maxEvaluations: number; deadline: number; fields?: readonly string[] },
-): Promise<{ value: H; steps: number }> {
+): Promise<{ value: H; steps: number; evaluations: number }> {
   let current = structuredClone(value);
   let steps = 0;
   let evaluations = 0;
@@ -32,25 +33,46 @@ export async function simplifyNumbers<H>(
       }
     }
   }
-  return { value: current, steps };
+  return { value: current, steps, evaluations };
 }
 
 /** Simpler candidates for v, simplest first; only ones strictly simpler than v. */
 export function simplerNumbers(v: number): number[] {
   const out: number[] = [];
   const push = (c: number) => {
-    if (c !== v && !out.includes(c) && complexity(c) < complexity(v)) out.push(c);
+    if (Number.isFinite(c) && c !== v && !out.includes(c) && complexity(c) < complexity(v)) out.push(c);
   };
   push(0);
   push(Math.sign(v));
   push(Math.round(v));
+  push(Math.round(2 * v) / 2);
+  if (v !== 0) {
+    // The nearest powers of two (1/8, 4, 2^-20...) keep float arithmetic exact and read well.
+    const e = Math.log2(Math.abs(v));
+    for (const p of [Math.round(e), Math.floor(e), Math.ceil(e)]) push(Math.sign(v) * 2 ** p);
+  }
   for (let digits = 1; digits <= 6; digits++) push(Number(v.toPrecision(digits)));
-  return out;
+  return out.sort((a, b) => complexity(a) - complexity(b));
 }
 
-/** Length of the shortest decimal form: 0 < 1 < 0.5 < 0.25 < 1.7320508. */
-function complexity(v: number): number {
-  return String(Math.abs(v)).replace('.', '').replace(/^0+/, '').length + (v < 0 ? 0.5 : 0);
+/**
+ * How hard a number is to read, in digits: integers count their digits, halves one more (0.5,
+ * 2.5), powers of two their exponent's digits plus two ("2^-20", not 9.5367431640625e-7) or their
+ * decimal form if shorter, anything else its significant digits plus one. A sign adds half.
+ */
+export function complexity(v: number): number {
+  const sign = v < 0 ? 0.5 : 0;
+  const a = Math.abs(v);
+  if (Number.isInteger(a)) return String(a).length + sign;
+  if (Number.isInteger(2 * a)) return String(Math.floor(a)).length + 1 + sign;
+  const e = Math.log2(a);
+  const decimal = decimalLength(a) + 1;
+  if (Number.isInteger(e)) return Math.min(String(Math.abs(e)).length + 2, decimal) + sign;
+  return decimal + sign;
+}
+
+function decimalLength(a: number): number {
+  return String(a).replace('.', '').replace(/^0+/, '').length;
 }
 
 type PathKey = (string | number)[];

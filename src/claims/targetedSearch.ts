@@ -1,13 +1,14 @@
 import type { Targeting } from './Claim.js';
 
 /**
- * Targeted search (after Hypothesis' `target()`): hill-climb the slack of the best cases the
- * random phase saw. Boundaries of an inequality are thin regions; climbing finds them where
- * uniform generation only lands by luck. Pure: knows nothing of fast-check or of claims.
+ * Targeted search (after Hypothesis' `target()`): hill-climb the score of the best cases the
+ * random phase saw (by default the scale-free slack, score.ts). Boundaries of an inequality are
+ * thin regions; climbing finds them where uniform generation only lands by luck. Pure: knows
+ * nothing of fast-check or of claims.
  */
 export interface Scored<H> {
   readonly value: H;
-  readonly slack: number;
+  readonly score: number;
 }
 
 export type Score<H> = (h: H) => Promise<number | 'violated' | undefined>;
@@ -19,17 +20,17 @@ export interface ClimbResult<H> {
   readonly evaluations: number;
 }
 
-/** Keeps the k highest-slack cases seen (ties broken by arrival, for determinism). */
+/** Keeps the k highest-scoring cases seen (ties broken by arrival, for determinism). */
 export class TopK<H> {
   private readonly items: Scored<H>[] = [];
   constructor(private readonly k: number) {}
 
-  offer(value: H, slack: number): void {
-    if (!Number.isFinite(slack)) return;
-    if (this.items.length === this.k && slack <= this.items[this.items.length - 1].slack) return;
+  offer(value: H, score: number): void {
+    if (!Number.isFinite(score)) return;
+    if (this.items.length === this.k && score <= this.items[this.items.length - 1].score) return;
     // Values are plain JSON: a structured clone keeps later mutation of the original away.
-    this.items.push({ value: structuredClone(value), slack });
-    this.items.sort((a, b) => b.slack - a.slack);
+    this.items.push({ value: structuredClone(value), score });
+    this.items.sort((a, b) => b.score - a.score);
     if (this.items.length > this.k) this.items.pop();
   }
 
@@ -51,7 +52,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Greedy climb with a per-start adaptive step: accept a neighbour when its slack is higher,
+ * Greedy climb with a per-start adaptive step: accept a neighbour when its score is higher,
  * grow the step after a success and shrink it after a failure (a (1+1)-ES with the 1/5 rule's
  * spirit). Starts are visited round-robin so one stuck start cannot eat the budget.
  */
@@ -69,17 +70,17 @@ export async function climb<H>(
     if (Date.now() > opts.deadline) break;
     // One round over every start, then mostly the best one: a boundary is usually approached
     // from one basin, and spreading evaluations evenly starves the climb that is getting there.
-    const leader = current.reduce((a, b) => (b.slack > a.slack ? b : a));
+    const leader = current.reduce((a, b) => (b.score > a.score ? b : a));
     const c = i < current.length || rand() < 0.25 ? current[i % current.length] : leader;
     const candidate = target.perturb(structuredClone(c.value), rand, c.scale);
     const s = await score(candidate);
     evaluations++;
     if (s === 'violated') return { violated: candidate, best, evaluations };
-    if (s !== undefined && s > c.slack) {
+    if (s !== undefined && s > c.score) {
       c.value = candidate;
-      c.slack = s;
+      c.score = s;
       c.scale = Math.min(c.scale * 1.5, 4);
-      if (best === undefined || s > best.slack) best = { value: candidate, slack: s };
+      if (best === undefined || s > best.score) best = { value: candidate, score: s };
     } else {
       c.scale = Math.max(c.scale * 0.7, 1e-6);
     }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../claims/errors.js';
 import { parseShard, type Shard } from '../claims/shard.js';
 
-export const COMMANDS = ['list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'help'] as const;
+export const COMMANDS = ['list', 'verify', 'replay', 'report', 'ci', 'baseline', 'coverage', 'false-alarms', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -27,6 +27,8 @@ export interface VerifyArgs {
   readonly shard?: Shard;
   /** Run the selected claims without their mutants. */
   readonly noMutants?: boolean;
+  /** Derive and run bound mutants (default: the profile's setting, on at ci and thorough). */
+  readonly boundMutants?: boolean;
 }
 
 /** Selection and run options shared by `ci` and `baseline` (both run the ci profile, CI seed). */
@@ -95,7 +97,23 @@ export interface ReportArgs {
   readonly merge?: readonly string[];
 }
 
-export type Args = VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | { readonly command: 'help' };
+/** `claimcheck false-alarms`: expected outcomes over N consecutive run seeds (issue "No false alarms"). */
+export interface FalseAlarmsArgs {
+  readonly command: 'false-alarms';
+  readonly seeds: number;
+  /** First run seed (default 1): seeds from, from + 1, ..., from + seeds - 1. */
+  readonly from: number;
+  readonly paper?: string;
+  readonly claim?: string;
+  readonly file?: string;
+  readonly profile: string;
+  readonly backend: BackendChoice;
+  readonly workers?: number;
+  readonly json: boolean;
+}
+
+export type Args =
+  VerifyArgs | ListArgs | ReplayArgs | ReportArgs | CiArgs | BaselineArgs | CoverageArgs | FalseAlarmsArgs | { readonly command: 'help' };
 
 const OPTIONS = {
   verify: {
@@ -113,6 +131,7 @@ const OPTIONS = {
     workers: { type: 'string' },
     shard: { type: 'string' },
     'no-mutants': { type: 'boolean' },
+    'bound-mutants': { type: 'boolean' },
   },
   ci: {
     paper: { type: 'string' },
@@ -146,6 +165,17 @@ const OPTIONS = {
     backend: { type: 'string' },
     out: { type: 'string' },
     workers: { type: 'string' },
+  },
+  'false-alarms': {
+    seeds: { type: 'string' },
+    from: { type: 'string' },
+    paper: { type: 'string' },
+    claim: { type: 'string' },
+    file: { type: 'string' },
+    profile: { type: 'string' },
+    backend: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
@@ -265,6 +295,27 @@ export function parseCli(argv: readonly string[]): Args {
         ? { command: 'ci', ...gate, junit: str('junit'), shard: parseShard(str('shard')) }
         : { command: 'baseline', ...gate, update: v.update === true };
     }
+    case 'false-alarms': {
+      const n = str('seeds');
+      if (n === undefined || !/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 10_000) {
+        throw new UserError(
+          `false-alarms: --seeds must be a whole number from 1 to 10000, got ${n === undefined ? 'nothing' : `"${n}"`}`,
+          'e.g. --seeds 20',
+        );
+      }
+      return {
+        command: 'false-alarms',
+        seeds: Number(n),
+        from: parseSeed(str('from')) ?? 1,
+        paper: str('paper'),
+        claim: str('claim'),
+        file: str('file'),
+        profile: str('profile') ?? 'quick',
+        backend: parseBackend(str('backend')),
+        workers: parseWorkers(str('workers')),
+        json: v.json === true,
+      };
+    }
     case 'coverage':
       return {
         command: 'coverage',
@@ -311,6 +362,7 @@ export function parseCli(argv: readonly string[]): Args {
         workers: parseWorkers(str('workers')),
         shard: parseShard(str('shard')),
         noMutants: v['no-mutants'] === true,
+        ...(v['bound-mutants'] === true ? { boundMutants: true } : {}),
       };
   }
 }
@@ -322,7 +374,7 @@ Usage:
   claimcheck verify  [--paper KEY] [--claim ID] [--profile quick|ci|thorough] [--seed N]
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
                      [--fixtures DIR] [--reports DIR] [--no-pinned] [--budget SECONDS]
-                     [--workers N] [--shard I/N] [--no-mutants]
+                     [--workers N] [--shard I/N] [--no-mutants] [--bound-mutants]
   claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
   claimcheck report  [--summary reports/summary.json] [--out reports]
   claimcheck report  --merge DIR... [--out reports]     merge shard summaries, then render
@@ -334,6 +386,8 @@ Usage:
                      [--fixtures DIR]
   claimcheck coverage [--paper KEY] [--claim ID] [--file CLAIMS.ts] [--profile quick] [--seed N]
                      [--out reports/coverage] [--workers N]
+  claimcheck false-alarms --seeds N [--from S] [--paper KEY] [--claim ID] [--file CLAIMS.ts]
+                     [--profile quick|ci|thorough] [--workers N] [--json]
 
 verify exits 0 only when every claim holds and every mutant is refuted; 1 otherwise;
 2 for bad input. Every run prints its seed; pass it back with --seed to reproduce.

@@ -3,6 +3,7 @@ import { HELP, parseCli } from './args.js';
 import { baselineCommand } from './baselineCommand.js';
 import { ciCommand } from './ciCommand.js';
 import { coverageCommand } from './coverageCommand.js';
+import { falseAlarmsCommand } from './falseAlarmsCommand.js';
 import { listCommand } from './listCommand.js';
 import { replayCommand } from './replayCommand.js';
 import { reportCommand } from './reportCommand.js';
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await baselineCommand(args);
       case 'coverage':
         return await coverageCommand(args);
+      case 'false-alarms':
+        return await falseAlarmsCommand(args);
     }
   } catch (e) {
     if (isUserError(e)) {

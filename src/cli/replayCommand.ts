@@ -34,7 +34,7 @@ export async function replayCommand(args: ReplayArgs): Promise<number> {
           : `saved: ${saved ? `${fmt(saved.lhs)} ${saved.op} ${fmt(saved.rhs)}` : 'absent'}`;
       console.log(`  ${cond.name}: ${fmt(cond.lhs)} ${cond.op} ${fmt(cond.rhs)}  (${same})`);
     }
-  } else console.log(`  the check threw: ${r.outcome.error}`);
+  } else console.log(`  ${r.outcome.kind === 'threw' ? `the check threw: ${r.outcome.error}` : r.outcome.detail}`);
   const words = {
     reproduced: 'reproduced exactly: the case fails again with identical numbers',
     'reproduced-with-drift': 'fails again, but the numbers differ from the saved ones (different backend or a numeric change)',

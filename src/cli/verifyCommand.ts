@@ -10,7 +10,7 @@ import { select } from '../claims/registry.js';
 import { runSuite } from '../claims/runSuite.js';
 import { DirectoryStore } from '../claims/store.js';
 import type { VerifyArgs } from './args.js';
-import { details, mark, seconds, verdictTable } from './format.js';
+import { boundTables, details, mark, seconds, verdictTable } from './format.js';
 import { loadCheckables } from './loadCheckables.js';
 import { buildSummary, summaryJson } from '../report/Summary.js';
 import { writeFileAtomic } from '../claims/store.js';
@@ -32,7 +32,8 @@ export function chooseSeed(given: number | undefined): number {
 
 export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const profile = profileByName(args.profile);
-  const selected = select(await loadCheckables(args.file), { paper: args.paper, claim: args.claim }).filter(
+  const boundMutants = args.boundMutants ?? profile.boundMutants;
+  const selected = select(await loadCheckables(args.file, { boundMutants }), { paper: args.paper, claim: args.claim }).filter(
     (c) => !args.noMutants || c.type === 'claim' || c.id === args.claim,
   );
   // A shard is a slice of the selection in paper order; every checkable's seed depends only on
@@ -54,7 +55,8 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const result =
     workers > 1
       ? await runParallel({
-          source: args.file === undefined ? { kind: 'builtin' } : { kind: 'file', file: path.resolve(args.file) },
+          source:
+            args.file === undefined ? { kind: 'builtin', boundMutants } : { kind: 'file', file: path.resolve(args.file), boundMutants },
           checkables,
           workers,
           profile,
@@ -90,15 +92,13 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   } else {
     console.log('\n' + verdictTable(result.runs));
     const byId = new Map(checkables.map((c) => [c.id, c]));
-    const notes = result.runs.flatMap((r) => details(r, byId.get(r.id)));
+    // Bound mutants are summarised per claim in a table, not printed one by one.
+    const notes = [
+      ...result.runs.filter((r) => r.purpose !== 'bound').flatMap((r) => details(r, byId.get(r.id))),
+      ...boundTables(result.runs, byId),
+    ];
     if (notes.length) console.log('\n' + notes.join('\n'));
-    const claimRuns = result.runs.filter((r) => r.role === 'claim');
-    const mutantRuns = result.runs.filter((r) => r.role === 'mutant');
-    const held = claimRuns.filter((r) => mark(r) === 'ok').length;
-    const killed = mutantRuns.filter((r) => mark(r) === 'killed').length;
-    console.log(
-      `\n${held}/${claimRuns.length} claims hold, ${killed}/${mutantRuns.length} mutants refuted | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`,
-    );
+    console.log(`\n${tally(result.runs)} | ${seconds(result.durationMs)} | seed ${seed} | backend ${backend} | profile ${profile.name}`);
     const sel =
       (args.claim ? ` --claim ${args.claim}` : args.paper ? ` --paper ${args.paper}` : '') +
       (args.noMutants ? ' --no-mutants' : '') +
@@ -107,16 +107,56 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
       `reproduce: npx claimcheck verify${sel}${args.file ? ` --file ${args.file}` : ''} --profile ${profile.name} --seed ${seed} --backend ${backend}`,
     );
   }
-  // A claim that cannot generate a single valid case is a mistake in the claim file: bad input.
-  const unusable = result.runs.find((r) => r.verdict.status === 'inconclusive' && r.verdict.reason === 'cannot-generate');
+  // A claim that cannot generate a single valid case, or breaks its own declaration (a verdict
+  // case on a calibration seed, an executable bound that does not parse), is a mistake in the
+  // claim file: bad input. Bound mutants are exempt: never strengthening is a finding, not a fault.
+  const unusable = result.runs.find(
+    (r) =>
+      r.verdict.status === 'inconclusive' &&
+      (r.verdict.reason === 'definition-error' || (r.verdict.reason === 'cannot-generate' && r.purpose !== 'bound')),
+  );
   if (unusable && unusable.verdict.status === 'inconclusive') {
     console.error(
       new UserError(
-        `claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`,
-        'widen its hypotheses or relax its skip condition',
+        unusable.verdict.reason === 'definition-error'
+          ? `claim "${unusable.id}" breaks its own declaration: ${unusable.verdict.detail}`
+          : `claim "${unusable.id}" cannot generate: ${unusable.verdict.detail}`,
+        unusable.verdict.reason === 'definition-error'
+          ? 'fix the claim definition (pinned and verdict seeds must differ from calibration seeds)'
+          : 'widen its hypotheses or relax its skip condition',
       ).render(),
     );
     return 2;
   }
   return result.ok ? 0 : 1;
+}
+
+/**
+ * "24/24 claims hold (statistical: 3 test, 2 screen, 9 replay), 25/25 mutants refuted (assumption
+ * 20/20, power 5/5; sanity 1/1); bound: 3 of 8 parts shown necessary". Sanity mutants sit outside
+ * the mutation score; bound mutants are findings, not failures.
+ */
+export function tally(runs: readonly ClaimRun[]): string {
+  const claims = runs.filter((r) => r.role === 'claim');
+  const held = claims.filter((r) => mark(r) === 'ok').length;
+  const strengths = { test: 0, screen: 0, replay: 0 };
+  for (const r of claims) if (r.verdict.status === 'consistent' && r.verdict.strength) strengths[r.verdict.strength]++;
+  const statistical = strengths.test + strengths.screen + strengths.replay;
+  let out = `${held}/${claims.length} claims hold`;
+  if (statistical) out += ` (statistical and scaling: ${strengths.test} test, ${strengths.screen} screen, ${strengths.replay} replay)`;
+  const scored = runs.filter((r) => r.role === 'mutant' && r.purpose !== 'bound' && r.purpose !== 'sanity');
+  const killed = (rs: readonly ClaimRun[]) => rs.filter((r) => mark(r) === 'killed').length;
+  const byPurpose = (['assumption', 'power'] as const)
+    .map((p) => {
+      const rs = scored.filter((r) => r.purpose === p);
+      return rs.length ? `${p} ${killed(rs)}/${rs.length}` : '';
+    })
+    .filter(Boolean);
+  const sanity = runs.filter((r) => r.purpose === 'sanity');
+  if (sanity.length) byPurpose.push(`sanity ${killed(sanity)}/${sanity.length}, not scored`);
+  out += `, ${killed(scored)}/${scored.length} mutants refuted`;
+  if (byPurpose.length) out += ` (${byPurpose.join(', ')})`;
+  const bound = runs.filter((r) => r.purpose === 'bound');
+  if (bound.length) out += `; bound: ${bound.filter((r) => mark(r) === 'shown').length} of ${bound.length} parts shown necessary`;
+  return out;
 }

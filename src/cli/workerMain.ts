@@ -13,7 +13,7 @@ if (!port) throw new Error('workerMain must run in a worker thread');
 const { source, backend: choice } = workerData as { source: ClaimSource; backend: RunRequest['backend'] };
 const post = (m: WorkerMessage) => port.postMessage(m);
 
-const checkables = await loadCheckables(source.kind === 'file' ? source.file : undefined);
+const checkables = await loadCheckables(source.kind === 'file' ? source.file : undefined, { boundMutants: source.boundMutants });
 const backend = await initBackend(choice);
 post({ type: 'ready', backend });
 

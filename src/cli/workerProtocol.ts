@@ -2,7 +2,10 @@ import type { ClaimRun, ProgressEvent } from '../claims/runClaim.js';
 import type { BackendChoice } from './args.js';
 
 /** Where a worker loads its claims from: functions cannot cross a thread, ids and paths can. */
-export type ClaimSource = { readonly kind: 'builtin' } | { readonly kind: 'file'; readonly file: string };
+export type ClaimSource = ({ readonly kind: 'builtin' } | { readonly kind: 'file'; readonly file: string }) & {
+  /** Load bound mutants too, as the main thread did. */
+  readonly boundMutants?: boolean;
+};
 
 export interface RunRequest {
   readonly type: 'run';

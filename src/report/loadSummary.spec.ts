@@ -55,7 +55,7 @@ describe('loadSummary', () => {
       `summary file ${f} is malformed: results[2].verdict.status must be one of verified, consistent, refuted, inconsistent, inconclusive`,
     );
     const g = file('schema.json', JSON.stringify({ ...SAMPLE_SUMMARY, schema: 99 }));
-    expect(userError(() => loadSummary(g)).message).toBe(`summary file ${g} has schema 99; this claimcheck reads schema 1`);
+    expect(userError(() => loadSummary(g)).message).toBe(`summary file ${g} has schema 99; this claimcheck reads schema 2`);
     const h = file('array.json', '[]');
     expect(userError(() => loadSummary(h)).message).toContain('the top level must be an object');
   });

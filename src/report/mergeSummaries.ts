@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { PaperRef } from '../claims/Claim.js';
 import { UserError } from '../claims/errors.js';
 import { loadSummary } from './loadSummary.js';
-import { SUMMARY_SCHEMA, type Summary, type SummaryResult } from './Summary.js';
+import { budgetFromResults, mutationScore, SUMMARY_SCHEMA, type Summary, type SummaryResult } from './Summary.js';
 
 export interface LoadedSummary {
   readonly file: string;
@@ -107,15 +107,25 @@ export function mergeSummaries(inputs: readonly LoadedSummary[]): Summary {
       results.push(r);
     }
   }
+  // Each shard split the false-alarm budget over its own claims; the merged run splits it over all.
+  const budget = budgetFromResults(results);
+  const shareOf = new Map(budget.shares.map((s) => [s.id, s]));
+  const merged = results.map((r): SummaryResult => {
+    const s = shareOf.get(r.id);
+    if (!r.design || !s) return r;
+    return { ...r, design: { ...r.design, falseAlarm: { ...r.design.falseAlarm, share: s.share, meetsShare: s.meetsShare } } };
+  });
   return {
     schema: SUMMARY_SCHEMA,
     tool: 'claimcheck',
     seed: first.summary.seed,
     backend: first.summary.backend,
     profile: first.summary.profile,
-    ok: results.every((r) => r.asExpected),
+    ok: merged.every((r) => r.asExpected),
+    falseAlarmBudget: budget,
+    mutationScore: mutationScore(merged),
     papers: [...papers.values()],
-    results,
+    results: merged,
   };
 }
 

@@ -44,12 +44,27 @@ const rate: SummaryResult = {
 };
 
 export const SAMPLE_SUMMARY: Summary = {
-  schema: 1,
+  schema: 2,
   tool: 'claimcheck',
   seed: 7,
   backend: 'cpu',
   profile: 'quick',
   ok: false,
+  falseAlarmBudget: {
+    budget: 0.01,
+    claims: 1,
+    shares: [
+      { id: 'shamir2018/thm4/sqrt-t-rate', share: 0.01, stageRate: 0.05, falseAlarmRate: 0.0025, how: 'calibration', meetsShare: true },
+    ],
+    declaredTotal: 0.0025,
+    unmet: [],
+  },
+  mutationScore: {
+    assumption: { refuted: 1, total: 2 },
+    power: { refuted: 0, total: 0 },
+    bound: { refuted: 0, total: 0 },
+    sanity: { refuted: 0, total: 0 },
+  },
   papers: [
     {
       key: 'shamir2018',
