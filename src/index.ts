@@ -40,7 +40,7 @@ export { runCache, clearRunCaches } from './claims/runCache.js';
 export type { RunCache, RunCacheOptions } from './claims/runCache.js';
 
 // Types that the exports above mention, so the API reference (npm run docs) can link them.
-export type { ClaimBody, ClaimSubject, CoverRequirement, PlotHints, PlotReference } from './claims/Claim.js';
+export type { ClaimBody, PlotHints, PlotReference } from './claims/Claim.js';
 export type { StatisticalTest } from './claims/Evidence.js';
 export type { CaseSource, Counterexample, InconclusiveReason } from './claims/Verdict.js';
 export type { FixtureStore, StoredFixture } from './claims/store.js';
