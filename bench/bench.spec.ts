@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WasmTeam } from '../src/core/wasm/WasmTeam.js';
-import { kernelModule, MAX_BYTES } from '../src/core/wasm/kernels.js';
+import { MAX_BYTES } from '../src/core/wasm/kernels.js';
+import { benchKernelModule } from './kernels/wasm/benchModule.js';
 import { loadArraySet } from './arrays.js';
 import { parseOptions } from './options.js';
 import { locateReference, runReference } from './reference.js';
@@ -21,7 +22,7 @@ import { formatTable } from './table.js';
 import { WORKLOADS } from './workloads.js';
 import { WORKLOAD_NAMES, type PrepareContext, type Workload, type WorkloadName } from './workload.js';
 
-const team = WasmTeam.create(kernelModule({ fma: false }), { threads: 2, maxBytes: MAX_BYTES });
+const team = WasmTeam.create(benchKernelModule({ fma: false }), { threads: 2, maxBytes: MAX_BYTES });
 const ctx: PrepareContext = { backend: 'auto', fma: false, team: () => team };
 afterAll(() => team.close());
 

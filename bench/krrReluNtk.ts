@@ -7,6 +7,7 @@
  */
 import { choleskyInPlace } from '../src/core/linalg/cholesky64.js';
 import { packRowPanels } from '../src/core/wasm/pack.js';
+import { gemm, matvec, reluNtkInPlace, triangularSolve } from '../src/core/wasm/calls.js';
 import { GEMM_F64 } from '../src/core/wasm/kernels.js';
 import { UNROLL } from '../src/core/wasm/gemmKernel.js';
 import { normalizeRows, normals, teacher, workloadRng } from './draw.js';
@@ -64,18 +65,34 @@ export const krrReluNtk: Workload<KrrInputs> = {
     const predOff = team.alloc(8 * Nt);
     const alpha = team.f64(alphaOff, N);
     const pred = team.f64(predOff, Nt);
-    const gemm = (ap: number, c: number, rows: number, tri: boolean) =>
-      team.runShared('gemm_f64_dyn', [8, ap, pTr, c, 8 * N, kc, 0, rows / MR, 0, N / NR, 64, 1, 0, tri ? 1 : 0, 0]);
+    const gram = (ap: number, c: number, rows: number, tri: boolean) =>
+      gemm(team, {
+        precision: 'f64',
+        chunk: 8,
+        aAddr: ap,
+        bAddr: pTr,
+        cAddr: c,
+        ldcBytes: 8 * N,
+        kc,
+        rowTile0: 0,
+        rowTile1: rows / MR,
+        colTile0: 0,
+        colTile1: N / NR,
+        colChunk: 64,
+        alpha: 1,
+        accumulate: false,
+        lowerTriangle: tri,
+      });
     return {
       backend: teamLabel('wasm-simd f64 Cholesky', team, ctx.fma),
       run: () => {
         // Gram matrices: the packed rows of Xtr serve as both operands (MR = NR).
         packRowPanels(team.f64(pTr, N * kc), 0, inp.Xtr, d, 0, 0, N, d, MR, kc);
         packRowPanels(team.f64(pTe, Nt * kc), 0, inp.Xte, d, 0, 0, Nt, d, MR, kc);
-        gemm(pTr, kOff, N, true);
-        gemm(pTe, kteOff, Nt, false);
-        team.runShared('relu_ntk_f64', [16, kOff, N, N, N, 1]);
-        team.runShared('relu_ntk_f64', [16, kteOff, Nt, N, N, 0]);
+        gram(pTr, kOff, N, true);
+        gram(pTe, kteOff, Nt, false);
+        reluNtkInPlace(team, { chunk: 16, addr: kOff, rows: N, cols: N, ld: N, lowerTriangle: true });
+        reluNtkInPlace(team, { chunk: 16, addr: kteOff, rows: Nt, cols: N, ld: N, lowerTriangle: false });
         let best = Infinity;
         let bestLambda = NaN;
         for (const lam of LAMBDAS) {
@@ -85,9 +102,9 @@ export const krrReluNtk: Workload<KrrInputs> = {
           }
           choleskyInPlace(team, lOff, N, N);
           alpha.set(inp.ytr);
-          team.exports.trsv_lower_f64(lOff, N, N, alphaOff);
-          team.exports.trsv_lower_t_f64(lOff, N, N, alphaOff);
-          team.runShared('matvec_f64', [16, kteOff, N, Nt, N, alphaOff, predOff]);
+          triangularSolve(team, { lAddr: lOff, ld: N, n: N, bAddr: alphaOff, transpose: false });
+          triangularSolve(team, { lAddr: lOff, ld: N, n: N, bAddr: alphaOff, transpose: true });
+          matvec(team, { chunk: 16, addr: kteOff, rows: Nt, cols: N, ld: N, xAddr: alphaOff, outAddr: predOff });
           let se = 0;
           for (let i = 0; i < Nt; i++) {
             const e = pred[i] - inp.yte[i];

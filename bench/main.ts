@@ -10,10 +10,12 @@ import { USAGE, parseOptions, type BenchOptions } from './options.js';
 import { locateReference, runReference, type ReferenceLine } from './reference.js';
 import { formatTable, type Row } from './table.js';
 import { timeRuns } from './timing.js';
+import { timeCholeskyTiers } from './choleskyTiers.js';
 import { WORKLOADS } from './workloads.js';
 import type { PrepareContext, Workload, WorkloadName } from './workload.js';
 import { WasmTeam } from '../src/core/wasm/WasmTeam.js';
-import { kernelModule, kernelsUseFma, MAX_BYTES } from '../src/core/wasm/kernels.js';
+import { kernelsUseFma, MAX_BYTES } from '../src/core/wasm/kernels.js';
+import { benchKernelModule } from './kernels/wasm/benchModule.js';
 
 export interface BenchResult {
   readonly workload: WorkloadName;
@@ -46,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
+    if (parsed.choleskyTiers) return timeCholeskyTiers(parsed.runs);
     return await runBench(parsed);
   } catch (e) {
     process.stderr.write(`bench: ${(e as Error).message}\n`);
@@ -66,7 +69,7 @@ async function runBench(opts: BenchOptions): Promise<number> {
   const ctx: PrepareContext = {
     backend: opts.backend,
     fma,
-    team: () => (team ??= WasmTeam.create(kernelModule({ fma }), { threads: opts.threads, maxBytes: MAX_BYTES })),
+    team: () => (team ??= WasmTeam.create(benchKernelModule({ fma }), { threads: opts.threads, maxBytes: MAX_BYTES })),
   };
   const results: BenchResult[] = [];
   try {

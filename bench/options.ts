@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly fma: boolean;
   /** Directory written by `reference.py --export`: use numpy's exact inputs. */
   readonly inputs?: string;
+  /** Time the three Cholesky tiers of src/core/linalg/cholesky.ts instead of the workloads. */
+  readonly choleskyTiers: boolean;
   readonly help: boolean;
 }
 
@@ -36,6 +38,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-reference    do not run the numpy reference (shared/bench/reference.py)
   --no-fma          plain mul + add in the GEMM kernels instead of relaxed-SIMD FMA
   --json            one JSON line per workload (reference field names) instead of a table
+  --cholesky-tiers  time factor + solve of the three Cholesky tiers (ml-matrix, flat JS, wasm) by n instead
   --help            this text`;
 
 function nonNegativeInt(raw: string, flag: string, min: number): number | string {
@@ -60,6 +63,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
         'no-reference': { type: 'boolean' },
         json: { type: 'boolean' },
         'no-fma': { type: 'boolean' },
+        'cholesky-tiers': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -104,6 +108,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | { error: s
     json: v.json ?? false,
     fma: !v['no-fma'],
     inputs: v.inputs,
+    choleskyTiers: v['cholesky-tiers'] ?? false,
     help: v.help ?? false,
   };
 }

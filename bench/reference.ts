@@ -41,6 +41,19 @@ export interface ReferenceRun {
   readonly header: string;
 }
 
+/**
+ * The reference's environment: ours without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE. Our machines
+ * set them for old OpenBLAS builds; they hold a current numpy on older kernels (matmul-peak
+ * measured 177 GFLOP/s with them, 318 without), and the ratio must be against the faster numpy.
+ * Only this child process loses them; tests and our own workloads never see a change.
+ */
+export function referenceEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out = { ...env };
+  delete out.OPENBLAS_CORETYPE;
+  delete out.OPENBLAS_L2_SIZE;
+  return out;
+}
+
 /** Runs reference.py for the given workloads; throws with its stderr if it fails. */
 export function runReference(
   script: string,
@@ -48,7 +61,7 @@ export function runReference(
 ): ReferenceRun {
   const args = [script, '--seed', String(opts.seed), '--runs', String(opts.runs), '--only', opts.only.join(',')];
   if (opts.exportDir) args.push('--export', opts.exportDir);
-  const out = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const out = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 16 << 20, env: referenceEnv() });
   if (out.error) throw new Error(`reference.py could not start: ${out.error.message}`);
   if (out.status !== 0) throw new Error(`reference.py exited with ${out.status}: ${out.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   const lines = out.stdout

@@ -3,6 +3,8 @@
  * for every number a verdict rests on (linear algebra, losses, residual objectives, ridge and
  * kernel regression, statistics and scaling fits) and TF.js (float32) models and trainers.
  * Built-in paper folders use exactly this surface.
+ *
+ * @packageDocumentation
  */
 export * as tf from '@tensorflow/tfjs-core';
 export * from './core/backend.js';
@@ -14,10 +16,8 @@ export * from './core/linear.js';
 
 // Linear algebra (float64).
 export * from './core/linalg/dense.js';
-export { choleskyInPlace, choleskySolveInPlace } from './core/linalg/flatCholesky.js';
-export { choleskyInPlace as blockedCholeskyInPlace, type CholeskyOptions } from './core/linalg/cholesky64.js';
+export * from './core/linalg/cholesky.js';
 export * from './core/linalg/flatMatMul.js';
-export * from './core/linalg/triSolve64.js';
 
 // Kernels: arc-cosine, NNGP/NTK as stax-style layers, RBF, polynomial, random features, empirical NTK.
 export * from './core/kernels/Gram.js';
@@ -54,6 +54,8 @@ export * from './core/models/bottleneckResNet.js';
 
 // Optimisation and training.
 export * from './core/optim/criticalPoints.js';
+export * from './core/optim/adam.js';
+export * from './core/optim/schedules.js';
 export type * from './core/train/Trainer.js';
 export * from './core/train/adam.js';
 export * from './core/train/sgd.js';
@@ -67,5 +69,8 @@ export * from './core/tf/leakCheck.js';
 
 // WebAssembly SIMD kernels shared by a team of threads (GEMM, packing).
 export { WasmTeam, type Call } from './core/wasm/WasmTeam.js';
+export { sharedTeam } from './core/wasm/sharedTeam.js';
 export { kernelModule, kernelsUseFma, MAX_BYTES, GEMM_F32, GEMM_F64, type KernelOptions } from './core/wasm/kernels.js';
-export { packRowPanels } from './core/wasm/pack.js';
+export { packRowPanels, type Floats } from './core/wasm/pack.js';
+export type { GemmShape, Precision } from './core/wasm/gemmKernel.js';
+export * from './core/wasm/calls.js';

@@ -3,7 +3,10 @@
  * tolerances, profiles, the runner, and fast-check itself as `fc` (so a claim file needs no second
  * install and every arbitrary comes from one fast-check). Numerics are in `claimcheck/core`,
  * arbitraries in `claimcheck/arbitraries`. Built-in paper folders use exactly these surfaces.
+ *
+ * @packageDocumentation
  */
+/** fast-check itself (https://fast-check.dev/api-reference/), so a claim file needs no second install. */
 export * as fc from 'fast-check';
 export { defineClaim, defineMutant } from './claims/Claim.js';
 export type { Claim, Mutant, Checkable, ClaimKind, MutantStatus, PaperRef, CheckContext, Targeting, ProfileName } from './claims/Claim.js';
@@ -33,3 +36,14 @@ export * as residual from './core/models/residualObjective.js';
 export { bestLinearPredictor } from './core/linear.js';
 export * as stats from './core/stats.js';
 export { keyFromSeed, fold, split, Rng } from './core/random.js';
+export { runCache, clearRunCaches } from './claims/runCache.js';
+export type { RunCache, RunCacheOptions } from './claims/runCache.js';
+
+// Types that the exports above mention, so the API reference (npm run docs) can link them.
+export type { ClaimBody, PlotHints, PlotReference } from './claims/Claim.js';
+export type { StatisticalTest } from './claims/Evidence.js';
+export type { CaseSource, Counterexample, InconclusiveReason } from './claims/Verdict.js';
+export type { FixtureStore, StoredFixture } from './claims/store.js';
+export type { Fixture } from './claims/Fixture.js';
+export type { Profile } from './claims/profiles.js';
+export type { ProgressEvent } from './claims/runClaim.js';

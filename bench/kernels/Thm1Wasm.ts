@@ -6,7 +6,8 @@
  */
 import { thm1GapsFromRows, type Thm1Batch } from './thm1Batch64.js';
 import { rowAccLength } from './thm1RowKernel.js';
-import { thm1ScratchBytes } from '../../src/core/wasm/thm1Kernel.js';
+import { thm1ScratchBytes } from './wasm/thm1Kernel.js';
+import { thm1Rows } from './wasm/calls.js';
 import type { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
 
 /** Instances per work item. */
@@ -48,7 +49,23 @@ export class Thm1Wasm {
   gaps(out: Float64Array = new Float64Array(this.batch.instances)): Float64Array {
     const { instances: I, n, d, k, h } = this.batch;
     const { X, y, A, c, B, w, V, rows } = this.at;
-    this.team.runShared('thm1_rows', (t) => [CHUNK, X, y, A, c, B, w, V, rows, this.scratch[t], n, d, h, k, I]);
+    thm1Rows(this.team, {
+      chunk: CHUNK,
+      xAddr: X,
+      yAddr: y,
+      aAddr: A,
+      cAddr: c,
+      bAddr: B,
+      wAddr: w,
+      vAddr: V,
+      outAddr: rows,
+      scratchAddr: (t) => this.scratch[t],
+      n,
+      d,
+      h,
+      k,
+      instances: I,
+    });
     return thm1GapsFromRows(this.batch, this.team.f64(rows, I * this.L), out);
   }
 

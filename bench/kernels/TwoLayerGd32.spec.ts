@@ -3,15 +3,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng, keyFromSeed } from '../../src/core/random.js';
 import { TwoLayerGd32 } from './TwoLayerGd32.js';
 import { relaxedSimdSupported } from '../../src/core/wasm/emit.js';
-import { kernelModule, MAX_BYTES } from '../../src/core/wasm/kernels.js';
+import { MAX_BYTES } from '../../src/core/wasm/kernels.js';
+import { benchKernelModule } from './wasm/benchModule.js';
 import { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
 
 const rng = new Rng(keyFromSeed(3));
 // Both kernel variants: plain mul + add, and relaxed-SIMD FMA where the engine allows it.
 setFlagsFromString('--experimental-wasm-relaxed-simd');
 const teams = [
-  ...[1, 2].map((threads) => WasmTeam.create(kernelModule({ fma: false }), { threads, maxBytes: MAX_BYTES })),
-  ...(relaxedSimdSupported() ? [WasmTeam.create(kernelModule({ fma: true }), { threads: 2, maxBytes: MAX_BYTES })] : []),
+  ...[1, 2].map((threads) => WasmTeam.create(benchKernelModule({ fma: false }), { threads, maxBytes: MAX_BYTES })),
+  ...(relaxedSimdSupported() ? [WasmTeam.create(benchKernelModule({ fma: true }), { threads: 2, maxBytes: MAX_BYTES })] : []),
 ];
 afterAll(async () => {
   for (const t of teams) await t.close();

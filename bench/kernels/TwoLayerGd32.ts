@@ -1,6 +1,6 @@
 /**
  * Full-batch gradient descent on f(x) = a.relu(W x) with loss (1/2N) sum (f(x_i) - y_i)^2,
- * every operation in float32, on a wasm team (kernels in wasm/twoLayerKernel.ts).
+ * every operation in float32, on a wasm team (kernels in bench/kernels/wasm/twoLayerKernel.ts).
  *
  * Hidden units are handed out to the team's threads in blocks of 16 (64-byte rows, so no two
  * threads write one cache line) from a shared counter, so a thread slowed by other load takes
@@ -11,6 +11,7 @@
  * copies the initial parameters (transposing W, which is kept as W^T for SIMD over units).
  */
 import type { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
+import { gd2Forward, gd2Step } from './wasm/calls.js';
 
 /** Hidden units per work item: a multiple of the kernels' 8, and 64 bytes of a float32 row. */
 const BLOCK = 16;
@@ -70,25 +71,18 @@ export class TwoLayerGd32 {
     team.f32(this.a, m).set(a0);
     const parts = Math.ceil(m / BLOCK);
     const buf = (s: number) => this.p + 4 * (s % 2) * parts * N;
-    team.runShared('gd2_fwd_dyn', [BLOCK, this.x, this.wt, this.a, this.h, buf(0), N, dp, m]);
+    const b = { block: BLOCK, xAddr: this.x, wtAddr: this.wt, aAddr: this.a, hAddr: this.h, N, dp, m };
+    gd2Forward(team, b, buf(0));
     for (let s = 0; s < steps; s++) {
-      team.runShared('gd2_step_dyn', (t) => [
-        BLOCK,
-        this.x,
-        this.wt,
-        this.a,
-        this.h,
-        buf(s),
+      gd2Step(team, b, {
+        pReadAddr: buf(s),
         parts,
-        buf(s + 1),
-        this.y,
-        this.r + 4 * t * N,
-        N,
-        dp,
-        m,
+        pWriteAddr: buf(s + 1),
+        yAddr: this.y,
+        rAddr: (t) => this.r + 4 * t * N,
+        uAddr: (t) => this.u + 32 * t * N,
         lr,
-        this.u + 32 * t * N,
-      ]);
+      });
     }
     const P = team.f32(buf(steps), parts * N);
     const y = team.f32(this.y, N);

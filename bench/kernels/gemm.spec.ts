@@ -5,6 +5,7 @@ import { allocGemm, gemmTeam } from './gemm.js';
 import { packRowPanels } from '../../src/core/wasm/pack.js';
 import { relaxedSimdSupported } from '../../src/core/wasm/emit.js';
 import { GEMM_F64, kernelModule, kernelsUseFma, MAX_BYTES } from '../../src/core/wasm/kernels.js';
+import { gemm } from '../../src/core/wasm/calls.js';
 import { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
 
 // Node 20 has relaxed SIMD (FMA) behind a V8 flag, as bin/bench.js sets it; this test process
@@ -75,7 +76,23 @@ describe('wasm SIMD GEMM (C = A B on a team)', () => {
     const C = team.f64(c, n * n);
     C.fill(1);
     // C = 1*C - P P^T on tiles with first column <= last row
-    team.exports.gemm_f64(ap, ap, c, 8 * n, k, 0, n / MR, 0, n / NR, 64, -1, 1, 1, 0);
+    gemm(team, {
+      precision: 'f64',
+      chunk: 1,
+      aAddr: ap,
+      bAddr: ap,
+      cAddr: c,
+      ldcBytes: 8 * n,
+      kc: k,
+      rowTile0: 0,
+      rowTile1: n / MR,
+      colTile0: 0,
+      colTile1: n / NR,
+      colChunk: 64,
+      alpha: -1,
+      accumulate: true,
+      lowerTriangle: true,
+    });
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         let s = 0;

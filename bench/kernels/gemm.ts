@@ -5,7 +5,8 @@
  */
 import { GEMM_F32, GEMM_F64 } from '../../src/core/wasm/kernels.js';
 import { UNROLL, type Precision } from '../../src/core/wasm/gemmKernel.js';
-import { WasmTeam, type Call } from '../../src/core/wasm/WasmTeam.js';
+import { WasmTeam } from '../../src/core/wasm/WasmTeam.js';
+import { gemm, pack } from '../../src/core/wasm/calls.js';
 
 /** Tile columns per chunk: B chunk = 32 tiles of (kc x NR) stays in L2 while A panels stream. */
 const JCHUNK = 32;
@@ -67,18 +68,52 @@ export function gemmTeam(team: WasmTeam, g: GemmBuffers): void {
     const kb = Math.min(KC, g.k - k0);
     const kbPad = Math.ceil(kb / UNROLL) * UNROLL;
     // Packing is split over the threads too: each packs a range of A's row tiles and of B's column tiles.
-    team.run(
-      Array.from({ length: T }, (_, t): Call => [
-        `pack_rows_${g.precision}`,
-        [g.ap, g.a + size * k0, g.k, MR, kb, kbPad, rows[t], rows[t + 1]],
-      ]),
+    const { precision } = g;
+    pack(
+      team,
+      'rows',
+      Array.from({ length: T }, (_, t) => ({
+        precision,
+        dstAddr: g.ap,
+        srcAddr: g.a + size * k0,
+        ld: g.k,
+        tile: MR,
+        kc: kb,
+        kcPad: kbPad,
+        tile0: rows[t],
+        tile1: rows[t + 1],
+      })),
     );
-    team.run(
-      Array.from({ length: T }, (_, t): Call => [
-        `pack_cols_${g.precision}`,
-        [g.bp, g.b + size * k0 * g.n, g.n, NR, kb, kbPad, cols[t], cols[t + 1]],
-      ]),
+    pack(
+      team,
+      'cols',
+      Array.from({ length: T }, (_, t) => ({
+        precision,
+        dstAddr: g.bp,
+        srcAddr: g.b + size * k0 * g.n,
+        ld: g.n,
+        tile: NR,
+        kc: kb,
+        kcPad: kbPad,
+        tile0: cols[t],
+        tile1: cols[t + 1],
+      })),
     );
-    team.runShared(`gemm_${g.precision}_dyn`, [CHUNK, g.ap, g.bp, g.c, size * g.n, kbPad, 0, mt, 0, nt, JCHUNK, 1, k0 > 0 ? 1 : 0, 0, 0]);
+    gemm(team, {
+      precision,
+      chunk: CHUNK,
+      aAddr: g.ap,
+      bAddr: g.bp,
+      cAddr: g.c,
+      ldcBytes: size * g.n,
+      kc: kbPad,
+      rowTile0: 0,
+      rowTile1: mt,
+      colTile0: 0,
+      colTile1: nt,
+      colChunk: JCHUNK,
+      alpha: 1,
+      accumulate: k0 > 0,
+    });
   }
 }

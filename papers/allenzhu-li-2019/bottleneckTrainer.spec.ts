@@ -6,7 +6,7 @@ import { disposeParams, paramsToArrays, type Params } from '../../src/core/model
 import { fold, keyFromSeed } from '../../src/core/random.js';
 import { withLeakCheck } from '../../src/core/tf/leakCheck.js';
 import { expectArraysClose, randomMatrix } from '../../src/core/tf/testing.js';
-import { bottleneckGradients, stepSchedule, trainBottleneck, type ChainData } from './bottleneckTrainer.js';
+import { bottleneckGradients, trainBottleneck, type ChainData } from './bottleneckTrainer.js';
 
 describe('bottleneckTrainer', () => {
   beforeAll(async () => {
@@ -146,16 +146,5 @@ describe('bottleneckTrainer', () => {
       /time budget exceeded/,
     );
     disposeParams(init);
-  });
-
-  it('stepSchedule divides by 10 at each listed fraction', () => {
-    expect([0, 49, 50, 74, 75, 99].map((s) => stepSchedule(1, [0.5, 0.75], s, 100))).toEqual([
-      1,
-      1,
-      1 / 10,
-      1 / 10,
-      1 / 10 / 10,
-      1 / 10 / 10,
-    ]);
   });
 });

@@ -22,7 +22,19 @@
  * listed fraction. Minibatches are epochs of a random permutation drawn from a JS Rng, so runs
  * are deterministic for a key on every backend. Divergence (a non-finite loss) is an outcome.
  */
-import { bottleneckResNet, fold, Rng, tf, type BottleneckResNetOptions, type Key, type Params } from 'claimcheck/core';
+import {
+  adamTensorUpdate,
+  bottleneckResNet,
+  fold,
+  resolveAdamHyper,
+  Rng,
+  shuffleInPlace,
+  stepDecay,
+  tf,
+  type BottleneckResNetOptions,
+  type Key,
+  type Params,
+} from 'claimcheck/core';
 
 export type ParamName = 'W' | 'b1' | 'U' | 'b2' | 'A';
 
@@ -100,11 +112,6 @@ function check(o: BottleneckTrainOptions): void {
     }
     if (c.n < o.batchSize) throw new RangeError(`bottleneckTrainer: data[${i}] has ${c.n} rows, fewer than batchSize ${o.batchSize}`);
   });
-}
-
-/** Learning rate at `step` of `total`: lr, divided by 10 at each fraction in decayAt. */
-export function stepSchedule(lr: number, decayAt: readonly number[], step: number, total: number): number {
-  return decayAt.reduce((r, f) => (step >= f * total ? r / 10 : r), lr);
 }
 
 interface ChainState {
@@ -193,8 +200,7 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
       diverged: false,
     };
   });
-  const b1 = opt.kind === 'adam' ? (opt.beta1 ?? 0.9) : 0;
-  const b2 = opt.kind === 'adam' ? (opt.beta2 ?? 0.999) : 0;
+  const { b1, b2 } = resolveAdamHyper('bottleneckTrainer', opt.kind === 'adam' ? opt : {});
   const mu = opt.kind === 'momentum' ? (opt.momentum ?? 0.9) : 0;
   const lastEpochLoss = new Array<number>(chains.length).fill(NaN);
   try {
@@ -207,13 +213,10 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
         // A fresh permutation per epoch (Fisher-Yates on the chain's own stream).
         const ord = ch.order;
         for (let i = 0; i < ord.length; i++) ord[i] = i;
-        for (let i = ord.length - 1; i > 0; i--) {
-          const j = ch.rng.int(0, i);
-          [ord[i], ord[j]] = [ord[j], ord[i]];
-        }
+        shuffleInPlace(ch.rng, ord);
       }
       for (let b = 0; b < perEpoch; b++, step++) {
-        const lr = stepSchedule(opt.lr, decayAt, step, steps);
+        const lr = stepDecay(opt.lr, decayAt, step, steps);
         const t = step + 1;
         for (const ch of chains) {
           if (ch.diverged) continue;
@@ -234,12 +237,11 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
                 out[`p.${n}`] = tf.sub(ch.p[n], tf.mul(v, lr));
                 out[`s1.${n}`] = v;
               } else {
-                const m1 = tf.add(tf.mul(ch.s1[n], b1), tf.mul(g, 1 - b1));
-                const m2 = tf.add(tf.mul(ch.s2[n], b2), tf.mul(tf.square(g), 1 - b2));
                 const size = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
-                out[`p.${n}`] = tf.sub(ch.p[n], tf.mul(tf.div(m1, tf.add(tf.sqrt(m2), 1e-8)), size));
-                out[`s1.${n}`] = m1;
-                out[`s2.${n}`] = m2;
+                const u = adamTensorUpdate(ch.p[n], g, ch.s1[n], ch.s2[n], size, { beta1: b1, beta2: b2 });
+                out[`p.${n}`] = u.value;
+                out[`s1.${n}`] = u.m;
+                out[`s2.${n}`] = u.v;
               }
             }
             if (last) out.loss = ch.lossSum ? tf.add(ch.lossSum, loss) : tf.clone(loss);

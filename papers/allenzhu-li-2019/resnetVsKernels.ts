@@ -39,6 +39,7 @@ import {
   type Key,
   type Params,
 } from 'claimcheck/core';
+import { runCache } from 'claimcheck';
 import { makeTask, parityG, summedMse, type Task, type TaskKind, type TaskSample } from './task.js';
 import { bottleneckNtkGram } from './bottleneckNtk.js';
 import { trainBottleneck, type OptimizerSpec } from './bottleneckTrainer.js';
@@ -115,15 +116,16 @@ export interface TrainedNets {
   readonly trainMse: number[];
 }
 
-const netCache = new Map<string, TrainedNets>();
-const learnerCache = new Map<string, LearnerRisk>();
-const riskCache = new WeakMap<TrainedNets, NetRisk[]>();
+const netCache = runCache<TrainedNets>();
+const learnerCache = runCache<LearnerRisk>();
+const riskCache = runCache<NetRisk[]>();
 
 /** Trains the ResNet of every seed (one chain per seed, `bottleneckTrainer.ts`); memoised. */
 export function trainNets(cfg: SeparationConfig): TrainedNets {
-  const cacheKey = JSON.stringify(cfg);
-  const hit = netCache.get(cacheKey);
-  if (hit) return hit;
+  return netCache.get(cfg, () => trainNetsOnce(cfg));
+}
+
+function trainNetsOnce(cfg: SeparationConfig): TrainedNets {
   const seeds = Array.from({ length: cfg.seeds }, (_, r) => r);
   const inits = seeds.map((r) => seedInit(cfg, r));
   let trained: Params[] = [];
@@ -141,12 +143,10 @@ export function trainNets(cfg: SeparationConfig): TrainedNets {
       keys: seeds.map((r) => fold(seedKey(cfg, r), 'sgd')),
     });
     trained = res.params;
-    const out: TrainedNets = {
+    return {
       params: trained.map((p, r) => (res.diverged[r] ? null : (paramsToArrays(p) as unknown as BottleneckParams64))),
       trainMse: res.lastEpochLoss.map((l) => 2 * l),
     };
-    netCache.set(cacheKey, out);
-    return out;
   } finally {
     inits.forEach(disposeParams);
     trained.forEach(disposeParams);
@@ -155,17 +155,15 @@ export function trainNets(cfg: SeparationConfig): TrainedNets {
 
 /** Test MSE (float64 forward pass) of the trained ResNet on every seed; Infinity if diverged. */
 export function resnetRisks(cfg: SeparationConfig): NetRisk[] {
-  const nets = trainNets(cfg);
-  const hit = riskCache.get(nets);
-  if (hit) return hit;
-  const out = nets.params.map((p, r): NetRisk => {
-    if (p === null) return { mse: Infinity, trainMse: Infinity, diverged: true };
-    const { test } = seedData(cfg, r);
-    const pred = bottleneckResNetForward64(p, test.X, cfg.resnet.activation ?? 'relu');
-    return { mse: summedMse(pred, test.Y), trainMse: nets.trainMse[r], diverged: false };
+  return riskCache.get(cfg, () => {
+    const nets = trainNets(cfg);
+    return nets.params.map((p, r): NetRisk => {
+      if (p === null) return { mse: Infinity, trainMse: Infinity, diverged: true };
+      const { test } = seedData(cfg, r);
+      const pred = bottleneckResNetForward64(p, test.X, cfg.resnet.activation ?? 'relu');
+      return { mse: summedMse(pred, test.Y), trainMse: nets.trainMse[r], diverged: false };
+    });
   });
-  riskCache.set(nets, out);
-  return out;
 }
 
 /**
@@ -238,9 +236,13 @@ function resnetFeatures(p: Params, X: Float32Array, n: number, d: number): FlatM
  */
 export function learnerRisk(cfg: SeparationConfig, r: number, learner: Learner, D = 1024): LearnerRisk {
   const { task, N, nTest, lambdas, baseSeed } = cfg;
-  const cacheKey = JSON.stringify({ task, N, nTest, lambdas, baseSeed, r, learner, D, width: cfg.resnet.width });
-  const hit = learnerCache.get(cacheKey);
-  if (hit) return hit;
+  return learnerCache.get({ task, N, nTest, lambdas, baseSeed, r, learner, D, width: cfg.resnet.width }, () =>
+    learnerRiskOnce(cfg, r, learner, D),
+  );
+}
+
+function learnerRiskOnce(cfg: SeparationConfig, r: number, learner: Learner, D: number): LearnerRisk {
+  const { task, N, nTest, lambdas } = cfg;
   const { train, test } = seedData(cfg, r);
   const d = task.d;
   let out: LearnerRisk;
@@ -280,7 +282,6 @@ export function learnerRisk(cfg: SeparationConfig, r: number, learner: Learner, 
       break;
     }
   }
-  learnerCache.set(cacheKey, out);
   return out;
 }
 
@@ -288,4 +289,5 @@ export function learnerRisk(cfg: SeparationConfig, r: number, learner: Learner, 
 export function clearSeparationCache(): void {
   netCache.clear();
   learnerCache.clear();
+  riskCache.clear();
 }

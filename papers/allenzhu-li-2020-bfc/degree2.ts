@@ -5,10 +5,10 @@
  * toy), and no degree-2 learner can beat the energy of y's degree-4 Hermite part (exact: that
  * part is orthogonal to every polynomial of degree <= 2 under Gaussian x).
  *
- * Normal equations accumulated in float64 and solved by Cholesky with a tiny relative ridge
- * (1e-10 of the mean diagonal) that only guards against rounding.
+ * Normal equations accumulated in float64 and solved by core's ridge solve with a tiny relative
+ * ridge (1e-10 of the mean diagonal) that only guards against rounding.
  */
-import { choleskySolve } from 'claimcheck/core';
+import { choleskyRidgeSolve } from 'claimcheck/core';
 
 export function degree2FeatureCount(d: number): number {
   return 1 + d + (d * (d + 1)) / 2;
@@ -51,10 +51,10 @@ export function degree2LeastSquares(
   let trace = 0;
   for (let i = 0; i < m; i++) trace += A[i * m + i];
   const ridge = 1e-10 * (trace / m);
-  const rows = Array.from({ length: m }, (_, i) =>
-    Array.from({ length: m }, (_, j) => (i <= j ? A[i * m + j] : A[j * m + i]) + (i === j ? ridge : 0)),
-  );
-  const w = Float64Array.from(choleskySolve(rows, Array.from(b)));
+  for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) A[i * m + j] = A[j * m + i];
+  const sol = choleskyRidgeSolve({ rows: m, cols: m, data: A }, { rows: m, cols: 1, data: b }, ridge);
+  if (!sol) throw new RangeError('degree2LeastSquares: the normal equations are not positive definite even with the guard ridge');
+  const w = sol.X;
   const mseOn = (s: { X: Float64Array; y: Float64Array; n: number }) => {
     let acc = 0;
     for (let r = 0; r < s.n; r++) {

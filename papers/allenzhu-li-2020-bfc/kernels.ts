@@ -9,6 +9,7 @@
  * Scale warning (catalog): a kernel can fit the whole degree-4 target once N exceeds the number
  * of degree-<= 4 monomials C(d + 4, 4); callers keep N well below it.
  */
+import { runCache } from 'claimcheck';
 import { flatMatMul, krr, polynomialGram, rbfGram, type FlatMatrix } from 'claimcheck/core';
 import type { BfcSample } from './task.js';
 import { bfcSeedData, type BfcConfig } from './staged.js';
@@ -58,27 +59,13 @@ export function kernelRiskOn(kind: BfcKernel, train: BfcSample, test: BfcSample,
   return { mse: acc / test.n, lambda: r.lambda, seconds: (performance.now() - t0) / 1000 };
 }
 
-const cache = new Map<string, KernelRisk>();
+const cache = runCache<KernelRisk>();
 
 /** Kernel test MSE on seed r of the configuration (same train/test data as the network). */
 export function bfcKernelRisk(c: BfcConfig, r: number, kind: BfcKernel, lambdas: readonly number[]): KernelRisk {
-  const key = JSON.stringify({
-    d: c.d,
-    k: c.k,
-    alpha3: c.alpha3,
-    N: c.N,
-    nTest: c.nTest,
-    referenceSize: c.referenceSize,
-    baseSeed: c.baseSeed,
-    r,
-    kind,
-    lambdas,
-  });
-  let hit = cache.get(key);
-  if (!hit) {
+  const { d, k, alpha3, N, nTest, referenceSize, baseSeed } = c;
+  return cache.get({ d, k, alpha3, N, nTest, referenceSize, baseSeed, r, kind, lambdas }, () => {
     const { train, test } = bfcSeedData(c, r);
-    hit = kernelRiskOn(kind, train, test, lambdas);
-    cache.set(key, hit);
-  }
-  return hit;
+    return kernelRiskOn(kind, train, test, lambdas);
+  });
 }

@@ -12,8 +12,8 @@
  * Memoised in-process by configuration (every claim reads the same runs); each entry is a pure
  * function of its key.
  */
-import { fold, keyFromSeed, meanSquaredDifference, rngFrom, type Key } from 'claimcheck/core';
-import { adam } from './adam.js';
+import { runCache } from 'claimcheck';
+import { fold, keyFromSeed, meanSquaredDifference, minimizeAdam64, rngFrom, type Key } from 'claimcheck/core';
 import { featureError, rowSpaceError } from './featureError.js';
 import { bfcLoss, bfcPredict, firstBlock, layout, type BfcShape } from './network.js';
 import { makeBfcTask, sampleBfc, type BfcSample, type BfcTask } from './task.js';
@@ -68,20 +68,16 @@ export function bfcSeedKey(c: BfcConfig, r: number): Key {
   return fold(keyFromSeed(c.baseSeed), r);
 }
 
-const dataCache = new Map<string, { task: BfcTask; train: BfcSample; test: BfcSample }>();
+// Bounded: a shrinking mutant visits many configurations; old samples are cheap to redraw.
+const dataCache = runCache<{ task: BfcTask; train: BfcSample; test: BfcSample }>({ maxEntries: 64 });
 
 /** Task, training and test sample of seed r (memoised: training, kernels and degree-2 fits share them). */
 export function bfcSeedData(c: BfcConfig, r: number): { task: BfcTask; train: BfcSample; test: BfcSample } {
-  const id = JSON.stringify([c.d, c.k, c.alpha3, c.N, c.nTest, c.referenceSize, c.baseSeed, r]);
-  const hit = dataCache.get(id);
-  if (hit) return hit;
-  const key = bfcSeedKey(c, r);
-  const task = makeBfcTask({ d: c.d, k: c.k, alpha2: 1, alpha3: c.alpha3, referenceSize: c.referenceSize, key: fold(key, 'task') });
-  const out = { task, train: sampleBfc(task, c.N, fold(key, 'train')), test: sampleBfc(task, c.nTest, fold(key, 'test')) };
-  // Bounded: a shrinking mutant visits many configurations; old samples are cheap to redraw.
-  if (dataCache.size >= 64) dataCache.delete(dataCache.keys().next().value as string);
-  dataCache.set(id, out);
-  return out;
+  return dataCache.get([c.d, c.k, c.alpha3, c.N, c.nTest, c.referenceSize, c.baseSeed, r], () => {
+    const key = bfcSeedKey(c, r);
+    const task = makeBfcTask({ d: c.d, k: c.k, alpha2: 1, alpha3: c.alpha3, referenceSize: c.referenceSize, key: fold(key, 'task') });
+    return { task, train: sampleBfc(task, c.N, fold(key, 'train')), test: sampleBfc(task, c.nTest, fold(key, 'test')) };
+  });
 }
 
 const failed: Stage2Run = { testMse: Infinity, trainMse: Infinity, eK1: NaN, series: [], diverged: true };
@@ -112,7 +108,8 @@ function stage2(
       testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, true), test.y),
     });
   };
-  const res = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
+  const res = minimizeAdam64(theta, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, true, g, frozenS), {
+    mask,
     lr: c.lr,
     steps: c.stage2Steps,
     checkpoints: c.checkpoints.filter((s) => s < c.stage2Steps),
@@ -151,7 +148,11 @@ export function trainStage1(c: BfcConfig, r: number, data = bfcSeedData(c, r)): 
   mask.fill(1, L.K1, L.K2);
   mask[L.c0] = 1;
   mask[L.c1] = 1;
-  const s1 = adam(theta, mask, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, false, g), { lr: c.lr, steps: c.stage1Steps });
+  const s1 = minimizeAdam64(theta, (th, g) => bfcLoss(shape, th, train.X, train.y, c.N, false, g), {
+    mask,
+    lr: c.lr,
+    steps: c.stage1Steps,
+  });
   if (s1.diverged) return { shape, theta, diverged: true, eHier: Infinity, trainMse: Infinity };
   return {
     shape,
@@ -194,17 +195,9 @@ export function runBfcSeed(c: BfcConfig, r: number): BfcSeedRun {
   };
 }
 
-const cache = new Map<string, BfcSeedRun>();
+const runs = runCache<BfcSeedRun>();
 
 /** Every seed of the configuration, memoised per seed (a config with more seeds reuses the first ones). */
 export function bfcRuns(c: BfcConfig): BfcSeedRun[] {
-  return Array.from({ length: c.seeds }, (_, r) => {
-    const key = JSON.stringify({ ...c, seeds: undefined, r });
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = runBfcSeed(c, r);
-      cache.set(key, hit);
-    }
-    return hit;
-  });
+  return Array.from({ length: c.seeds }, (_, r) => runs.get({ ...c, seeds: undefined, r }, () => runBfcSeed(c, r)));
 }

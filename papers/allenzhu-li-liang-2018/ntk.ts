@@ -12,7 +12,7 @@
  * Each term is a Gram of m-dimensional features, so the N x N kernel costs O(N^2 m) instead of
  * the O(N^2 m^2) of explicit Jacobians.
  */
-import { choleskyInPlace, choleskySolveInPlace } from 'claimcheck/core';
+import { bestRidgeIndex, choleskyRidgeSolve } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 import { allocHidden, forwardThreeLayer, type ThreeLayerNet } from './threeLayer.js';
 
@@ -117,13 +117,12 @@ export function kernelRidgeOnTest(
   let tr = 0;
   for (let i = 0; i < n; i++) tr += K[i * n + i];
   const meanDiag = tr / n;
+  const A = { rows: n, cols: n, data: K };
+  const residual = { rows: n, cols: 1, data: Float64Array.from(y, (v, i) => v - f0[i]) };
   const scores = lambdas.map((lambda) => {
-    const L = K.slice();
-    for (let i = 0; i < n; i++) L[i * n + i] += lambda * meanDiag * n;
-    const rhs = new Float64Array(n);
-    for (let i = 0; i < n; i++) rhs[i] = y[i] - f0[i];
-    if (!choleskyInPlace(L, n)) return { lambda, mse: Infinity };
-    choleskySolveInPlace(L, n, rhs, 1);
+    const sol = choleskyRidgeSolve(A, residual, lambda * meanDiag * n);
+    if (!sol) return { lambda, mse: Infinity };
+    const rhs = sol.X;
     let se = 0;
     for (let r = 0; r < nTest; r++) {
       let pr = f0Test[r];
@@ -133,7 +132,7 @@ export function kernelRidgeOnTest(
     }
     return { lambda, mse: se / nTest };
   });
-  const best = scores.reduce((b, s) => (s.mse < b.mse ? s : b), scores[0]);
+  const best = scores[bestRidgeIndex(scores)];
   return { lambda: best.lambda, mse: best.mse, scores };
 }
 
@@ -170,12 +169,12 @@ export function featureRidgeOnTest(
     }
   }
   const meanDiag = tr / n;
+  const A = { rows: D, cols: D, data: G };
+  const rhs = { rows: D, cols: 1, data: rhs0 };
   const scores = lambdas.map((lambda) => {
-    const L = G.slice();
-    for (let i = 0; i < D; i++) L[i * D + i] += lambda * meanDiag * n;
-    if (!choleskyInPlace(L, D)) return { lambda, mse: Infinity };
-    const beta = rhs0.slice();
-    choleskySolveInPlace(L, D, beta, 1);
+    const sol = choleskyRidgeSolve(A, rhs, lambda * meanDiag * n);
+    if (!sol) return { lambda, mse: Infinity };
+    const beta = sol.X;
     let se = 0;
     for (let r = 0; r < nTest; r++) {
       let pr = f0Test[r];
@@ -184,6 +183,6 @@ export function featureRidgeOnTest(
     }
     return { lambda, mse: se / nTest };
   });
-  const best = scores.reduce((b, s) => (s.mse < b.mse ? s : b), scores[0]);
+  const best = scores[bestRidgeIndex(scores)];
   return { lambda: best.lambda, mse: best.mse, scores };
 }

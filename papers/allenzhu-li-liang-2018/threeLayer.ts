@@ -10,7 +10,7 @@
  * v_ij ~ N(0, 2/m1) and b2_i ~ N(0, 1/m1) (He scaling), a_i ~ N(0, eps_a^2 / m2) (a small
  * output at init, so the NTK's zeroth-order term f0 is small).
  */
-import type { Rng } from 'claimcheck/core';
+import { Adam64, shuffleInPlace, stepDecay, type Rng } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 
 export interface ThreeLayerNet {
@@ -162,7 +162,7 @@ export interface TrainOptions {
   readonly epochs: number;
   readonly batchSize: number;
   readonly optimizer: Optimizer;
-  /** Learning rate multiplied by 0.1 at these fractions of the steps. */
+  /** Learning rate divided by 10 at these fractions of the steps (core's `stepDecay`). */
   readonly decayAt?: readonly number[];
 }
 
@@ -177,23 +177,20 @@ export function trainThreeLayer(net: ThreeLayerNet, data: Inputs, y: Float64Arra
   const g = zeroGrad(net);
   const params = [net.W, net.b1, net.V, net.b2];
   const grads = [g.W, g.b1, g.V, g.b2];
-  const adam = opts.optimizer.kind === 'adam';
-  const m1s = adam ? params.map((p) => new Float64Array(p.length)) : [];
-  const m2s = adam ? params.map((p) => new Float64Array(p.length)) : [];
-  const beta1 = opts.optimizer.kind === 'adam' ? (opts.optimizer.beta1 ?? 0.9) : 0;
-  const beta2 = opts.optimizer.kind === 'adam' ? (opts.optimizer.beta2 ?? 0.999) : 0;
+  const adam =
+    opts.optimizer.kind === 'adam'
+      ? new Adam64(
+          params.map((p) => p.length),
+          opts.optimizer,
+        )
+      : undefined;
   const stepsPerEpoch = Math.ceil(n / opts.batchSize);
   const total = stepsPerEpoch * opts.epochs;
   const order = new Int32Array(n);
   let step = 0;
   for (let e = 0; e < opts.epochs; e++) {
     for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.uniform() * (i + 1));
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffleInPlace(rng, order);
     for (let s0 = 0; s0 < n; s0 += opts.batchSize) {
       const s1 = Math.min(n, s0 + opts.batchSize);
       for (const gr of grads) gr.fill(0);
@@ -205,26 +202,14 @@ export function trainThreeLayer(net: ThreeLayerNet, data: Inputs, y: Float64Arra
         accumulateGrad(net, X, o, z, r / (s1 - s0), g, ds);
       }
       if (!Number.isFinite(loss) || loss / (s1 - s0) > 1e8) return false;
-      step++;
-      let lr = opts.optimizer.lr;
-      for (const f of opts.decayAt ?? []) if (step > f * total) lr *= 0.1;
-      for (let p = 0; p < params.length; p++) {
-        const th = params[p],
-          gr = grads[p];
-        if (!adam) {
+      const lr = stepDecay(opts.optimizer.lr, opts.decayAt ?? [], step++, total);
+      if (adam) adam.step(params, grads, lr);
+      else
+        for (let p = 0; p < params.length; p++) {
+          const th = params[p],
+            gr = grads[p];
           for (let k = 0; k < th.length; k++) th[k] -= lr * gr[k];
-          continue;
         }
-        const mo = m1s[p],
-          ve = m2s[p];
-        const c1 = 1 - beta1 ** step,
-          c2 = 1 - beta2 ** step;
-        for (let k = 0; k < th.length; k++) {
-          mo[k] = beta1 * mo[k] + (1 - beta1) * gr[k];
-          ve[k] = beta2 * ve[k] + (1 - beta2) * gr[k] * gr[k];
-          th[k] -= (lr * mo[k]) / c1 / (Math.sqrt(ve[k] / c2) + 1e-8);
-        }
-      }
     }
   }
   return true;

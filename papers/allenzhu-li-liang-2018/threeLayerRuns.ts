@@ -6,6 +6,7 @@
  * mutants sharing a configuration train once. Per seed r of base seed s every draw comes from
  * fold(keyFromSeed(s), r) by name.
  */
+import { runCache } from 'claimcheck';
 import { fold, keyFromSeed, meanSquaredDifference, rngFrom, type Key } from 'claimcheck/core';
 import {
   EXPERIMENT_TARGET,
@@ -103,19 +104,16 @@ interface Seed {
   last?: KernelRidgeResult & { readonly nmse: number };
 }
 
-const memo = new Map<string, Seed>();
+/** Per seed: its data and initial network, and each result once computed (filled in lazily). */
+const memo = runCache<Seed>();
 
 function seedOf(c: ThreeLayerRunConfig, baseSeed: number, r: number): Seed {
-  const id = JSON.stringify([c, baseSeed, r]);
-  let s = memo.get(id);
-  if (!s) {
+  return memo.get([c, baseSeed, r], () => {
     const key = fold(keyFromSeed(baseSeed), r);
     const data = makeData(c.task, c.N, c.nTest, key);
     const d = c.task.kind === 'experiment' ? 4 : c.task.d;
-    s = { data, init: initThreeLayer(rngFrom(fold(key, `m=${c.m}`), 'init'), d, c.m, c.m, c.epsA) };
-    memo.set(id, s);
-  }
-  return s;
+    return { data, init: initThreeLayer(rngFrom(fold(key, `m=${c.m}`), 'init'), d, c.m, c.m, c.epsA) };
+  });
 }
 
 export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: number): ThreeLayerRun {

@@ -5,7 +5,7 @@
  * L = (F - y)^2 / 2, no regulariser. Hand-written float64 (forward + backward for W only): at
  * m = 1000, d = 10 a step is ~40 kflop, far below the ~12 us a TF.js op costs.
  */
-import type { Rng } from 'claimcheck/core';
+import { shuffleInPlace, type Rng } from 'claimcheck/core';
 import type { Inputs } from './concepts.js';
 
 export interface TwoLayerNet {
@@ -61,12 +61,7 @@ export function sgdTwoLayer(net: TwoLayerNet, data: Inputs, y: Float64Array, eta
   const order = new Int32Array(n);
   for (let p = 0; p < passes; p++) {
     for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.uniform() * (i + 1));
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffleInPlace(rng, order);
     if (d === 10) {
       if (!epoch10(net, X, y, order, h, eta)) return false;
       continue;

@@ -5,6 +5,7 @@
  * from fold(keyFromSeed(s), r) by name, so all widths of one seed see the same data (paired), and
  * the initialisation and SGD order from keys that also name the width.
  */
+import { runCache } from 'claimcheck';
 import { fold, keyFromSeed, meanSquaredDifference, rngFrom } from 'claimcheck/core';
 import { biasSphereInputs, labels, twoLayerConcept, variance } from './concepts.js';
 import { initTwoLayer, predictTwoLayer, sgdTwoLayer } from './twoLayer.js';
@@ -28,12 +29,13 @@ export interface TwoLayerRun {
   readonly seconds: number;
 }
 
-const memo = new Map<string, TwoLayerRun>();
+const memo = runCache<TwoLayerRun>();
 
 export function twoLayerRun(c: TwoLayerRunConfig, baseSeed: number, r: number): TwoLayerRun {
-  const id = JSON.stringify([c.d, c.p, c.m, c.N, c.passes, c.epsA, c.c, c.nTest, baseSeed, r]);
-  const hit = memo.get(id);
-  if (hit) return hit;
+  return memo.get([c.d, c.p, c.m, c.N, c.passes, c.epsA, c.c, c.nTest, baseSeed, r], () => runOnce(c, baseSeed, r));
+}
+
+function runOnce(c: TwoLayerRunConfig, baseSeed: number, r: number): TwoLayerRun {
   const t0 = performance.now();
   const key = fold(keyFromSeed(baseSeed), r);
   const concept = twoLayerConcept(rngFrom(key, 'target'), c.d, c.p);
@@ -46,9 +48,7 @@ export function twoLayerRun(c: TwoLayerRunConfig, baseSeed: number, r: number): 
   const ok = sgdTwoLayer(net, train, y, c.c / (c.epsA * c.m), c.passes, rngFrom(widthKey, 'sgd'));
   const nmse = ok ? meanSquaredDifference(predictTwoLayer(net, test), yTest) / variance(yTest) : Infinity;
   const trainNmse = ok ? meanSquaredDifference(predictTwoLayer(net, train), y) / variance(y) : Infinity;
-  const run = { nmse: Number.isFinite(nmse) ? nmse : Infinity, trainNmse, seconds: (performance.now() - t0) / 1000 };
-  memo.set(id, run);
-  return run;
+  return { nmse: Number.isFinite(nmse) ? nmse : Infinity, trainNmse, seconds: (performance.now() - t0) / 1000 };
 }
 
 export function twoLayerRuns(c: TwoLayerRunConfig, baseSeed: number, seeds: number): TwoLayerRun[] {

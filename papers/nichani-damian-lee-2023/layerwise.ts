@@ -20,6 +20,7 @@
  * configuration, so claims sharing a configuration compute it once; every entry is a pure
  * function of its key.
  */
+import { runCache } from 'claimcheck';
 import { fold, keyFromSeed, meanSquaredDifference, type Key } from 'claimcheck/core';
 import { activationMatrix, evalFeatureBlocked, featureFromActivations, learnFeatureBlocked } from './activations.js';
 import { evalFeature, learnFeatureHe2, pearson, sphereDirections, type InnerActivation, type LearnedFeature } from './stage1.js';
@@ -86,18 +87,16 @@ function phiOf(f: LearnedFeature, X: Float64Array, n: number): Float64Array {
   return f.kind === 'he2' ? evalFeature(f, X, n) : evalFeatureBlocked(f, X, n);
 }
 
-const memo = new Map<string, unknown>();
-function memoised<T>(key: string, f: () => T): T {
-  if (!memo.has(key)) memo.set(key, f());
-  return memo.get(key) as T;
-}
+const curves = runCache<number[]>();
+const threeLayers = runCache<ThreeLayerResult>();
+const twoLayers = runCache<TwoLayerResult>();
 
 /**
  * corr(phi, h*) on the test set for each n in `ns` (stage 1 on the first floor(n/2) rows of one
  * nested training stream). `c.n` is ignored.
  */
 export function correlationCurve(c: NdlConfig, baseSeed: number, r: number, ns: readonly number[]): number[] {
-  return memoised(`curve:${JSON.stringify([c.target, c.d, c.m2, c.sigma2, c.nTest, c.structure, baseSeed, r, ns])}`, () => {
+  return curves.get([c.target, c.d, c.m2, c.sigma2, c.nTest, c.structure, baseSeed, r, ns], () => {
     const key = ndlSeedKey(baseSeed, r);
     const { train, test } = data(c, key, Math.max(...ns));
     const V = sphereDirections(c.m2, c.d, fold(key, 'V'));
@@ -120,7 +119,7 @@ export interface ThreeLayerResult {
 }
 
 export function threeLayer(c: NdlConfig, baseSeed: number, r: number): ThreeLayerResult {
-  return memoised(`three:${JSON.stringify([c, baseSeed, r])}`, () => {
+  return threeLayers.get([c, baseSeed, r], () => {
     const key = ndlSeedKey(baseSeed, r);
     const { train, test, holdout } = data(c, key, c.n);
     const V = sphereDirections(c.m2, c.d, fold(key, 'V'));
@@ -147,7 +146,7 @@ export interface TwoLayerResult {
 
 /** The two-layer random-feature baseline on the same data as `threeLayer` (m2 and sigma2 unused). */
 export function twoLayerBaseline(c: NdlConfig, baseSeed: number, r: number, width = RF_WIDTH): TwoLayerResult {
-  return memoised(`two:${JSON.stringify([c.target, c.d, c.n, c.nTest, c.structure, baseSeed, r, width])}`, () => {
+  return twoLayers.get([c.target, c.d, c.n, c.nTest, c.structure, baseSeed, r, width], () => {
     const key = ndlSeedKey(baseSeed, r);
     const { train, test, holdout } = data(c, key, c.n);
     const val = holdout();

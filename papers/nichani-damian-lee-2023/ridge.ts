@@ -17,13 +17,13 @@
  * on the test set.
  */
 import {
-  blockedCholeskyInPlace,
-  kernelModule,
-  MAX_BYTES,
+  bestRidgeIndex,
+  choleskyRidgeSolve,
+  gemm,
   meanSquaredDifference,
-  solveLowerInPlace,
-  solveLowerTransposeInPlace,
-  WasmTeam,
+  sharedTeam,
+  type FlatMatrix,
+  type WasmTeam,
 } from 'claimcheck/core';
 
 /** A feature map applied to blocks of input rows (each input row has `inputWidth` numbers). */
@@ -43,19 +43,6 @@ export interface RidgeFit {
 }
 
 const ROWS = 512;
-/**
- * Two threads: the baseline's Gram and factorisations are the quick profile's longest work (a
- * claim and its mutant each run them, and the runner stops a checkable after 90 s). The team's
- * results are identical bits for any thread count (each tile is computed by one thread).
- */
-const THREADS = 2;
-let sharedTeam: WasmTeam | undefined;
-
-/** FMA off: the same bits whether or not the engine offers relaxed SIMD (replayable numbers). */
-function team(): WasmTeam {
-  sharedTeam ??= WasmTeam.create(kernelModule({ fma: false }), { threads: THREADS, maxBytes: MAX_BYTES });
-  return sharedTeam;
-}
 
 const pad4 = (k: number) => Math.ceil(k / 4) * 4;
 /** Gram side: a multiple of 8 (the float32 GEMM's column tile). */
@@ -113,7 +100,23 @@ function accumulate(
         for (let j = 0; j < D; j++) rhs[j] += block[src + j] * rp;
       }
     }
-    t.runShared('gemm_f32_dyn', [8, ap, bp, c32, 4 * Dp, kc, 0, Dp / 4, 0, Dp / 8, 32, 1, 0, 1, 0]);
+    gemm(t, {
+      precision: 'f32',
+      chunk: 8,
+      aAddr: ap,
+      bAddr: bp,
+      cAddr: c32,
+      ldcBytes: 4 * Dp,
+      kc,
+      rowTile0: 0,
+      rowTile1: Dp / 4,
+      colTile0: 0,
+      colTile1: Dp / 8,
+      colChunk: 32,
+      alpha: 1,
+      accumulate: false,
+      lowerTriangle: true,
+    });
     const C = t.f32(c32, Dp * Dp);
     const Gv = t.f64(c, Dp * Dp);
     for (let i = 0; i < Dp; i++) for (let j = 0, o = i * Dp; j <= i; j++) Gv[o + j] += C[o + j];
@@ -127,29 +130,12 @@ function mean(y: Float64Array, n: number): number {
   return s / n;
 }
 
-/** Solves (G + mu I) w = b from the lower triangle of G at `g` (Dp x Dp); null if not SPD. */
-function solve(t: WasmTeam, g: number, Dp: number, D: number, mu: number, b: Float64Array): Float64Array | null {
-  const mark = t.mark();
-  try {
-    const l = t.alloc(8 * Dp * Dp);
-    const G = t.f64(g, Dp * Dp),
-      L = t.f64(l, Dp * Dp);
-    for (let i = 0; i < Dp; i++) {
-      L.set(G.subarray(i * Dp, i * Dp + i + 1), i * Dp);
-      L[i * Dp + i] += mu;
-    }
-    try {
-      blockedCholeskyInPlace(t, l, Dp, Dp);
-    } catch {
-      return null;
-    }
-    const x = new Float64Array(Dp);
-    x.set(b.subarray(0, D));
-    solveLowerTransposeInPlace(L, Dp, Dp, solveLowerInPlace(L, Dp, Dp, x));
-    return x.slice(0, D);
-  } finally {
-    t.release(mark);
-  }
+/** Solves (G + mu I) w = b (G: Dp x Dp, symmetric) by core's ridge solve; null if not SPD. */
+function solve(G: FlatMatrix, D: number, mu: number, b: Float64Array): Float64Array | null {
+  const rhs = new Float64Array(G.rows);
+  rhs.set(b.subarray(0, D));
+  const sol = choleskyRidgeSolve(G, { rows: G.rows, cols: 1, data: rhs }, mu);
+  return sol && sol.X.slice(0, D);
 }
 
 /** Predictions intercept + Phi(x) w for n input rows. */
@@ -206,24 +192,24 @@ export function ridgeSelectAndFit(
     throw new RangeError(`ridgeSelectAndFit: X (${X.length}) and XVal (${XVal.length}) must hold ${n} and ${nVal} rows of ${w}`);
   if (lambdas.length === 0 || lambdas.some((l) => !(l > 0)))
     throw new RangeError('ridgeSelectAndFit: lambdas must be positive and non-empty');
-  const t = team();
+  const t = sharedTeam();
   const mark = t.mark();
   try {
     const g = t.alloc(8 * Dp * Dp);
     const yMean = mean(y, n);
     const b = new Float64Array(D);
     accumulate(t, fm, X, [Float64Array.from(y, (v) => v - yMean)], n, g, [b]);
-    const fits = lambdas.map((lam) => solve(t, g, Dp, D, lam * n, b));
+    // The lower triangle, mirrored: the ridge solve reads the lower triangle, its residual check all of it.
+    const G: FlatMatrix = { rows: Dp, cols: Dp, data: Float64Array.from(t.f64(g, Dp * Dp)) };
+    for (let i = 0; i < Dp; i++) for (let j = 0; j < i; j++) G.data[j * Dp + i] = G.data[i * Dp + j];
+    const fits = lambdas.map((lam) => solve(G, D, lam * n, b));
     const solved = fits.filter((f): f is Float64Array => f !== null);
     if (solved.length === 0) throw new RangeError('ridgeSelectAndFit: no ridge of the grid gave a numerically positive definite system');
     const preds = ridgePredictMany(fm, solved, yMean, XVal, nVal);
     let next = 0;
     // A factorisation that failed (not numerically SPD) scores Infinity and is never chosen.
     const validationMse = fits.map((f) => (f === null ? Infinity : meanSquaredDifference(preds[next++], yVal)));
-    let best = 0;
-    validationMse.forEach((v, i) => {
-      if (v < validationMse[best]) best = i;
-    });
+    const best = bestRidgeIndex(validationMse.map((mse, i) => ({ lambda: lambdas[i], mse })));
     return { lambda: lambdas[best], validationMse, weights: fits[best] as Float64Array, intercept: yMean };
   } finally {
     t.release(mark);

@@ -1,5 +1,5 @@
 import { fc } from 'claimcheck';
-import { realArb } from 'claimcheck/arbitraries';
+import { realArb, seedArb } from 'claimcheck/arbitraries';
 import { CONVEX_LOSSES, lossByName, type Activation, type LossName } from 'claimcheck/core';
 import type { TrainingCase } from './trainedResidual.js';
 
@@ -29,7 +29,7 @@ export function trainingCaseArb(opts: { maxN?: number; maxD?: number; maxK?: num
         k: fc.constant(k),
         depth: fc.integer({ min: 1, max: 2 }),
         activation: fc.constantFrom<Activation>('tanh', 'relu', 'softplus'),
-        seed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 30 })),
+        seed: seedArb(),
         steps: fc.constantFrom(300, 600),
         lr: fc.constantFrom(0.03, 0.01),
       }),

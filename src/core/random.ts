@@ -116,6 +116,30 @@ export class Rng {
   }
 }
 
+/**
+ * Fisher-Yates (Durstenfeld) shuffle of `a` in place, drawing j = rng.int(0, i) for i = n-1 .. 1:
+ * every permutation equally likely. The one shuffle of the project (minibatch orders, holdout
+ * splits), so a given Rng state always yields the same order.
+ */
+export function shuffleInPlace<T extends Int32Array | unknown[]>(rng: Rng, a: T): T {
+  const v = a as unknown[];
+  for (let i = v.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    const t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+  }
+  return a;
+}
+
+/** 0..n-1 in an order drawn by `shuffleInPlace`. */
+export function permutation(rng: Rng, n: number): Int32Array {
+  return shuffleInPlace(
+    rng,
+    Int32Array.from({ length: n }, (_, i) => i),
+  );
+}
+
 export function rngFrom(key: Key, name?: string): Rng {
   return new Rng(name === undefined ? key : fold(key, name));
 }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng, keyFromSeed } from '../random.js';
 import { choleskyInPlace } from './cholesky64.js';
 import { kernelModule, MAX_BYTES } from '../wasm/kernels.js';
+import { matvec, triangularSolve } from '../wasm/calls.js';
 import { WasmTeam } from '../wasm/WasmTeam.js';
 import { solveLowerInPlace, solveLowerTransposeInPlace } from './triSolve64.js';
 
@@ -100,16 +101,16 @@ describe('wasm level-2 kernels (trsv_lower_f64, trsv_lower_t_f64, matvec_f64)', 
         const bo = team.alloc(8 * n);
         const B = team.f64(bo, n);
         B.set(b0);
-        team.exports.trsv_lower_f64(l, ld, n, bo);
+        triangularSolve(team, { lAddr: l, ld, n, bAddr: bo, transpose: false });
         const want = solveLowerInPlace(L, n, ld, Float64Array.from(b0));
         for (let i = 0; i < n; i++) expect(B[i]).toBeCloseTo(want[i], 12);
         B.set(b0);
-        team.exports.trsv_lower_t_f64(l, ld, n, bo);
+        triangularSolve(team, { lAddr: l, ld, n, bAddr: bo, transpose: true });
         const wantT = solveLowerTransposeInPlace(L, n, ld, Float64Array.from(b0));
         for (let i = 0; i < n; i++) expect(B[i]).toBeCloseTo(wantT[i], 12);
         // matvec over the first n columns of each row
         const out = team.alloc(8 * n);
-        team.runShared('matvec_f64', [2, l, ld, n, n, bo, out]);
+        matvec(team, { chunk: 2, addr: l, rows: n, cols: n, ld, xAddr: bo, outAddr: out });
         const O = team.f64(out, n);
         for (let i = 0; i < n; i++) {
           let s = 0;

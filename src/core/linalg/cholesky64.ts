@@ -13,7 +13,8 @@
  */
 import { GEMM_F64 } from '../wasm/kernels.js';
 import { UNROLL } from '../wasm/gemmKernel.js';
-import { WasmTeam, type Call } from '../wasm/WasmTeam.js';
+import { WasmTeam } from '../wasm/WasmTeam.js';
+import { gemm, pack } from '../wasm/calls.js';
 import { packRowPanels } from '../wasm/pack.js';
 
 const { MR, NR } = GEMM_F64;
@@ -59,10 +60,41 @@ export function choleskyInPlace(team: WasmTeam, a: number, n: number, ld: number
       const mt = m / MR;
       packPanel(team, ap, a + 8 * (r0 * ld + k0), ld, mt, kb);
       // Tile rows are handed out dynamically (gemm_f64_dyn), so a thread slowed by other load takes fewer.
-      team.runShared('gemm_f64_dyn', [CHUNK, ap, bp, a + 8 * (r0 * ld + k0), 8 * ld, kb, 0, mt, 0, kb / NR, JCHUNK, 1, 0, 0, 0]);
+      gemm(team, {
+        precision: 'f64',
+        chunk: CHUNK,
+        aAddr: ap,
+        bAddr: bp,
+        cAddr: a + 8 * (r0 * ld + k0),
+        ldcBytes: 8 * ld,
+        kc: kb,
+        rowTile0: 0,
+        rowTile1: mt,
+        colTile0: 0,
+        colTile1: kb / NR,
+        colChunk: JCHUNK,
+        alpha: 1,
+        accumulate: false,
+      });
       // SYRK: A22 -= L21 L21^T on lower tiles; with MR = NR one packing serves as A and B.
       packPanel(team, ap, a + 8 * (r0 * ld + k0), ld, mt, kb);
-      team.runShared('gemm_f64_dyn', [CHUNK, ap, ap, a + 8 * (r0 * ld + r0), 8 * ld, kb, 0, mt, 0, m / NR, JCHUNK, -1, 1, 1, 0]);
+      gemm(team, {
+        precision: 'f64',
+        chunk: CHUNK,
+        aAddr: ap,
+        bAddr: ap,
+        cAddr: a + 8 * (r0 * ld + r0),
+        ldcBytes: 8 * ld,
+        kc: kb,
+        rowTile0: 0,
+        rowTile1: mt,
+        colTile0: 0,
+        colTile1: m / NR,
+        colChunk: JCHUNK,
+        alpha: -1,
+        accumulate: true,
+        lowerTriangle: true,
+      });
     }
   } finally {
     team.release(mark);
@@ -72,8 +104,16 @@ export function choleskyInPlace(team: WasmTeam, a: number, n: number, ld: number
 /** Packs the mt row tiles of the kb-wide panel at byte address `src` into `dst`, split over the team. */
 function packPanel(team: WasmTeam, dst: number, src: number, ld: number, mt: number, kb: number): void {
   const cuts = WasmTeam.split(mt, team.threads);
-  team.run(
-    cuts.slice(0, -1).map((lo, t): Call => (cuts[t + 1] > lo ? ['pack_rows_f64', [dst, src, ld, MR, kb, kb, lo, cuts[t + 1]]] : null)),
+  pack(
+    team,
+    'rows',
+    cuts
+      .slice(0, -1)
+      .map((lo, t) =>
+        cuts[t + 1] > lo
+          ? { precision: 'f64', dstAddr: dst, srcAddr: src, ld, tile: MR, kc: kb, kcPad: kb, tile0: lo, tile1: cuts[t + 1] }
+          : null,
+      ),
   );
 }
 

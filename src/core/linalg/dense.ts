@@ -6,7 +6,8 @@
  * Every public function validates shapes (and finiteness: a NaN that slips in here would turn a
  * verdict into "no violation found") and throws errors that name the argument.
  */
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { cholesky } from './cholesky.js';
 
 export type Mat = readonly (readonly number[])[];
 export type Vec = readonly number[];
@@ -173,15 +174,17 @@ export function lambdaMin(A: Mat): number {
   return symmetricEigenvalues(A)[0];
 }
 
-/** Solves A x = b for symmetric positive-definite A; throws if A is not positive definite. */
+/**
+ * Solves A x = b for symmetric positive-definite A (its lower triangle is read) through the one
+ * Cholesky entry point (`cholesky.ts`, which picks ml-matrix, flat JS or wasm by n); throws if A
+ * is not positive definite.
+ */
 export function choleskySolve(A: Mat, b: Vec): number[] {
   const n = assertSquare(A, 'A');
   assertVector(b, 'b', n);
-  const chol = new CholeskyDecomposition(new Matrix(A.map((r) => [...r])));
-  if (!chol.isPositiveDefinite()) {
-    throw new RangeError('A must be symmetric positive definite for choleskySolve; add a ridge or use leastSquares');
-  }
-  return chol.solve(Matrix.columnVector([...b])).getColumn(0);
+  const F = cholesky(Float64Array.from(A.flat()), n);
+  if (!F) throw new RangeError('A must be symmetric positive definite for choleskySolve; add a ridge or use leastSquares');
+  return Array.from(F.solveInPlace(Float64Array.from(b)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lusolve } from 'mathjs';
 import { Rng, keyFromSeed } from '../random.js';
-import { choleskyRidgePath } from './choleskyRidge.js';
+import { choleskyRidgePath, choleskyRidgeSolve } from './choleskyRidge.js';
 import { gramFromRows, gramToRows } from '../kernels/Gram.js';
 import { reluNetworkKernels } from '../kernels/reluNtk.js';
 
@@ -36,5 +36,16 @@ describe('choleskyRidgePath', () => {
     expect(() => choleskyRidgePath(singular, gramFromRows([[1], [2]]), [0])).toThrow(
       /not numerically positive definite at mu = 0; use a larger ridge/,
     );
+  });
+});
+
+describe('choleskyRidgeSolve', () => {
+  it('returns null (never throws) when A + mu I is indefinite, and the solution otherwise', () => {
+    const A = { rows: 2, cols: 2, data: Float64Array.from([1, 2, 2, 1]) }; // eigenvalues 3, -1
+    const b = { rows: 2, cols: 1, data: Float64Array.from([1, 1]) };
+    expect(choleskyRidgeSolve(A, b, 0.5)).toBeNull();
+    const s = choleskyRidgeSolve(A, b, 2)!; // (A + 2I) x = 1: x = 1/5
+    expect(Array.from(s.X)).toEqual([0.2, 0.2].map((v) => expect.closeTo(v, 15)));
+    expect(s.residual).toBeLessThan(1e-15);
   });
 });

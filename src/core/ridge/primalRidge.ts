@@ -15,11 +15,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { cgRidgePath } from './cgRidge.js';
-import { choleskyRidgePath } from './choleskyRidge.js';
+import { choleskyRidgeSolve } from './choleskyRidge.js';
 import { allocGram, assertGram, float32Data, type FlatMatrix } from '../kernels/Gram.js';
 import { flatMatMul } from '../linalg/flatMatMul.js';
 import type { RidgeSolution } from './ridgeResidual.js';
-import { meanSquaredError } from './selectRidge.js';
+import { bestRidgeIndex, meanSquaredError } from './selectRidge.js';
 
 /** Phi^T Phi (D x D, float64) from float32 products of row chunks summed in float64. */
 export function chunkedFeatureGram(Phi: FlatMatrix, chunkRows = 512): FlatMatrix {
@@ -49,11 +49,7 @@ export interface PrimalRidgeResult {
 }
 
 function solveOne(A: FlatMatrix, B: FlatMatrix, mu: number): RidgeSolution {
-  try {
-    return choleskyRidgePath(A, B, [mu])[0];
-  } catch {
-    return cgRidgePath(A, B, [mu], { tol: 1e-6 })[0];
-  }
+  return choleskyRidgeSolve(A, B, mu) ?? cgRidgePath(A, B, [mu], { tol: 1e-6 })[0];
 }
 
 /**
@@ -79,6 +75,6 @@ export function primalRidgeOnTest(
     const pred = flatMatMul(PhiTest, { rows: Phi.cols, cols: Y.cols, data: W.X }, { mode: 'float64' });
     return { lambda, mse: meanSquaredError(pred, YTest) };
   });
-  const best = scores.reduce((b, s) => (s.mse < b.mse ? s : b), scores[0]);
+  const best = scores[bestRidgeIndex(scores)];
   return { lambda: best.lambda, mse: best.mse, scores };
 }

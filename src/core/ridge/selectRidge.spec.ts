@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyFromSeed } from '../random.js';
-import { holdoutSplit, meanSquaredError, selectRidge, type RidgeLearner } from './selectRidge.js';
+import { bestRidgeIndex, holdoutSplit, meanSquaredError, selectRidge, type RidgeLearner } from './selectRidge.js';
 
 describe('selectRidge', () => {
   it('holdoutSplit partitions the rows, deterministically per key', () => {
@@ -52,5 +52,15 @@ describe('selectRidge', () => {
     expect(selectRidge(fake(), [0.5], 'validation').selectedBy).toBe('single');
     const { validationMse: _, ...noVal } = fake();
     expect(() => selectRidge(noVal, [1, 2], 'validation')).toThrow(/needs validation data/);
+  });
+});
+
+describe('bestRidgeIndex', () => {
+  it('takes the first smallest score; NaN and Infinity never beat a finite score', () => {
+    const s = (...mse: number[]) => mse.map((m, i) => ({ lambda: i, mse: m }));
+    expect(bestRidgeIndex(s(3, 1, 1, 2))).toBe(1);
+    expect(bestRidgeIndex(s(Infinity, 2, NaN))).toBe(1);
+    expect(bestRidgeIndex(s(NaN, 5))).toBe(1);
+    expect(() => bestRidgeIndex([])).toThrow(/no scores/);
   });
 });

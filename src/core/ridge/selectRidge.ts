@@ -6,7 +6,7 @@
  *   catalog picks on the test set itself ("which favours the kernels"): pass the test set here.
  * Scores are the catalog's test MSE: mean over points of the squared error summed over outputs.
  */
-import { Rng, keyFromSeed, type Key } from '../random.js';
+import { Rng, keyFromSeed, permutation, type Key } from '../random.js';
 import type { FlatMatrix } from '../kernels/Gram.js';
 
 export interface HoldoutSelection {
@@ -58,16 +58,21 @@ export function meanSquaredError(pred: FlatMatrix, target: FlatMatrix, targetRow
   return s / m;
 }
 
+/**
+ * The one ridge-choice rule: the index of the smallest score, the first one on ties. A NaN or
+ * Infinity score (a failed factorisation, a diverged fit) never beats a finite one.
+ */
+export function bestRidgeIndex(scores: readonly LambdaScore[]): number {
+  if (scores.length === 0) throw new RangeError('bestRidgeIndex: no scores (pass at least one lambda)');
+  const key = (m: number) => (Number.isNaN(m) ? Infinity : m);
+  return scores.reduce((b, s, i) => (key(s.mse) < key(scores[b].mse) ? i : b), 0);
+}
+
 /** A random split of 0..n-1 into sorted fit and held-out rows (at least one of each). */
 export function holdoutSplit(n: number, fraction: number, key: Key): { fit: Int32Array; held: Int32Array } {
   if (!(fraction > 0 && fraction < 1)) throw new RangeError(`holdout fraction must be in (0, 1), got ${fraction}`);
   if (n < 2) throw new RangeError(`holdout selection needs at least 2 training rows, got ${n}; pass a single lambda instead`);
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  const rng = new Rng(key);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
+  const perm = permutation(new Rng(key), n);
   const h = Math.min(n - 1, Math.max(1, Math.round(fraction * n)));
   return { held: perm.slice(0, h).sort(), fit: perm.slice(h).sort() };
 }
@@ -85,19 +90,18 @@ export function selectRidge<M>(
       model: learner.fitPath(lambdas)[0],
     };
   }
-  const best = (scores: LambdaScore[]) => scores.reduce((b, s, i) => (s.mse < scores[b].mse ? i : b), 0);
   if (mode === 'validation') {
     const validationMse = learner.validationMse;
     if (validationMse === undefined)
       throw new RangeError("selection 'validation' needs validation data; pass it or use { kind: 'holdout' }");
     const models = learner.fitPath(lambdas);
     const scores = models.map((m, i) => ({ lambda: lambdas[i], mse: validationMse.call(learner, m) }));
-    const i = best(scores);
+    const i = bestRidgeIndex(scores);
     return { lambda: lambdas[i], scores, selectedBy: 'validation', model: models[i] };
   }
   const { fit, held } = holdoutSplit(learner.n, mode.fraction ?? 0.2, mode.key ?? keyFromSeed(0));
   const models = learner.fitPath(lambdas, fit);
   const scores = models.map((m, i) => ({ lambda: lambdas[i], mse: learner.heldOutMse(m, fit, held) }));
-  const i = best(scores);
+  const i = bestRidgeIndex(scores);
   return { lambda: lambdas[i], scores, selectedBy: 'holdout', model: learner.fitPath([lambdas[i]])[0] };
 }

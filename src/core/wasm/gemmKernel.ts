@@ -29,7 +29,10 @@ export interface GemmShape {
   readonly fma: boolean;
 }
 
+/** Packed panels' depth kc is a multiple of this (the packers pad with zeros). */
 export const UNROLL = 4;
+/** k steps per iteration of the micro-kernel's loop (divides UNROLL). */
+export const MICRO_UNROLL: number = 4;
 
 export function gemmShape(precision: Precision, MR: number, NV: number, fma = false): GemmShape {
   const lanes = precision === 'f32' ? 4 : 2;
@@ -201,7 +204,7 @@ function emitMicro(
   f.block(() => {
     f.get(l.pa).get(l.pend).op('i32.ge_s').brIf(0);
     f.loop(() => {
-      for (let u = 0; u < UNROLL; u++) {
+      for (let u = 0; u < MICRO_UNROLL; u++) {
         for (let v = 0; v < NV; v++)
           f.get(l.pb)
             .mem('v128.load', (u * NR + v * lanes) * size)
@@ -216,7 +219,7 @@ function emitMicro(
           }
         }
       }
-      f.inc(l.pa, UNROLL * MR * size).inc(l.pb, UNROLL * NR * size);
+      f.inc(l.pa, MICRO_UNROLL * MR * size).inc(l.pb, MICRO_UNROLL * NR * size);
       f.get(l.pa).get(l.pend).op('i32.lt_s').brIf(0);
     });
   });

@@ -1,6 +1,6 @@
 /**
  * The ReLU NTK of a cosine, NTK(u) = (2u(pi - arccos u) + sqrt(1 - u^2))/pi with u clipped to
- * [-1, 1] (reluNtk.ts), applied in place to a block of a matrix as an f64x2 kernel, rows handed
+ * [-1, 1] (`sphereReluNtk` of kernels/reluNtk.ts, its float64 reference), applied in place to a block of a matrix as an f64x2 kernel, rows handed
  * out in chunks from a shared counter:
  *
  *   relu_ntk_f64(counter, chunk, base, rows, cols, ld, lower)

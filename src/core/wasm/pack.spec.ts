@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { packRowPanels } from './pack.js';
 import { kernelModule, MAX_BYTES } from './kernels.js';
+import { packHere } from './calls.js';
 import { WasmTeam } from './WasmTeam.js';
 
 const team = WasmTeam.create(kernelModule(), { threads: 1, maxBytes: MAX_BYTES });
@@ -33,7 +34,7 @@ describe('GEMM packing', () => {
     const s = team.alloc(8 * rows * cols);
     team.f64(s, rows * cols).set(src);
     const d = team.alloc(8 * 2 * R * kcPad);
-    team.exports.pack_rows_f64(d, s, cols, R, cols, kcPad, 0, 2);
+    packHere(team, 'rows', { precision: 'f64', dstAddr: d, srcAddr: s, ld: cols, tile: R, kc: cols, kcPad, tile0: 0, tile1: 2 });
     const got = team.f64(d, 2 * R * kcPad);
     for (let t = 0; t < 2; t++)
       for (let q = 0; q < kcPad; q++)
@@ -48,7 +49,7 @@ describe('GEMM packing', () => {
     const b = team.alloc(4 * k * n);
     team.f32(b, k * n).set(Float32Array.from({ length: k * n }, (_, i) => i + 1));
     const bp = team.alloc(4 * kp * n);
-    team.exports.pack_cols_f32(bp, b, n, NR, k, kp, 0, 2);
+    packHere(team, 'cols', { precision: 'f32', dstAddr: bp, srcAddr: b, ld: n, tile: NR, kc: k, kcPad: kp, tile0: 0, tile1: 2 });
     const B = team.f32(b, k * n);
     const P = team.f32(bp, kp * n);
     for (let t = 0; t < 2; t++)

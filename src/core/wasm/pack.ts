@@ -4,7 +4,7 @@
  * tiles): copies a block of a row-major matrix into the panel layout the micro-kernel streams
  * through, zero-padding the k dimension up to a multiple of the unroll factor.
  */
-type Floats = Float64Array | Float32Array;
+export type Floats = Float64Array | Float32Array;
 
 /**
  * Row panels: dst[t][p][r] = src[(row0 + t*R + r)*ld + col0 + p] for t < ceil(rows/R), p < kcPad,

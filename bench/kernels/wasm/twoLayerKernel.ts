@@ -25,7 +25,7 @@
  * units, written by the grad_a pass so that the grad_W passes stream them like a packed GEMM
  * operand. Addresses are byte offsets; sizes are element counts.
  */
-import type { FnBuilder, ModuleBuilder } from './emit.js';
+import type { FnBuilder, ModuleBuilder } from '../../../src/core/wasm/emit.js';
 
 const F = 4; // bytes per f32
 

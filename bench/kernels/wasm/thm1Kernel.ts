@@ -11,7 +11,7 @@
  * summed in another order (two interleaved partial sums), so equal to rounding. n must be
  * even. scratch needs (2d + h + k + L) * 16 bytes per thread. Byte addresses; counts as i32.
  */
-import type { ModuleBuilder } from './emit.js';
+import type { ModuleBuilder } from '../../../src/core/wasm/emit.js';
 
 export const thm1ScratchBytes = (d: number, h: number, k: number): number => 16 * (2 * d + h + k + thm1AccLength(d, k));
 export const thm1AccLength = (d: number, k: number): number => 1 + 2 * d + k + (d * (d + 1)) / 2;
