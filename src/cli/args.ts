@@ -91,6 +91,8 @@ export interface ReplayArgs {
   readonly file?: string;
   readonly backend: BackendChoice;
   readonly json: boolean;
+  /** Rewrite a fixture that fails again with drifted numbers (a deliberate numeric change). */
+  readonly update: boolean;
 }
 
 export interface ReportArgs {
@@ -194,7 +196,7 @@ const OPTIONS = {
     json: { type: 'boolean' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
-  replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' } },
+  replay: { file: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' }, update: { type: 'boolean' } },
   report: { summary: { type: 'string' }, out: { type: 'string' }, merge: { type: 'boolean' } },
 } as const;
 
@@ -364,6 +366,7 @@ export function parseCli(argv: readonly string[]): Args {
         file: str('file'),
         backend: parseBackend(str('backend')),
         json: v.json === true,
+        update: v.update === true,
       };
     }
     case 'verify':
@@ -397,7 +400,7 @@ Usage:
                      [--backend auto|tensorflow|wasm|cpu] [--file CLAIMS.ts] [--json]
                      [--fixtures DIR] [--reports DIR] [--no-pinned] [--budget SECONDS]
                      [--workers N] [--shard I/N] [--no-mutants] [--bound-mutants]
-  claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json]
+  claimcheck replay  FIXTURE.json [--file CLAIMS.ts] [--backend ...] [--json] [--update]
   claimcheck report  [--summary reports/summary.json] [--out reports]
   claimcheck report  --merge DIR... [--out reports]     merge shard summaries, then render
   claimcheck ci      [--paper KEY] [--claim ID] [--file CLAIMS.ts] [--baselines fixtures/baselines]

@@ -61,8 +61,9 @@ describe('verify --shard and report --merge', () => {
     const m = await cli('report', '--merge', path.join(tmp, 'reports', 'shards'), '--out', path.join(tmp, 'merged'));
     expect(m.code).toBe(0);
     expect(m.out).toMatch(/merged 2 summaries \(2 results\)/);
-    // Fixture paths are relative to the working directory, which differed; everything else is equal.
-    const strip = (s: string) => s.replace(/"fixture": "[^"]*"|"replay": "[^"]*"/g, '');
+    // Fixture and claim-file paths are relative to the working directory, which differed;
+    // everything else is equal.
+    const strip = (s: string) => s.replace(/"fixture": "[^"]*"|"replay": "[^"]*"|"file": "[^"]*"/g, '');
     expect(strip(read('merged', 'summary.json'))).toBe(strip(read('full', 'summary.json')));
     expect(fs.existsSync(path.join(tmp, 'merged', 'index.html'))).toBe(true);
     expect(Object.keys(JSON.parse(read('merged', 'timings.json')).runs)).toHaveLength(2);
