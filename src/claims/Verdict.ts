@@ -193,7 +193,7 @@ export function verdictWords(kind: ClaimKind, v: Verdict, subject: ClaimSubject 
       const t = testWords(v.evidence.test);
       if (v.strength === 'replay')
         return `replay passed: pinned seeds reproduce the calibrated outcome (regression check, no p-value)${confirm}`;
-      if (v.strength === 'screen')
+      if (v.strength !== 'test')
         return `screen passed, not significant (${significanceWords(v.evidence.test)})${t ? `: ${t}` : ''}${confirm}`;
       return `consistent with the ${subject} at this scale (${t || kind})${confirm}`;
     }
@@ -207,7 +207,7 @@ export function verdictWords(kind: ClaimKind, v: Verdict, subject: ClaimSubject 
           ? `refuted again by its pinned case (replay, no p-value: ${what})`
           : `replay failed: pinned seeds no longer reproduce the calibrated outcome (${what})${confirm}`;
       }
-      if (v.strength === 'screen') return `screen failed, not a significant test (${what}${t ? `; ${t}` : ''})${confirm}`;
+      if (v.strength !== 'test') return `screen failed, not a significant test (${what}${t ? `; ${t}` : ''})${confirm}`;
       return `inconsistent with the ${subject} at this scale (${what}${t ? `; ${t}` : ''})${confirm}`;
     }
     case 'inconclusive':

@@ -12,15 +12,16 @@ import { paperLine, runFooter } from './paperLine.js';
 import { resultPlots } from './resultPlots.js';
 import type { ClaimEntry, PaperEntry } from './reportModel.js';
 import type { Summary, SummaryResult } from './Summary.js';
+import { confirmationHtml, trustFacts } from './trustHtml.js';
 import { verdictLabel } from './wording.js';
 
 function evidenceSection(r: SummaryResult): string {
   const v = r.verdict;
-  if (v.status === 'refuted' || v.status === 'inconsistent') return runStatsHtml(v) + counterexampleHtml(r);
+  if (v.status === 'refuted' || v.status === 'inconsistent') return runStatsHtml(v) + confirmationHtml(v) + counterexampleHtml(r);
   if (v.status === 'inconclusive') return runStatsHtml(v) + inconclusiveHtml(v);
   const ev = evidenceOf(v);
   // A Verified exact run keeps no per-case evidence (only slacks): the stats and plot say it.
-  return runStatsHtml(v) + (ev ? conditionsTable(ev, r.tolerance) + quantitiesTable(ev.quantities) : '');
+  return runStatsHtml(v) + confirmationHtml(v) + (ev ? conditionsTable(ev, r.tolerance) + quantitiesTable(ev.quantities) : '');
 }
 
 /** The runner's words add nothing when they only repeat the badge (and the kind, listed below). */
@@ -55,7 +56,8 @@ ${sameWords(c) ? '' : `<p class="words">${esc(c.words)}</p>`}
 <dt>paper</dt><dd>${paperLine(path, paper.ref)}</dd>
 <dt>theorem</dt><dd>${esc(c.theorem ?? '(not recorded)')}</dd>
 <dt>confidence</dt><dd>${esc(c.confidence ?? '(not recorded)')} <span class="note">(catalog label)</span></dd>
-<dt>kind</dt><dd>${esc(c.kind)}${c.kind === 'exact' ? '' : ' <span class="note">(evidence at the tested scale, not a proof)</span>'}</dd>${coverageFact(path, cov)}
+<dt>kind</dt><dd>${esc(c.kind)}${c.kind === 'exact' ? '' : ' <span class="note">(evidence at the tested scale, not a proof)</span>'}</dd>
+${trustFacts(c)}${coverageFact(path, cov)}
 </dl>
 ${c.bound ? `<section><h2>Bound</h2>${renderBound(c.bound)}<p class="note">from ${code(c.bound)}</p></section>` : ''}
 ${plots ? `<section><h2>Plots</h2>${plots}</section>` : ''}

@@ -3,6 +3,7 @@ import { conditionsTable, quantitiesTable } from './evidenceHtml.js';
 import { code } from './format.js';
 import { esc } from './html.js';
 import type { SummaryResult } from './Summary.js';
+import { counterexampleTrust } from './trustHtml.js';
 
 /**
  * A shrunk counterexample: what the case is (the claim's own description), which conditions it
@@ -21,6 +22,7 @@ export function counterexampleHtml(r: SummaryResult): string {
 <p>Violated: ${cx.violated.map((n) => `<strong>${esc(n)}</strong>`).join('; ') || 'none recorded'}</p>
 ${conditionsTable(cx.evidence, r.tolerance, cx.violated)}
 ${quantitiesTable(cx.evidence.quantities)}
+${counterexampleTrust(v)}
 <p class="note">${origin}${cx.fixture ? `; fixture ${code(cx.fixture)}` : ''}</p>
 </div>`;
 }

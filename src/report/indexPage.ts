@@ -6,6 +6,7 @@ import { runFooter } from './paperLine.js';
 import { countResults, countsText, type PaperEntry } from './reportModel.js';
 import { resultsTable, runFacts } from './resultsTable.js';
 import type { Summary } from './Summary.js';
+import { budgetHtml, mutationScoreHtml } from './trustHtml.js';
 
 /** The run at a glance: did everything come out as expected, per paper, then every result. */
 export function indexPage(s: Summary, papers: readonly PaperEntry[]): string {
@@ -23,13 +24,17 @@ export function indexPage(s: Summary, papers: readonly PaperEntry[]): string {
 <p class="overall ${s.ok ? 'good' : 'bad'}"><span class="badge ${s.ok ? 'good' : 'bad'}">${s.ok ? 'as expected' : 'NOT as expected'}</span>
 ${esc(countsText(all))}.</p>
 ${runFacts(s)}
-<p>Exact claims are Verified or Refuted on the generated instances; statistical and scaling claims are
-only consistent or inconsistent with the theorem at the tested scale.</p>
+<p>Exact claims are Verified or Refuted on the generated instances. A statistical or scaling claim reads
+consistent or inconsistent with the theorem at the tested scale only when its strength is <code>test</code>
+(a pre-declared, significant test on fresh seeds); a <code>screen</code> passed its rule without
+significance, and a <code>replay</code> re-ran pinned seeds as a regression check.</p>
 <h2>Papers</h2>
 <table class="papers"><thead><tr><th>paper</th><th>authors</th><th>venue</th><th>confidence</th><th>claims hold</th><th>mutants killed</th></tr></thead>
 <tbody>${paperRows.join('\n')}</tbody></table>
 <h2>Claims and mutants</h2>
 ${sections.join('\n')}
+${budgetHtml(s.falseAlarmBudget)}
+${mutationScoreHtml(s.mutationScore)}
 <h2>Reproduce</h2>
 <pre class="cmd">${esc(runCommand(s))}</pre>
 <p class="note">Pull-request summary: ${code('summary.md')} beside this page.</p>`;

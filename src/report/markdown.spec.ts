@@ -23,7 +23,7 @@ describe('summaryMarkdown', () => {
 
   it('names the mutants that were not killed', () => {
     expect(md).toContain('**Mutants not killed:**');
-    expect(rows[4]).toBe('| `toy2024/thm2/sgd-stat~survivor` | hypothesis | ❌ survived: consistent at this scale |');
+    expect(rows[4]).toBe('| `toy2024/thm2/sgd-stat~survivor` | hypothesis | ❌ survived: screen passed |');
     expect(md).not.toMatch(/\bproved\b/i);
   });
 });

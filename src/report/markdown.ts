@@ -57,6 +57,19 @@ export function summaryMarkdown(s: Summary): string {
   if (orphans.length) {
     lines.push('', `Mutants run without their claim: ${orphans.map((m) => `\`${cell(m.id)}\` ${mutantOutcome(m.verdict)}`).join(', ')}`);
   }
+  const m = s.mutationScore;
+  const score = (['assumption', 'power', 'bound', 'sanity'] as const)
+    .filter((p) => m[p].total > 0)
+    .map((p) => `${p} ${m[p].refuted}/${m[p].total}`);
+  if (score.length) lines.push('', `Mutants refuted by purpose: ${score.join(', ')} (sanity mutants are outside the score).`);
+  const b = s.falseAlarmBudget;
+  if (b.claims) {
+    lines.push(
+      '',
+      `False-alarm budget ${b.budget} over ${b.claims} statistical/scaling claims (share ${Number(b.budget / b.claims).toPrecision(3)} each); ` +
+        `declared total ${Number(b.declaredTotal.toPrecision(3))}${b.unmet.length ? `, ${b.unmet.length} claim(s) without a rate within their share` : ''}.`,
+    );
+  }
   lines.push('', `Reproduce: \`${runCommand(s)}\``, '');
   return lines.join('\n');
 }

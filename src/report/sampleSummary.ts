@@ -23,6 +23,7 @@ const rate: SummaryResult = {
   words: 'consistent with the theorem at this scale (scaling)',
   verdict: {
     status: 'consistent',
+    strength: 'test',
     cases: 1,
     skipped: 0,
     maxSlack: -0.3,
@@ -141,6 +142,7 @@ export const SAMPLE_SUMMARY: Summary = {
       words: 'inconsistent with the theorem at this scale (sqrt(T) Delta grows at most 1.5x)',
       verdict: {
         status: 'inconsistent',
+        strength: 'test',
         cases: 1,
         skipped: 0,
         maxSlack: 1.7,
@@ -199,6 +201,7 @@ export const SAMPLE_SUMMARY: Summary = {
       words: 'consistent with the theorem at this scale (statistical)',
       verdict: {
         status: 'consistent',
+        strength: 'screen',
         cases: 1,
         skipped: 0,
         maxSlack: -0.2,

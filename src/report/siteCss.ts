@@ -10,6 +10,8 @@ h3 { font-size: 16px; margin: 22px 0 6px; } h4 { margin: 14px 0 4px; font-size: 
 a { color: #1f5fa8; } code, pre { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 pre.cmd { background: #f3f5f8; border: 1px solid #e1e5ea; padding: 8px 10px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
 .note { color: #5c6470; font-size: 13px; }
+.warn { color: #9a2117; font-weight: 600; }
+.confirmation { border-left: 3px solid #e8cd7f; padding: 2px 10px; margin: 8px 0; }
 .kicker { color: #5c6470; margin: 0; }
 .statement { font-size: 16px; background: #f7f9fc; border-left: 4px solid #1f5fa8; padding: 8px 12px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; font-weight: 600; white-space: nowrap; }

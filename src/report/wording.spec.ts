@@ -5,7 +5,7 @@ import { mutantOutcome, verdictLabel, verdictShort } from './wording.js';
 
 const stats = { cases: 1, skipped: 0, maxSlack: 0, seed: 1, slacks: [] };
 const verified: Verdict = { status: 'verified', ...stats };
-const consistent: Verdict = { status: 'consistent', ...stats, evidence: { conditions: [] } };
+const consistent: Verdict = { status: 'consistent', ...stats, evidence: { conditions: [] }, strength: 'test' };
 const cx = { value: 0, evidence: { conditions: [] }, violated: [], slack: 1, source: 'random' as const, seed: 1, shrinks: 0 };
 
 describe('verdict wording', () => {
@@ -13,16 +13,28 @@ describe('verdict wording', () => {
     expect(verdictLabel('exact', verified)).toBe('Verified');
     expect(verdictLabel('exact', { status: 'refuted', ...stats, counterexample: cx })).toBe('Refuted');
     expect(verdictLabel('scaling', consistent)).toBe('consistent with the theorem at this scale');
-    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx })).toBe(
+    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx, strength: 'test' })).toBe(
       'inconsistent with the theorem at this scale',
     );
-    // Even a mislabelled status cannot make a statistical claim read as settled.
-    expect(verdictLabel('statistical', verified)).toBe('consistent with the theorem at this scale');
+    // Even a mislabelled status cannot make a statistical claim read as settled, nor as a test.
+    expect(verdictLabel('statistical', verified)).toBe('screen passed, not significant');
+  });
+
+  it('speaks of the theorem only for a significant test; screens and replays say what they are', () => {
+    const screen: Verdict = { ...consistent, strength: 'screen' };
+    const replay: Verdict = { ...consistent, strength: 'replay' };
+    expect(verdictLabel('statistical', screen)).toBe('screen passed, not significant');
+    expect(verdictLabel('scaling', replay)).toBe('replay passed (regression check)');
+    expect(verdictShort('statistical', { status: 'inconsistent', ...stats, counterexample: cx, strength: 'screen' })).toBe('screen failed');
+    expect(verdictLabel('statistical', { status: 'consistent', ...stats, evidence: { conditions: [] } })).toBe(
+      'screen passed, not significant',
+    );
+    expect(verdictWords('statistical', { status: 'consistent', ...stats, evidence: { conditions: [] } })).toMatch(/^screen passed/);
   });
 
   it('words a hypothesis the paper does not prove as a hypothesis, never as a theorem', () => {
     expect(verdictLabel('statistical', consistent, 'hypothesis')).toBe('consistent with the hypothesis at this scale');
-    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx }, 'hypothesis')).toBe(
+    expect(verdictLabel('statistical', { status: 'inconsistent', ...stats, counterexample: cx, strength: 'test' }, 'hypothesis')).toBe(
       'inconsistent with the hypothesis at this scale',
     );
     expect(verdictShort('statistical', consistent, 'hypothesis')).toBe('consistent at this scale (hypothesis)');

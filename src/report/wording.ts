@@ -1,4 +1,5 @@
 import type { ClaimSubject } from '../claims/Claim.js';
+import type { Strength } from '../claims/Design.js';
 import { fails, holds, type Verdict } from '../claims/Verdict.js';
 import type { SummaryResult } from './Summary.js';
 
@@ -14,8 +15,12 @@ export type Tone = 'good' | 'bad' | 'open';
 export function verdictLabel(kind: string, v: Verdict, subject: ClaimSubject = 'theorem'): string {
   if (v.status === 'inconclusive') return 'Inconclusive';
   const exact = kind === 'exact';
-  if (holds(v)) return exact ? 'Verified' : `consistent with the ${subject} at this scale`;
-  return exact ? 'Refuted' : `inconsistent with the ${subject} at this scale`;
+  if (exact) return holds(v) ? 'Verified' : 'Refuted';
+  // Only a significant test on fresh seeds may speak of the theorem (Design.ts, Strength).
+  const strength = strengthOf(v);
+  if (strength === 'replay') return holds(v) ? 'replay passed (regression check)' : 'replay failed (regression check)';
+  if (strength === 'screen') return holds(v) ? 'screen passed, not significant' : 'screen failed, not significant';
+  return holds(v) ? `consistent with the ${subject} at this scale` : `inconsistent with the ${subject} at this scale`;
 }
 
 /** Short form for tables: same honesty, fewer words. */
@@ -24,7 +29,18 @@ export function verdictShort(kind: string, v: Verdict, subject: ClaimSubject = '
   if (kind === 'exact') return holds(v) ? 'Verified' : 'Refuted';
   // A hypothesis says so even in tables: it is not a theorem of the paper.
   const of = subject === 'hypothesis' ? ' (hypothesis)' : '';
+  const strength = strengthOf(v);
+  if (strength === 'replay') return `${holds(v) ? 'replay passed' : 'replay failed'}${of}`;
+  if (strength === 'screen') return `${holds(v) ? 'screen passed' : 'screen failed'}${of}`;
   return holds(v) ? `consistent at this scale${of}` : `inconsistent at this scale${of}`;
+}
+
+/**
+ * A statistical or scaling verdict's strength. One recorded without it (an older summary, a
+ * mislabelled status) is read as a screen: nothing says it was a significant test.
+ */
+export function strengthOf(v: Verdict): Strength {
+  return (v.status === 'consistent' || v.status === 'inconsistent') && v.strength ? v.strength : 'screen';
 }
 
 /** A mutant is killed when the suite refutes it; one that holds survived (the suite is blind). */

@@ -59,7 +59,7 @@ describe('writeReport', () => {
     expect(page).toContain('n = 1, saturating loss, w = [3]');
     expect(page).toContain('npx claimcheck replay fixtures/counterexamples/shamir2018/thm1/gradient-lower-bound~nonconvex-loss/abc.json');
     expect(page).toContain('killed: Refuted');
-    expect(pages[claimPath('toy2024/thm2/sgd-stat')]).toContain('survived: consistent with the theorem at this scale');
+    expect(pages[claimPath('toy2024/thm2/sgd-stat')]).toContain('survived: screen passed, not significant');
   });
 
   it('renders bounds as KaTeX and falls back to text when mathjs cannot parse them', () => {
