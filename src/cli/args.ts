@@ -111,6 +111,8 @@ export interface FalseAlarmsArgs {
   readonly seeds: number;
   /** First run seed (default 1): seeds from, from + 1, ..., from + seeds - 1. */
   readonly from: number;
+  /** Further run seeds to try after the consecutive ones (seeds known to have failed before, say). */
+  readonly also: readonly number[];
   readonly paper?: string;
   readonly claim?: string;
   readonly file?: string;
@@ -187,6 +189,7 @@ const OPTIONS = {
   'false-alarms': {
     seeds: { type: 'string' },
     from: { type: 'string' },
+    also: { type: 'string' },
     paper: { type: 'string' },
     claim: { type: 'string' },
     file: { type: 'string' },
@@ -206,6 +209,15 @@ function parseSeed(s: string | undefined): number | undefined {
     throw new UserError(`--seed must be an integer, got "${s}"`, 'for example --seed 42; every run prints the seed it used');
   }
   return Number(s);
+}
+
+function parseSeedList(s: string | undefined): number[] {
+  if (s === undefined) return [];
+  const parts = s.split(',').map((x) => x.trim());
+  if (!parts.every((x) => /^-?\d+$/.test(x) && Number.isSafeInteger(Number(x)))) {
+    throw new UserError(`--also must be a comma-separated list of integer run seeds, got "${s}"`, 'for example --also 3,4,949758917');
+  }
+  return parts.map(Number);
 }
 
 function parseBackend(s: string | undefined): BackendChoice {
@@ -330,6 +342,7 @@ export function parseCli(argv: readonly string[]): Args {
         command: 'false-alarms',
         seeds: Number(n),
         from: parseSeed(str('from')) ?? 1,
+        also: parseSeedList(str('also')),
         paper: str('paper'),
         claim: str('claim'),
         file: str('file'),
@@ -411,7 +424,7 @@ Usage:
                      [--fixtures DIR]
   claimcheck coverage [--paper KEY] [--claim ID] [--file CLAIMS.ts] [--profile quick] [--seed N]
                      [--out reports/coverage] [--workers N]
-  claimcheck false-alarms --seeds N [--from S] [--paper KEY] [--claim ID] [--file CLAIMS.ts]
+  claimcheck false-alarms --seeds N [--from S] [--also S1,S2] [--paper KEY] [--claim ID] [--file CLAIMS.ts]
                      [--profile quick|ci|thorough] [--workers N] [--json]
 
 verify exits 0 only when every claim holds and every mutant is refuted; 1 otherwise;

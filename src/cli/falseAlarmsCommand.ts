@@ -34,10 +34,11 @@ export async function falseAlarmsCommand(args: FalseAlarmsArgs): Promise<number>
   const backend = await initBackend(args.backend);
   const fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-false-alarms-'));
   const workers = Math.min(args.workers ?? defaultWorkers(), checkables.length);
-  const log = (s: string) => process.stderr.write(s + '\n');
-  const seeds = Array.from({ length: args.seeds }, (_, i) => args.from + i);
+  const log = (s: string) => console.error(s);
+  const consecutive = Array.from({ length: args.seeds }, (_, i) => args.from + i);
+  const seeds = [...consecutive, ...args.also.filter((s) => !consecutive.includes(s))];
   log(
-    `claimcheck false-alarms: ${checkables.length} claims and mutants on run seeds ${seeds[0]}..${seeds[seeds.length - 1]} | profile ${profile.name} | backend ${backend} | no pinned fixtures`,
+    `claimcheck false-alarms: ${checkables.length} claims and mutants on run seeds ${consecutive[0]}..${consecutive[consecutive.length - 1]}${seeds.length > consecutive.length ? ` and ${seeds.slice(consecutive.length).join(', ')}` : ''} | profile ${profile.name} | backend ${backend} | no pinned fixtures`,
   );
   const outcomes = new Map<string, { expected: number; failedOn: number[]; marks: Map<string, number> }>(
     checkables.map((c) => [c.id, { expected: 0, failedOn: [], marks: new Map() }]),
@@ -55,7 +56,14 @@ export async function falseAlarmsCommand(args: FalseAlarmsArgs): Promise<number>
         else o.failedOn.push(seed);
       }
       if (runs.some((r) => r.role === 'claim' && !asExpected(r))) anyClaimFailed.push(seed);
-      const bad = runs.filter((r) => !asExpected(r)).map((r) => `${mark(r)} ${r.id}`);
+      // An Inconclusive run says why (budget, skipped cases, non-finite numbers), so a reader can
+      // tell a slow machine from a generator defect.
+      const bad = runs
+        .filter((r) => !asExpected(r))
+        .map(
+          (r) =>
+            `${mark(r)} ${r.id}${r.verdict.status === 'inconclusive' ? ` (${r.verdict.reason}: ${r.verdict.detail.slice(0, 160)})` : ''}`,
+        );
       log(`seed ${seed}: ${bad.length ? bad.join('; ') : 'all as expected'} (${seconds(Date.now() - started)} so far)`);
     }
   } finally {
