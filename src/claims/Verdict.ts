@@ -102,6 +102,11 @@ interface RunStats {
   readonly skipped: number;
   /** Largest slack seen (<= 0 means every judged case held, with this margin). */
   readonly maxSlack: number;
+  /**
+   * Highest score the search reached (the claim's `score`, by default the scale-free violation
+   * size): for a bound with a ratio score, how close to the bound the generated cases came.
+   */
+  readonly bestScore?: number;
   readonly seed: number;
   /** Slack of every judged case in run order (6 significant digits), for slack plots. */
   readonly slacks: readonly number[];

@@ -42,7 +42,7 @@ export function shortVerdict(run: ClaimRun): string {
   const v = run.verdict;
   switch (v.status) {
     case 'verified':
-      return `verified on ${v.cases} cases (max slack ${v.maxSlack.toExponential(2)})`;
+      return `verified on ${v.cases} cases (max slack ${v.maxSlack.toExponential(2)}${v.bestScore !== undefined ? `, best score ${v.bestScore}` : ''})`;
     case 'consistent': {
       const cleared = v.confirmation && !v.confirmation.confirmed && run.role === 'claim' ? ', first stage not confirmed' : '';
       if (v.strength === 'replay') return `replay passed (pinned seeds, no p-value)${cleared}`;

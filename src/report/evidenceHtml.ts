@@ -60,6 +60,7 @@ export function runStatsHtml(v: Verdict): string {
   const skipped = v.skipped ? `, ${v.skipped} skipped (outside the theorem's hypotheses)` : '';
   return (
     `<p>${v.cases} judged case${v.cases === 1 ? '' : 's'}${skipped}; largest slack ${esc(fmt(v.maxSlack))} ` +
-    `(≤ 0 means every case held, with this margin).</p>`
+    `(≤ 0 means every case held, with this margin)` +
+    `${v.bestScore !== undefined ? `; highest score the search reached ${esc(fmt(v.bestScore))} (the claim's score: how close to failing)` : ''}.</p>`
   );
 }

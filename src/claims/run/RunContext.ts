@@ -43,7 +43,15 @@ export class RunContext {
   /** The run statistics every verdict carries. */
   base() {
     const s = this.state;
-    return { cases: s.cases, skipped: s.skipped, maxSlack: s.maxSlack, seed: this.seed, slacks: s.slacks, coverage: s.coverage?.results() };
+    return {
+      cases: s.cases,
+      skipped: s.skipped,
+      maxSlack: s.maxSlack,
+      ...(s.bestScore !== undefined ? { bestScore: Number(s.bestScore.toPrecision(6)) } : {}),
+      seed: this.seed,
+      slacks: s.slacks,
+      coverage: s.coverage?.results(),
+    };
   }
 
   finish(verdict: Verdict): ClaimRun {

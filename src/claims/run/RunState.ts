@@ -22,6 +22,8 @@ export class RunState {
   cases = 0;
   skipped = 0;
   maxSlack = -Infinity;
+  /** Highest score seen (the claim's own score, e.g. a ratio to its bound): how close the search came. */
+  bestScore: number | undefined;
   readonly slacks: number[] = [];
   readonly top = new TopK<unknown>(4);
   readonly coverage: CoverageCounter<unknown> | undefined;
@@ -55,7 +57,10 @@ export class RunState {
       this.cases++;
       this.maxSlack = Math.max(this.maxSlack, j.slack);
       if (this.slacks.length < 2000) this.slacks.push(Number(j.slack.toPrecision(6)));
-      if (o.score !== undefined) this.top.offer(h, o.score);
+      if (o.score !== undefined) {
+        this.top.offer(h, o.score);
+        if (Number.isFinite(o.score) && (this.bestScore === undefined || o.score > this.bestScore)) this.bestScore = o.score;
+      }
       const worst = { slack: j.slack, evidence: o.evidence, value: h, source };
       if (isReplaySource(source)) {
         if (this.worstReplay === undefined || j.slack > this.worstReplay.slack) this.worstReplay = worst;
