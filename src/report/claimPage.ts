@@ -7,12 +7,12 @@ import { esc, link, page } from './html.js';
 import { renderBound } from './math.js';
 import { mutantSection } from './mutantSection.js';
 import type { CoverageNumbers } from './coverageIndex.js';
-import { claimPath, paperPath } from './paths.js';
+import { claimPath, mutantAnchor, paperPath } from './paths.js';
 import { paperLine, runFooter } from './paperLine.js';
 import { resultPlots } from './resultPlots.js';
 import type { ClaimEntry, PaperEntry } from './reportModel.js';
 import type { Summary, SummaryResult } from './Summary.js';
-import { confirmationHtml, trustFacts } from './trustHtml.js';
+import { boundPartsHtml, confirmationHtml, trustFacts } from './trustHtml.js';
 import { verdictLabel } from './wording.js';
 
 function evidenceSection(r: SummaryResult): string {
@@ -89,7 +89,7 @@ ${(await Promise.all(e.mutants.map((m) => mutantSection(s, m)))).join('\n')}</se
     path,
     title: `${e.id}: claimcheck`,
     crumbs: [{ text: paper.ref.title, path: paperPath(paper.ref.key) }, { text: e.claim?.theorem ?? e.id }],
-    body: `${head}\n${mutants}`,
+    body: `${head}\n${boundPartsHtml(e.mutants, mutantAnchor)}\n${mutants}`,
     footer: runFooter(s),
   });
 }

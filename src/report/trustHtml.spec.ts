@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exactThreshold } from '../claims/Tolerance.js';
 import type { Verdict } from '../claims/Verdict.js';
 import type { SummaryResult } from './Summary.js';
-import { budgetHtml, confirmationHtml, counterexampleTrust, mutationScoreHtml, trustFacts } from './trustHtml.js';
+import { boundPartsHtml, budgetHtml, confirmationHtml, counterexampleTrust, mutationScoreHtml, trustFacts } from './trustHtml.js';
 
 const stats = { cases: 1, skipped: 0, maxSlack: 0, seed: 1, slacks: [] };
 const evidence = { conditions: [{ name: 'k of R seeds', lhs: 9, op: '>=' as const, rhs: 8 }] };
@@ -113,5 +113,36 @@ describe('trust on the report pages', () => {
     });
     expect(m).toContain('<td>power</td><td class="num">2/2</td>');
     expect(m).not.toContain('<td>bound</td>');
+  });
+
+  it('tables which parts of an executable bound the generator shows necessary', () => {
+    const mutant = (id: string, verdict: Verdict): SummaryResult => ({
+      ...claim(verdict, { kind: 'exact' }),
+      id,
+      role: 'mutant',
+      purpose: 'bound',
+      change: `bound mutant: drop the term ${id}, i.e. x`,
+    });
+    const html = boundPartsHtml(
+      [
+        mutant('c~bound-a', {
+          status: 'refuted',
+          ...stats,
+          counterexample: {
+            ...cx,
+            evidence: { conditions: [{ name: 'F <= B', lhs: 1.5, op: '<=', rhs: 1 }] },
+            certificate: { certified: true, detail: '' },
+          },
+        }),
+        mutant('c~bound-b', { status: 'verified', ...stats, cases: 40 }),
+        mutant('c~bound-c', { status: 'inconclusive', ...stats, reason: 'cannot-generate', detail: '' }),
+      ],
+      (id) => `m-${id}`,
+    );
+    expect(html).toContain('<a href="#m-c~bound-a">drop the term c~bound-a</a>');
+    expect(html).toContain('shown necessary</strong>: lhs - rhs = 0.5, certified');
+    expect(html).toContain('not shown on 40 cases');
+    expect(html).toContain('never strengthens the bound');
+    expect(boundPartsHtml([], (id) => id)).toBe('');
   });
 });

@@ -126,3 +126,32 @@ bound: a term of an executable bound dropped or weakened; sanity: a harness chec
 reason, outside the score.</p>
 <table class="score"><thead><tr><th>purpose</th><th>refuted</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
+
+/**
+ * "Which parts of the bound this generator shows necessary": one row per bound mutant (a term
+ * dropped, a constant halved, an exponent lowered), refuted with its margin, or not shown. A
+ * part not shown is a finding, not a failure: it may be slack, or the generator may miss its corner.
+ */
+export function boundPartsHtml(mutants: readonly SummaryResult[], anchor: (id: string) => string): string {
+  const rows = mutants
+    .filter((m) => m.purpose === 'bound')
+    .map((m) => {
+      const change = (m.change ?? m.id).replace(/^bound mutant: /, '').replace(/, i\.e\. .*$/, '');
+      const v = m.verdict;
+      let what: string;
+      if (v.status === 'refuted' || v.status === 'inconsistent') {
+        const c = v.counterexample.evidence.conditions[0];
+        const certified = v.counterexample.certificate?.certified ? ', certified' : '';
+        what = `<strong>shown necessary</strong>: lhs - rhs = ${esc(fmt(c ? c.lhs - c.rhs : NaN))}${certified}`;
+      } else if (v.status === 'inconclusive') {
+        what =
+          v.reason === 'cannot-generate'
+            ? 'not shown: the edit never strengthens the bound on a generated case'
+            : `not shown: ${esc(v.reason)}`;
+      } else what = `not shown on ${v.cases} cases (the part may be slack, or the generator may miss its corner)`;
+      return `<tr><td><a href="#${esc(anchor(m.id))}">${esc(change)}</a></td><td>${what}</td></tr>`;
+    });
+  if (!rows.length) return '';
+  return `<section class="bound-parts"><h2>Which parts of the bound this generator shows necessary</h2>
+<table class="bound-parts"><thead><tr><th>part changed</th><th>result</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+}
