@@ -132,7 +132,9 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
       (args.claim ? ` --claim ${shellWord(args.claim)}` : args.paper ? ` --paper ${shellWord(args.paper)}` : '') +
       (args.noMutants ? ' --no-mutants' : '') +
       (args.shard ? ` --shard ${args.shard.index}/${args.shard.count}` : '');
-    console.log(`reproduce: ${verifyLine(sel, { file, profile: profile.name, seed, backend })}`);
+    console.log(
+      `reproduce: ${verifyLine(sel, { file, profile: profile.name, seed, backend, boundMutants: boundMutants && !profile.boundMutants })}`,
+    );
   }
   // A claim that cannot generate a single valid case, or breaks its own declaration (a verdict
   // case on a calibration seed, an executable bound that does not parse), is a mistake in the

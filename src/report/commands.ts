@@ -21,11 +21,19 @@ export interface RunFlags {
   readonly profile: string;
   readonly seed: number;
   readonly backend: string;
+  /** Bound mutants were asked for on a profile that does not run them by default. */
+  readonly boundMutants?: boolean;
 }
 
 /** `verify` with the given selection flags (e.g. ' --claim ID') and the run's settings. */
 export function verifyLine(selection: string, r: RunFlags): string {
-  return `npx claimcheck verify${selection}${fileFlag(r.file)} --profile ${r.profile} --seed ${r.seed} --backend ${r.backend}`;
+  return `npx claimcheck verify${selection}${fileFlag(r.file)} --profile ${r.profile} --seed ${r.seed} --backend ${r.backend}${r.boundMutants ? ' --bound-mutants' : ''}`;
+}
+
+/** A summary's run flags: bound mutants in its results on a profile that does not run them unasked. */
+function summaryFlags(s: Summary): RunFlags {
+  const asked = s.profile === 'quick' && s.results.some((r) => r.purpose === 'bound');
+  return { file: s.file, profile: s.profile, seed: s.seed, backend: s.backend, boundMutants: asked };
 }
 
 /** Replays a saved counterexample on the backend that found it (float32 numbers differ across backends). */
@@ -38,12 +46,12 @@ export function replayLine(fixture: string, r: { readonly file?: string; readonl
  * seed is derived from the run seed and its id, so selecting it alone reproduces its verdict.
  */
 export function verifyCommand(s: Summary, id: string): string {
-  return verifyLine(` --claim ${shellWord(id)}`, s);
+  return verifyLine(` --claim ${shellWord(id)}`, summaryFlags(s));
 }
 
 /** The whole run (whatever was selected, every result in it comes back the same). */
 export function runCommand(s: Summary): string {
-  return verifyLine('', s);
+  return verifyLine('', summaryFlags(s));
 }
 
 /** Replays the saved counterexample fixture, when the run saved one. */
