@@ -173,7 +173,8 @@ export function bfcDesign(cal: {
 export const P_RULE = exactThreshold('significance level 0.05 fixed before the run (catalog)');
 
 export const scaleWords = (c: BfcConfig) =>
-  `toy L = 3${c.hierarchical === false ? ' (non-hierarchical target)' : ''}, d = ${c.d}, k = ${c.k}, alpha3 = ${c.alpha3}, N = ${c.N}, ` +
+  `toy L = 3${c.hierarchical === false ? ' (non-hierarchical target)' : ''}, d = ${c.d}, k = ${c.k}` +
+  `${c.learnerK !== undefined && c.learnerK !== c.k ? `, learner width ${c.learnerK}` : ''}, alpha3 = ${c.alpha3}, N = ${c.N}, ` +
   `${c.nTest} test points, full-batch Adam lr ${c.lr}, ${c.stage1Steps} + ${c.stage2Steps} steps, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
 
 export const med = (xs: readonly number[]) => riskRange(xs).median;

@@ -106,11 +106,12 @@ export function gramOfRows(K: Float64Array, k: number, d: number): Float64Array 
  * part of P3 is a quadratic form x^T W2^T A W2 x with A not proportional to I, so the best
  * degree-2 fit (stage 1) has K1^T K1 proportional to W2^T (I + alpha3 A') W2: e_G measures that
  * alpha3-induced bias, the error backward feature correction removes. 0 iff K1^T K1 is a
- * multiple of W2^T W2 (K1 = signed permutation of a scaled W2 up to rotation).
+ * multiple of W2^T W2 (K1 = signed permutation of a scaled W2 up to rotation). K1 may have more
+ * rows than W2 (`kW2` < k: a wider learner).
  */
-export function gramError(K1: Float64Array, W2: Float64Array, k: number, d: number): number {
+export function gramError(K1: Float64Array, W2: Float64Array, k: number, d: number, kW2 = k): number {
   const A = gramOfRows(K1, k, d),
-    B = gramOfRows(W2, k, d);
+    B = gramOfRows(W2, kW2, d);
   let ta = 0,
     tb = 0;
   for (let p = 0; p < d; p++) {

@@ -68,8 +68,8 @@ const cache = runCache<KernelRisk>();
 
 /** Kernel test MSE on seed r of the configuration (same train/test data as the network). */
 export function bfcKernelRisk(c: BfcConfig, r: number, kind: BfcKernel, lambdas: readonly number[]): KernelRisk {
-  const { d, k, alpha3, N, nTest, referenceSize, baseSeed } = c;
-  return cache.get({ d, k, alpha3, N, nTest, referenceSize, baseSeed, r, kind, lambdas }, () => {
+  const { d, k, alpha3, N, nTest, referenceSize, baseSeed, hierarchical } = c;
+  return cache.get({ d, k, alpha3, N, nTest, referenceSize, baseSeed, hierarchical, r, kind, lambdas }, () => {
     const { train, test } = bfcSeedData(c, r);
     return kernelRiskOn(kind, train, test, lambdas, fold(bfcSeedKey(c, r), 'ridge-split'));
   });

@@ -42,6 +42,20 @@ export interface BfcConfig {
   readonly baseSeed: number;
   /** false: the non-hierarchical target of the power mutant (task.ts); default true. */
   readonly hierarchical?: boolean;
+  /** Hidden width of the learner (rows of K1, K2 is square); default k (the target's width). */
+  readonly learnerK?: number;
+}
+
+const learnerWidth = (c: BfcConfig) => c.learnerK ?? c.k;
+
+/**
+ * Feature errors of K1 against W2: the rotation-invariant gramError, and the superseded span
+ * metric and row-space error, which need as many rows as W2 (NaN for a wider learner).
+ */
+function featureErrors(c: BfcConfig, K1: Float64Array, W2: Float64Array): { eK1: number; spanErr: number; rowErr: number } {
+  const kL = learnerWidth(c);
+  if (kL !== c.k) return { eK1: gramError(K1, W2, kL, c.d, c.k), spanErr: NaN, rowErr: NaN };
+  return { eK1: gramError(K1, W2, c.k, c.d), spanErr: featureError(K1, W2, c.k, c.d), rowErr: rowSpaceError(K1, W2, c.k, c.d) };
 }
 
 /**
@@ -115,6 +129,9 @@ function stage2(c: BfcConfig, s1: Stage1Result, variant: Stage2Variant, task: Bf
   const shape = s1.shape;
   const L = layout(shape);
   const theta = Float64Array.from(s1.theta);
+  if ((variant === 'layerwise-aligned' || variant === 'layerwise-oracle') && learnerWidth(c) !== c.k) {
+    throw new RangeError(`stage 2 '${variant}' needs a learner as wide as the target (learnerK = ${learnerWidth(c)}, k = ${c.k})`);
+  }
   if (variant === 'layerwise-aligned') theta.set(procrustesAligned(theta.subarray(0, L.K2), task.W2, c.k, c.d), L.K1);
   if (variant === 'layerwise-oracle') {
     let tr = 0;
@@ -141,11 +158,11 @@ function stage2(c: BfcConfig, s1: Stage1Result, variant: Stage2Variant, task: Bf
   const frozenS = frozen ? firstBlock(shape, theta, train.X, c.N) : undefined;
   const series: Checkpoint[] = [];
   const record = (step: number, th: Float64Array) => {
-    const K1 = th.subarray(0, L.K2);
+    const { eK1, spanErr } = featureErrors(c, th.subarray(0, L.K2), task.W2);
     series.push({
       step,
-      eK1: gramError(K1, task.W2, c.k, c.d),
-      spanErr: featureError(K1, task.W2, c.k, c.d),
+      eK1,
+      spanErr,
       testMse: meanSquaredDifference(bfcPredict(shape, th, test.X, c.nTest, block2), test.y),
     });
   };
@@ -184,19 +201,21 @@ const stage1Cache = runCache<Stage1Result>({ maxEntries: 256 });
 /** Stage 1 of seed r: K1, c1, c0 with block 2 switched off (memoised; callers never mutate theta). */
 export function trainStage1(c: BfcConfig, r: number, data = bfcSeedData(c, r)): Stage1Result {
   const { d, k, alpha3, N, nTest, referenceSize, lr, stage1Steps, baseSeed } = c;
-  return stage1Cache.get({ d, k, alpha3, N, nTest, referenceSize, lr, stage1Steps, baseSeed, r, h: c.hierarchical ?? true }, () =>
-    trainStage1Uncached(c, r, data),
+  return stage1Cache.get(
+    { d, k, alpha3, N, nTest, referenceSize, lr, stage1Steps, baseSeed, r, h: c.hierarchical ?? true, kL: c.learnerK },
+    () => trainStage1Uncached(c, r, data),
   );
 }
 
 function trainStage1Uncached(c: BfcConfig, r: number, data: ReturnType<typeof bfcSeedData>): Stage1Result {
-  const shape: BfcShape = { d: c.d, k: c.k };
+  const k = learnerWidth(c);
+  const shape: BfcShape = { d: c.d, k };
   const L = layout(shape);
   const { train, test } = data;
   const init = rngFrom(bfcSeedKey(c, r), 'init');
   const theta = new Float64Array(L.size);
-  theta.set(init.normals(c.k * c.d, 0.1), L.K1);
-  theta.set(init.normals(c.k * c.k, 0.3), L.K2);
+  theta.set(init.normals(k * c.d, 0.1), L.K1);
+  theta.set(init.normals(k * k, 0.3), L.K2);
   // c1 = 1 at the start of stage 1 [R: the catalog does not fix it]; c2 = 0.1 (catalog).
   theta[L.c0] = 0;
   theta[L.c1] = 1;
@@ -244,9 +263,7 @@ export function runBfcSeed(c: BfcConfig, r: number): BfcSeedRun {
   return {
     eHier: s1.eHier,
     stage1TrainMse: s1.trainMse,
-    eK1Stage1: gramError(K1, task.W2, c.k, c.d),
-    spanErrStage1: featureError(K1, task.W2, c.k, c.d),
-    rowErrStage1: rowSpaceError(K1, task.W2, c.k, c.d),
+    ...((e) => ({ eK1Stage1: e.eK1, spanErrStage1: e.spanErr, rowErrStage1: e.rowErr }))(featureErrors(c, K1, task.W2)),
     stage1Diverged: false,
     joint: stage2(c, s1, 'joint', task, train, test),
     layerwise: stage2(c, s1, 'layerwise', task, train, test),

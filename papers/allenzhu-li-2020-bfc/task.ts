@@ -21,9 +21,10 @@ export interface BfcTaskSpec {
   readonly referenceSize: number;
   readonly key: Key;
   /**
-   * false: the non-hierarchical control of the power mutant. Level 3 reads (V x)^2 for V with k
-   * orthonormal rows orthogonal to W2 instead of (W2 x)^2, so P3 = Sum(sigma(W3 sigma(V x))) has
-   * the same law, degree and energy but is not built on the features that P2 reveals. Default true.
+   * false: the non-hierarchical control of the power mutant. Level 3 reads z = V x for V with k
+   * orthonormal rows orthogonal to W2 instead of W2 x, and its degree-<=2 Hermite part is removed
+   * (exactly, below), so P3 is a pure degree-4 function of features that nothing of lower degree
+   * in y reveals: the same degree and energy, no hierarchy (P2 says nothing about V). Default true.
    */
   readonly hierarchical?: boolean;
 }
@@ -109,7 +110,25 @@ function rawParts(
     for (let i = 0; i < k; i++) u += W3[a * k + i] * s[i];
     p3 += u * u;
   }
+  if (V !== W2) p3 -= degree2PartOfP3(W3, k, s);
   return [p2, p3];
+}
+
+/**
+ * The degree-<=2 Hermite part of P3 = Sum_{i,j} M_ij z_i^2 z_j^2 (M = W3^T W3) for z ~ N(0, I_k),
+ * from z^4 = He4 + 6 He2 + 3 and z_i^2 z_j^2 = (He2_i + 1)(He2_j + 1) (i != j), He2 = z^2 - 1:
+ * Sum_{i != j} M_ij (z_i^2 + z_j^2 - 1) + Sum_i M_ii (6 z_i^2 - 3). `s` holds z_i^2.
+ */
+function degree2PartOfP3(W3: Float64Array, k: number, s: Float64Array): number {
+  let acc = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let m = 0;
+      for (let a = 0; a < k; a++) m += W3[a * k + i] * W3[a * k + j];
+      acc += i === j ? m * (6 * s[i] - 3) : m * (s[i] + s[j] - 1);
+    }
+  }
+  return acc;
 }
 
 function gaussianInputs(n: number, d: number, key: Key): Float64Array {
