@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { keyFromSeed, rngFrom } from '../../src/core/random.js';
-import { featureError, meanSinSquared, orthonormalBasis, outerProductVectors, rowSpaceError } from './featureError.js';
+import {
+  featureError,
+  gramError,
+  gramOfRows,
+  meanSinSquared,
+  orthonormalBasis,
+  outerProductVectors,
+  procrustesAligned,
+  rowSpaceError,
+} from './featureError.js';
 import { orthonormalRows } from './task.js';
 
 const d = 6,
@@ -86,5 +95,63 @@ describe('bfcFeatureError', () => {
     expect(featureError(dup, W2, k, d)).toBeCloseTo(1 / 3, 12);
     expect(orthonormalBasis(outerProductVectors(dup, k, d))).toHaveLength(2);
     expect(meanSinSquared([], outerProductVectors(W2, k, d), k)).toBe(1);
+  });
+
+  it('gramError is rotation-invariant where the span metric is not (the catalog correction): K1 -> O K1 keeps e_G', () => {
+    const rng = rngFrom(keyFromSeed(15));
+    const K1 = Float64Array.from(W2, (w) => w + 0.1 * rng.normal());
+    // O = a rotation by 0.6 in the first two rows.
+    const c = Math.cos(0.6),
+      s = Math.sin(0.6);
+    const O = [
+      [c, -s, 0],
+      [s, c, 0],
+      [0, 0, 1],
+    ];
+    const OK1 = new Float64Array(k * d);
+    for (let i = 0; i < k; i++) for (let j = 0; j < d; j++) for (let p = 0; p < k; p++) OK1[i * d + j] += O[i][p] * K1[p * d + j];
+    expect(gramError(OK1, W2, k, d)).toBeCloseTo(gramError(K1, W2, k, d), 12);
+    expect(Math.abs(featureError(OK1, W2, k, d) - featureError(K1, W2, k, d))).toBeGreaterThan(0.01);
+    // Scale-free, 0 for a rotated and rescaled W2, positive for a biased quadratic form.
+    expect(
+      gramError(
+        OK1.map((v) => 5 * v),
+        W2,
+        k,
+        d,
+      ),
+    ).toBeCloseTo(gramError(K1, W2, k, d), 12);
+    const OW2 = new Float64Array(k * d);
+    for (let i = 0; i < k; i++) for (let j = 0; j < d; j++) for (let p = 0; p < k; p++) OW2[i * d + j] += O[i][p] * W2[p * d + j];
+    expect(gramError(OW2, W2, k, d)).toBeCloseTo(0, 12);
+    expect(gramError(scaleRows(W2, [1, 1, 1.5]), W2, k, d)).toBeGreaterThan(0.1);
+  });
+
+  it('gramError closed form: K1 = diag(a) W2 gives ||a^2 / sum a^2 - 1/k|| / ||1/k|| over the k coordinates', () => {
+    const a = [1, 2, 0.5];
+    const sq = a.map((v) => v * v),
+      tot = sq.reduce((x, y) => x + y, 0);
+    const num = Math.sqrt(sq.reduce((acc, v) => acc + (v / tot - 1 / k) ** 2, 0));
+    expect(gramError(scaleRows(W2, a), W2, k, d)).toBeCloseTo(num / Math.sqrt(k / k ** 2), 12);
+    expect(Array.from(gramOfRows(W2, k, d)).reduce((acc, v, i) => acc + (i % (d + 1) === 0 ? v : 0), 0)).toBeCloseTo(k, 12);
+  });
+
+  it('procrustesAligned undoes a rotation (and a reflection) of W2 and leaves K1^T K1 unchanged', () => {
+    const c = Math.cos(1.1),
+      s = Math.sin(1.1);
+    const O = [
+      [c, 0, -s],
+      [0, -1, 0],
+      [s, 0, c],
+    ];
+    const K1 = new Float64Array(k * d);
+    for (let i = 0; i < k; i++) for (let j = 0; j < d; j++) for (let p = 0; p < k; p++) K1[i * d + j] += 2 * O[i][p] * W2[p * d + j];
+    const aligned = procrustesAligned(K1, W2, k, d);
+    aligned.forEach((v, i) => expect(v).toBeCloseTo(2 * W2[i], 10));
+    const rng = rngFrom(keyFromSeed(16));
+    const noisy = Float64Array.from(K1, (v) => v + 0.2 * rng.normal());
+    const G0 = gramOfRows(noisy, k, d),
+      G1 = gramOfRows(procrustesAligned(noisy, W2, k, d), k, d);
+    G0.forEach((v, i) => expect(G1[i]).toBeCloseTo(v, 10));
   });
 });

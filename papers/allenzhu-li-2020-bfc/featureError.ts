@@ -15,6 +15,8 @@
  * (a dead or duplicated feature), the missing directions count as angles of 90 degrees.
  */
 
+import { matMul, symmetricEigen, transpose } from 'claimcheck/core';
+
 /** Orthonormal basis (rows, each of length m) of the given rows by two-pass Gram-Schmidt; drops dependent rows. */
 export function orthonormalBasis(rows: readonly Float64Array[], relTol = 1e-10): Float64Array[] {
   const basis: Float64Array[] = [];
@@ -73,4 +75,87 @@ export function featureError(K1: Float64Array, W2: Float64Array, k: number, d: n
 export function rowSpaceError(K1: Float64Array, W2: Float64Array, k: number, d: number): number {
   const rows = (M: Float64Array) => Array.from({ length: k }, (_, i) => M.subarray(i * d, (i + 1) * d));
   return meanSinSquared(rows(K1), rows(W2), k);
+}
+
+/**
+ * K^T K (d x d, row-major) of a k x d row-major K: the quadratic form of the first block,
+ * c1 Sum((K x)^2) = c1 x^T K^T K x. It is unchanged by K -> O K for any k x k orthogonal O.
+ */
+export function gramOfRows(K: Float64Array, k: number, d: number): Float64Array {
+  const G = new Float64Array(d * d);
+  for (let i = 0; i < k; i++) {
+    for (let p = 0; p < d; p++) {
+      const a = K[i * d + p];
+      if (a === 0) continue;
+      for (let q = 0; q < d; q++) G[p * d + q] += a * K[i * d + q];
+    }
+  }
+  return G;
+}
+
+/**
+ * Rotation-invariant lower-feature error (catalog correction of 2026-12-06): the relative
+ * Frobenius distance between the trace-normalised quadratic forms of K1 and W2,
+ *
+ *   e_G(K1) = || K1^T K1 / tr(K1^T K1) - W2^T W2 / tr(W2^T W2) ||_F / || W2^T W2 / tr(W2^T W2) ||_F.
+ *
+ * The stage-1 model c1 x^T K1^T K1 x depends on K1 only through K1^T K1, so e_G sees exactly the
+ * error of the feature the first block represents (its quadratic form), never the basis O of a
+ * rotation K1 -> O K1 that leaves the model unchanged; the span metric `featureError` does (the
+ * same stage-1 model scores 0.597 or 0.001 under it, catalog). With sigma(z) = z^2 the degree-2
+ * part of P3 is a quadratic form x^T W2^T A W2 x with A not proportional to I, so the best
+ * degree-2 fit (stage 1) has K1^T K1 proportional to W2^T (I + alpha3 A') W2: e_G measures that
+ * alpha3-induced bias, the error backward feature correction removes. 0 iff K1^T K1 is a
+ * multiple of W2^T W2 (K1 = signed permutation of a scaled W2 up to rotation). K1 may have more
+ * rows than W2 (`kW2` < k: a wider learner).
+ */
+export function gramError(K1: Float64Array, W2: Float64Array, k: number, d: number, kW2 = k): number {
+  const A = gramOfRows(K1, k, d),
+    B = gramOfRows(W2, kW2, d);
+  let ta = 0,
+    tb = 0;
+  for (let p = 0; p < d; p++) {
+    ta += A[p * d + p];
+    tb += B[p * d + p];
+  }
+  if (!(ta > 0)) return NaN;
+  let num = 0,
+    den = 0;
+  for (let i = 0; i < d * d; i++) {
+    num += (A[i] / ta - B[i] / tb) ** 2;
+    den += (B[i] / tb) ** 2;
+  }
+  return Math.sqrt(num / den);
+}
+
+/**
+ * O K1 for the orthogonal O (k x k) that best aligns K1 with W2 (orthogonal Procrustes: O
+ * maximises tr(O K1 W2^T); with A = K1 W2^T = U S V^T, O = V U^T = A^T (A A^T)^{-1/2}). The
+ * first block's model is unchanged (K1^T K1 is), only its basis moves onto the true features:
+ * layer-wise training from O K1 is layer-wise training with the rotation removed, so only the
+ * alpha3-induced bias of K1^T K1 is left to handicap it.
+ */
+export function procrustesAligned(K1: Float64Array, W2: Float64Array, k: number, d: number): Float64Array {
+  const A: number[][] = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => {
+      let s = 0;
+      for (let p = 0; p < d; p++) s += K1[i * d + p] * W2[j * d + p];
+      return s;
+    }),
+  );
+  const AAt = matMul(A, transpose(A));
+  const { values, vectors } = symmetricEigen(AAt);
+  // (A A^T)^{-1/2} = sum_j v_j v_j^T / sqrt(lambda_j); a zero eigenvalue means K1 is rank-deficient
+  // against W2: leave that direction as it is (weight 0 in O would delete a row of K1).
+  const inv: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  values.forEach((lam, j) => {
+    if (!(lam > 1e-300)) return;
+    const v = vectors[j],
+      w = 1 / Math.sqrt(lam);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) inv[a][b] += w * v[a] * v[b];
+  });
+  const O = matMul(transpose(A), inv);
+  const out = new Float64Array(k * d);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) for (let p = 0; p < d; p++) out[i * d + p] += O[i][j] * K1[j * d + p];
+  return out;
 }

@@ -120,8 +120,9 @@ export function bfcLoss(
         for (let i = 0; i < k; i++) gK2[ko + i] += du[a] * s[i];
       }
     }
-    if (frozenS) continue;
+    // c1 is an output weight: trainable in the layer-wise variants that keep output weights training.
     gc1 += g * sumS;
+    if (frozenS) continue;
     for (let i = 0; i < k; i++) {
       let ds = g * c1;
       if (block2) for (let a = 0; a < k; a++) ds += du[a] * K2[a * k + i];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bfcRuns, runBfcSeed, trainStage1, type BfcConfig } from './staged.js';
+import { bfcRuns, bfcVariant, runBfcSeed, trainStage1, type BfcConfig } from './staged.js';
 
 // A tiny instance: enough to check the staging contract, not the calibration.
 const c: BfcConfig = {
@@ -41,5 +41,17 @@ describe('bfcStaged', () => {
     const first = bfcRuns(c);
     const again = bfcRuns({ ...c, seeds: 1 });
     expect(again[0]).toBe(first[0]);
+  });
+
+  it('layer-wise variants freeze K1: aligned keeps the stage-1 e(K1) (rotation only), oracle sits at 0; one-block never reads block 2', () => {
+    const run = runBfcSeed(c, 0);
+    const aligned = bfcVariant(c, 0, 'layerwise-aligned');
+    for (const p of aligned.series) expect(p.eK1).toBeCloseTo(run.eK1Stage1, 10);
+    const oracle = bfcVariant(c, 0, 'layerwise-oracle');
+    for (const p of oracle.series) expect(p.eK1).toBeCloseTo(0, 12);
+    const oneBlock = bfcVariant(c, 0, 'one-block');
+    expect(oneBlock.diverged).toBe(false);
+    expect(Number.isFinite(oneBlock.eK1)).toBe(true);
+    expect(bfcVariant(c, 0, 'joint')).toBe(bfcRuns(c)[0].joint);
   });
 });

@@ -44,4 +44,29 @@ describe('bfcTask', () => {
     const c = sampleBfc(makeBfcTask({ ...spec, key: keyFromSeed(6) }), 50, keyFromSeed(9));
     expect(Array.from(c.y)).not.toEqual(Array.from(a.y));
   });
+
+  it('the non-hierarchical target: V has orthonormal rows orthogonal to W2, and P3 keeps unit variance', () => {
+    const task = makeBfcTask({ ...spec, hierarchical: false });
+    const { d, k } = spec;
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        let vv = 0,
+          vw = 0;
+        for (let t = 0; t < d; t++) {
+          vv += task.V[i * d + t] * task.V[j * d + t];
+          vw += task.V[i * d + t] * task.W2[j * d + t];
+        }
+        expect(vv).toBeCloseTo(i === j ? 1 : 0, 12);
+        expect(vw).toBeCloseTo(0, 12);
+      }
+    }
+    const s = sampleBfc(task, 20_000, fold(keyFromSeed(9), 'x'));
+    const mean = s.P3.reduce((a, b) => a + b, 0) / s.n;
+    const v = s.P3.reduce((a, b) => a + (b - mean) ** 2, 0) / s.n;
+    expect(Math.abs(mean)).toBeLessThan(0.05);
+    expect(v).toBeGreaterThan(0.85);
+    expect(v).toBeLessThan(1.15);
+    const h = makeBfcTask(spec);
+    expect(h.V).toBe(h.W2);
+  });
 });

@@ -20,6 +20,13 @@ export interface BfcTaskSpec {
   /** Size of the reference sample that fixes the centring and scaling of P2 and P3. */
   readonly referenceSize: number;
   readonly key: Key;
+  /**
+   * false: the non-hierarchical control of the power mutant. Level 3 reads z = V x for V with k
+   * orthonormal rows orthogonal to W2 instead of W2 x, and its degree-<=2 Hermite part is removed
+   * (exactly, below), so P3 is a pure degree-4 function of features that nothing of lower degree
+   * in y reveals: the same degree and energy, no hierarchy (P2 says nothing about V). Default true.
+   */
+  readonly hierarchical?: boolean;
 }
 
 export interface BfcTask {
@@ -28,6 +35,8 @@ export interface BfcTask {
   readonly W2: Float64Array;
   /** k x k (row-major). */
   readonly W3: Float64Array;
+  /** k x d: the features level 3 is built on (W2 itself for the hierarchical target). */
+  readonly V: Float64Array;
   /** Centring and scaling of the raw parts: P = (raw - mean) / std. */
   readonly p2: { readonly mean: number; readonly std: number };
   readonly p3: { readonly mean: number; readonly std: number };
@@ -76,6 +85,7 @@ export function orthonormalRows(k: number, d: number, key: Key): Float64Array {
 /** Raw (unnormalised) P2 and P3 of one input row. */
 function rawParts(
   W2: Float64Array,
+  V: Float64Array,
   W3: Float64Array,
   k: number,
   d: number,
@@ -87,8 +97,12 @@ function rawParts(
   for (let i = 0; i < k; i++) {
     let z = 0;
     for (let j = 0; j < d; j++) z += W2[i * d + j] * X[row * d + j];
+    p2 += z * z;
+    if (V !== W2) {
+      z = 0;
+      for (let j = 0; j < d; j++) z += V[i * d + j] * X[row * d + j];
+    }
     s[i] = z * z;
-    p2 += s[i];
   }
   let p3 = 0;
   for (let a = 0; a < k; a++) {
@@ -96,7 +110,25 @@ function rawParts(
     for (let i = 0; i < k; i++) u += W3[a * k + i] * s[i];
     p3 += u * u;
   }
+  if (V !== W2) p3 -= degree2PartOfP3(W3, k, s);
   return [p2, p3];
+}
+
+/**
+ * The degree-<=2 Hermite part of P3 = Sum_{i,j} M_ij z_i^2 z_j^2 (M = W3^T W3) for z ~ N(0, I_k),
+ * from z^4 = He4 + 6 He2 + 3 and z_i^2 z_j^2 = (He2_i + 1)(He2_j + 1) (i != j), He2 = z^2 - 1:
+ * Sum_{i != j} M_ij (z_i^2 + z_j^2 - 1) + Sum_i M_ii (6 z_i^2 - 3). `s` holds z_i^2.
+ */
+function degree2PartOfP3(W3: Float64Array, k: number, s: Float64Array): number {
+  let acc = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let m = 0;
+      for (let a = 0; a < k; a++) m += W3[a * k + i] * W3[a * k + j];
+      acc += i === j ? m * (6 * s[i] - 3) : m * (s[i] + s[j] - 1);
+    }
+  }
+  return acc;
 }
 
 function gaussianInputs(n: number, d: number, key: Key): Float64Array {
@@ -106,7 +138,12 @@ function gaussianInputs(n: number, d: number, key: Key): Float64Array {
 export function makeBfcTask(spec: BfcTaskSpec): BfcTask {
   const { d, k } = spec;
   if (!(spec.referenceSize >= 100)) throw new RangeError(`makeBfcTask: referenceSize must be >= 100, got ${spec.referenceSize}`);
-  const W2 = orthonormalRows(k, d, fold(spec.key, 'W2'));
+  const hierarchical = spec.hierarchical ?? true;
+  if (!hierarchical && 2 * k > d) throw new RangeError(`makeBfcTask: the non-hierarchical target needs 2k <= d, got k = ${k}, d = ${d}`);
+  // The non-hierarchical target draws W2 and V together (2k orthonormal rows) from its own key.
+  const both = hierarchical ? undefined : orthonormalRows(2 * k, d, fold(spec.key, 'W2V'));
+  const W2 = both ? both.slice(0, k * d) : orthonormalRows(k, d, fold(spec.key, 'W2'));
+  const V = both ? both.slice(k * d) : W2;
   const W3 = rngFrom(spec.key, 'W3').normals(k * k, Math.sqrt(1 / k));
   const n = spec.referenceSize;
   const X = gaussianInputs(n, d, fold(spec.key, 'reference'));
@@ -116,7 +153,7 @@ export function makeBfcTask(spec: BfcTaskSpec): BfcTask {
     q2 = 0,
     q3 = 0;
   for (let r = 0; r < n; r++) {
-    const [a, b] = rawParts(W2, W3, k, d, X, r, s);
+    const [a, b] = rawParts(W2, V, W3, k, d, X, r, s);
     m2 += a;
     m3 += b;
     q2 += a * a;
@@ -126,7 +163,7 @@ export function makeBfcTask(spec: BfcTaskSpec): BfcTask {
   m3 /= n;
   const std2 = Math.sqrt(Math.max(q2 / n - m2 * m2, 0));
   const std3 = Math.sqrt(Math.max(q3 / n - m3 * m3, 0));
-  return { spec, W2, W3, p2: { mean: m2, std: std2 }, p3: { mean: m3, std: std3 } };
+  return { spec, W2, W3, V, p2: { mean: m2, std: std2 }, p3: { mean: m3, std: std3 } };
 }
 
 export function sampleBfc(task: BfcTask, n: number, key: Key): BfcSample {
@@ -137,7 +174,7 @@ export function sampleBfc(task: BfcTask, n: number, key: Key): BfcSample {
     P3 = new Float64Array(n);
   const s = new Float64Array(k);
   for (let r = 0; r < n; r++) {
-    const [a, b] = rawParts(task.W2, task.W3, k, d, X, r, s);
+    const [a, b] = rawParts(task.W2, task.V, task.W3, k, d, X, r, s);
     P2[r] = (a - task.p2.mean) / task.p2.std;
     P3[r] = (b - task.p3.mean) / task.p3.std;
     y[r] = alpha2 * P2[r] + alpha3 * P3[r];
