@@ -16,6 +16,7 @@ import {
   ge,
   jitterFields,
   le,
+  seedCountEvidence,
   skipCase,
   type Evidence,
   type PaperRef,
@@ -23,6 +24,7 @@ import {
 import { residualInstanceArb, type ResidualInstance, seedArb } from 'claimcheck/arbitraries';
 import {
   bestLinearPredictor,
+  binomialTail,
   CONVEX_LOSSES,
   criticalPoints,
   frobenius,
@@ -44,7 +46,7 @@ import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from 
 import { thm1Sides, thm2Sides, zeroWCurvature } from './bounds.js';
 import { trainResidual } from './trainedResidual.js';
 import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from './trainingCase.js';
-import { sgdVersusLinear, sgdRate, type SgdSetup } from './sgdVersusLinear.js';
+import { thm4Margins, type SgdSetup } from './sgdVersusLinear.js';
 import { exampleOnePool, makeTanhPool } from './sgdPool.js';
 import { sopspExcess } from './sopspExcess.js';
 
@@ -560,16 +562,63 @@ export const remarkReg = defineClaim({
 // Thm 4: projected SGD on the tweaked architecture competes with the best linear predictor.
 
 const THM4_DELTA = 0.05;
-const thm4Setup = (seed: number, thetaRule: 'fresh' | 'fixed', n: number, d: number, k: number): SgdSetup => ({
-  pool: makeTanhPool({ n, d, k, bankSize: 32, thetaStd: 3, labelNoise: 0.3, key: keyFromSeed(seed) }),
+/** Seeds per case and how many must meet the per-seed bound (fixed before any verdict run). */
+const THM4_SEEDS = 10;
+const THM4_NEED = 7;
+const THM4_CALIBRATION = [1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010];
+
+const thm4Setup = (seed: number, thetaRule: 'fresh' | 'fixed', start: 'far' | 'random'): SgdSetup => ({
+  pool: makeTanhPool({ n: 4000, d: 6, k: 5, bankSize: 32, thetaStd: 3, labelNoise: 0.3, key: keyFromSeed(seed) }),
   arch: 'tweaked',
-  loss: lossByName('logistic'),
-  radius: 3,
+  loss: lossByName('squared'),
+  radius: 1,
   thetaRule,
-  start: 'random',
+  start,
   eta: 'theory',
   seed,
 });
+
+interface Thm4Case {
+  readonly seed: number;
+  readonly thetaRule: 'fresh' | 'fixed';
+  readonly T: number;
+}
+
+const thm4Evidence = (h: Thm4Case, runEta?: number): Evidence => {
+  const r = thm4Margins(thm4Setup(h.seed, h.thetaRule, 'far'), h.T, THM4_SEEDS, THM4_DELTA, runEta);
+  return seedCountEvidence({
+    rule: 'avg_t F <= F_lin(w_lin) + D0^2/(2 eta T) + eta l^2/2 + 2 r sqrt(2 log(1/delta)/T)',
+    margins: r.margins,
+    need: THM4_NEED,
+    on: 'per-seed margin (bound - excess)',
+    effect: { name: 'median excess / bound', value: median(r.excess.map((e, i) => e / r.bounds[i])) },
+    scale: `d = 6, k = 5, b = 1, squared loss, pool 4000, theta ${h.thetaRule}, T = ${h.T}, ${THM4_SEEDS} seeds from pool seed ${h.seed}`,
+    quantities: {
+      T: h.T,
+      eta: runEta ?? r.eta,
+      minFLin: r.constants.minFLin,
+      l: r.constants.l,
+      r: r.constants.r,
+      medianExcess: median(r.excess),
+      maxExcess: Math.max(...r.excess),
+      medianBound: median(r.bounds),
+      minMargin: Math.min(...r.margins),
+    },
+  });
+};
+
+const thm4Design = {
+  seeds: (h: Thm4Case) => [h.seed],
+  reseed: (h: Thm4Case, seed: number) => ({ ...h, seed }),
+  calibration: {
+    seeds: THM4_CALIBRATION,
+    note: 'pool seeds 1001-1010 (scratch run, CALIBRATION.md): 100 of 100 seeds met the bound, excess/bound 0.19-0.21; step size 0 met it on 0 of 100',
+  },
+  falseAlarm: {
+    stageRate: binomialTail(THM4_SEEDS - THM4_NEED + 1, THM4_SEEDS, THM4_DELTA),
+    how: `computed: P[Binomial(${THM4_SEEDS}, delta = ${THM4_DELTA}) >= ${THM4_SEEDS - THM4_NEED + 1}], the theorem's per-seed failure rate; measured 0 of 100 seeds failed on the calibration pools`,
+  },
+};
 
 export const thm4 = defineClaim({
   id: 'shamir2018/thm4/sgd-competitive-with-linear',
@@ -578,50 +627,39 @@ export const thm4 = defineClaim({
   confidence: 'V2 (form), R (constants)',
   kind: 'statistical',
   statement:
-    'Projected SGD on (w, v) of p(x) = w^T x + v^T f_theta(x), theta_t fixed before each sample: ' +
-    'with probability >= 1 - delta, avg_t F(w_t, v_t, theta_t) <= min_{||u|| <= b} F_lin(u) + ' +
-    '(2.5 b l + 2 r sqrt(2 log(1/delta))) / sqrt(T) for eta = b / (l sqrt T).',
-  bound: '(2.5 * b * l + 2 * r * sqrt(2 * log(1 / delta))) / sqrt(T)',
+    'Projected SGD on u = (w, v) of p(x) = w^T x + v^T f_theta(x), theta_t fixed before each sample, step eta, from any ' +
+    'start u_0 in the ball ||u|| <= b: with probability >= 1 - delta, avg_t F(w_t, v_t, theta_t) <= min_{||w|| <= b} F_lin(w) + ' +
+    'D0^2 / (2 eta T) + eta l^2 / 2 + 2 r sqrt(2 log(1/delta) / T), D0 = ||u_0 - (w_lin, 0)||.',
+  bound: 'D0^2 / (2 * eta * T) + eta * l^2 / 2 + 2 * r * sqrt(2 * log(1 / delta) / T)',
   notes:
-    'The explicit constants are the standard OGD regret plus Azuma [R]; l and r are derived from the ' +
-    'loss metadata and the pool. theta_t is drawn each step from a bank of 32 N(0, 9) thetas (a rule ' +
-    'that fixes theta_t before the sample, as the theorem allows). Pool of 2000 points instead of ' +
-    '20 000 at the quick and ci profiles, to keep the exact population averages cheap.',
+    'Explicit constants [R]: online gradient descent regret against the comparator (w_lin, 0) plus Azuma. The constants ' +
+    'are data-dependent: D0 is the realised distance from the start to the comparator, l = sup ||grad_u ell|| and r = sup ell ' +
+    'over the ball and every point and theta of the pool. Squared loss, b = 1, eta = b / (l sqrt T), T = 1e5, starts on ' +
+    'the sphere away from the comparator (the theorem holds from any start; this one makes a learner that does not move ' +
+    'pay an excess of about 0.4 against a bound of about 0.07). Pool of 4000 points, theta_t from a bank of 32 N(0, 9) ' +
+    'thetas (fresh each step, or fixed). Rule: at least 7 of 10 seeds meet the per-seed bound; one-sided sign test on the ' +
+    'per-seed margins. The realised excess is about 0.2 of the bound (the OGD bound is not tight at this scale).',
   hypotheses: fc.record({
     seed: poolSeed,
     thetaRule: fc.constantFrom<'fresh' | 'fixed'>('fresh', 'fixed'),
-    T: fc.constant(1000),
-    seeds: fc.constant(20),
+    T: fc.constant(100_000),
   }),
-  check: ({ seed, thetaRule, T, seeds }) => {
-    const r = sgdVersusLinear(thm4Setup(seed, thetaRule, 2000, 6, 5), T, seeds, THM4_DELTA);
-    return {
-      conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
-      test: {
-        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
-        pValue: r.pValue,
-        effect: { name: 'median margin (bound - excess)', value: r.constants.minFLin + r.bound - median(r.averages) },
-        scale: `d = 6, k = 5, b = 3, pool 2000, T = ${T}, ${seeds} seeds`,
-      },
-      quantities: {
-        failures: r.failures,
-        seeds,
-        T,
-        minFLin: r.constants.minFLin,
-        bound: r.bound,
-        medianAvgF: median(r.averages),
-        maxAvgF: Math.max(...r.averages),
-        l: r.constants.l,
-        r: r.constants.r,
-      },
-    };
-  },
-  tolerance: exactThreshold(
-    'catalog pass rule fixed before the run: reject when >= 5 of 20 seeds fail (one-sided binomial p < 0.01 at rate delta = 0.05)',
-  ),
+  design: thm4Design,
+  check: (h: Thm4Case) => thm4Evidence(h),
+  tolerance: exactThreshold('pass rule fixed before the run: at least 7 of 10 seeds meet the per-seed bound'),
   runs: { quick: 1, ci: 2, thorough: 5 },
-  describe: ({ seed, thetaRule, T, seeds }) =>
-    `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${seeds} seeds`,
+  describe: ({ seed, thetaRule, T }: Thm4Case) =>
+    `tweaked unit, d = 6, k = 5, b = 1, squared loss, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${THM4_SEEDS} seeds`,
+});
+
+export const thm4StepSizeZero = defineMutant({
+  of: thm4,
+  id: 'shamir2018/thm4/sgd-competitive-with-linear~step-size-zero',
+  change: 'a learner that does not learn: step size 0, judged by the same bound (of the theory step)',
+  status: 'safe',
+  purpose: 'power',
+  expected: 'every seed stays at its start: excess about 0.4 against a bound of about 0.07, 0 of 10 seeds meet it',
+  check: (h: Thm4Case) => thm4Evidence(h, 0),
 });
 
 export const thm4OriginalArchitecture = defineMutant({
@@ -632,11 +670,15 @@ export const thm4OriginalArchitecture = defineMutant({
   expected: 'scalars, x = y = 1, f(x) = x, start (0, -1), b = 2: the iterates never move, F = 1/2 > bound',
   hypotheses: fc.record({
     eps: exampleEps([1, 1 / 2, 1 / 8]),
-    start: fc.constantFrom<'saddle' | 'origin'>('saddle', 'origin'),
-    T: fc.constantFrom(1_000_000, 100_000),
-    seeds: fc.integer({ min: 1, max: 20 }),
+    // The saddle start is the refuting family; the origin (where the original unit learns) is kept
+    // as a contrast at weight 1 of 5, so that every run meets the saddle (catalog: quantify over starts).
+    start: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<'saddle' | 'origin'>('saddle') },
+      { weight: 1, arbitrary: fc.constant<'saddle' | 'origin'>('origin') },
+    ),
+    T: fc.constantFrom(100_000, 1_000_000),
   }),
-  check: ({ eps, start, T, seeds }: { eps: number; start: 'saddle' | 'origin'; T: number; seeds: number }) => {
+  check: ({ eps, start, T }: { eps: number; start: 'saddle' | 'origin'; T: number }) => {
     const setup: SgdSetup = {
       pool: exampleOnePool(eps),
       arch: 'original',
@@ -647,34 +689,83 @@ export const thm4OriginalArchitecture = defineMutant({
       eta: 'theory',
       seed: 1,
     };
-    const r = sgdVersusLinear(setup, T, seeds, THM4_DELTA);
-    return {
-      conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
-      test: {
-        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
-        pValue: r.pValue,
-        effect: { name: 'avg F - (min F_lin + bound)', value: r.averages[0] - r.constants.minFLin - r.bound },
-        scale: `Example 1, b = 2, T = ${T}, ${seeds} seeds`,
-      },
-      quantities: { failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound, avgF: r.averages[0] },
-    };
+    const r = thm4Margins(setup, T, THM4_SEEDS, THM4_DELTA);
+    return seedCountEvidence({
+      rule: 'avg_t F <= F_lin(w_lin) + bound',
+      margins: r.margins,
+      need: THM4_NEED,
+      on: 'per-seed margin (bound - excess)',
+      effect: { name: 'median excess - bound', value: -median(r.margins) },
+      scale: `Example 1, b = 2, T = ${T}, ${THM4_SEEDS} seeds`,
+      quantities: { T, minFLin: r.constants.minFLin, medianBound: median(r.bounds), medianExcess: median(r.excess) },
+    });
   },
-  describe: ({ eps, start, T, seeds }: { eps: number; start: string; T: number; seeds: number }) =>
-    `original unit on Example 1 (x = y = 1, f(x) = ${eps} x), b = 2, start ${start === 'saddle' ? `(0, ${-1 / eps})` : '(0, 0)'}, T = ${T}, ${seeds} seeds`,
+  describe: ({ eps, start, T }: { eps: number; start: string; T: number }) =>
+    `original unit on Example 1 (x = y = 1, f(x) = ${eps} x), b = 2, start ${start === 'saddle' ? `(0, ${-1 / eps})` : '(0, 0)'}, T = ${T}, ${THM4_SEEDS} seeds`,
   runs: { quick: 20, ci: 20, thorough: 40 },
 });
 
 // ---------------------------------------------------------------------------------------------
-// Thm 4, rate: the excess decays as O(1/sqrt T).
+// Thm 4, rate: the excess decays as O(1/sqrt T), with the theorem's explicit constant.
+
+const RATE_TS = [300, 1000, 3000, 10_000, 30_000, 100_000];
+/** Per run; the union over the six grid points gives a per-seed failure rate <= 6 x 0.01. */
+const RATE_DELTA = 0.01;
+const RATE_SEEDS = 10;
+const RATE_NEED = 7;
+const RATE_CALIBRATION = [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010];
+
+interface RateCase {
+  readonly seed: number;
+  readonly Ts: readonly number[];
+}
+
+/**
+ * Per seed s and grid point T: sqrt(T) Delta_s(T) <= C_s, where C_s = sqrt(T) x (Thm 4's bound at
+ * T) = D0^2 l / (2 b) + b l / 2 + 2 r sqrt(2 log(1/delta)) does not depend on T for the theory step:
+ * the O(1/sqrt T) rate with the theorem's own constant. A seed passes if every grid point does.
+ */
+const rateEvidence = (h: RateCase, constantEta?: number): Evidence => {
+  const setup = thm4Setup(h.seed, 'fresh', 'random');
+  const runs = h.Ts.map((T) => thm4Margins(setup, T, RATE_SEEDS, RATE_DELTA, constantEta));
+  const scaled = runs.map((r, j) => r.excess.map((e) => Math.sqrt(h.Ts[j]) * e));
+  const C = runs[0].bounds.map((b) => Math.sqrt(h.Ts[0]) * b);
+  const margins = C.map((c, s) => Math.min(...scaled.map((row) => c - row[s])));
+  const meanDelta = runs.map((r) => r.excess.reduce((a, b) => a + b, 0) / r.excess.length);
+  const e = seedCountEvidence({
+    rule: 'sqrt(T) Delta(T) <= C (the explicit constant) at every T of the grid',
+    margins,
+    need: RATE_NEED,
+    on: 'per-seed margin min_T (C - sqrt(T) Delta(T))',
+    effect: {
+      name: 'largest sqrt(T) Delta / C (median over seeds)',
+      value: median(C.map((c, s) => Math.max(...scaled.map((row) => row[s])) / c)),
+    },
+    scale: `d = 6, k = 5, b = 1, squared loss, pool 4000, T in {${h.Ts.join(', ')}}, ${RATE_SEEDS} seeds from pool seed ${h.seed}`,
+    quantities: {
+      medianC: median(C),
+      ...Object.fromEntries(h.Ts.map((T, j) => [`Delta@${T}`, meanDelta[j]])),
+      ...Object.fromEntries(h.Ts.map((T, j) => [`sqrtT*Delta@${T}`, Math.sqrt(T) * meanDelta[j]])),
+    },
+  });
+  return { ...e, test: e.test && { ...e.test, gridPoints: h.Ts.length } };
+};
 
 export const thm4Rate = defineClaim({
   id: 'shamir2018/thm4/sqrt-t-rate',
   paper,
   theorem: 'Theorem 4 (rate)',
-  confidence: 'V2, C',
+  confidence: 'V2, R (constant)',
   kind: 'scaling',
-  statement: 'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin is O(1/sqrt T).',
-  notes: 'Step size [R]. Pool of 2000 points; median over seeds; Delta < 0 is allowed (features can beat the linear class).',
+  statement:
+    'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin <= C / sqrt(T) at every T, with the explicit constant ' +
+    'C = D0^2 l / (2 b) + b l / 2 + 2 r sqrt(2 log(1/delta)) that does not depend on T.',
+  bound: 'C / sqrt(T)',
+  notes:
+    'The O(1/sqrt T) upper bound is judged with its explicit constant, not by a fitted slope (an upper bound does not ' +
+    'imply a slope). Six grid points T = 300 ... 1e5, 10 seeds from uniform random starts, delta = 0.01 per run; a seed ' +
+    'passes if sqrt(T) Delta(T) <= C at every T; at least 7 of 10 must pass; one-sided sign test on the per-seed margins. ' +
+    'The constant-step power mutant is refuted because its Delta stops decreasing (a plateau), so sqrt(T) Delta passes C.',
   plot: {
     x: 'T (SGD steps)',
     references: [
@@ -682,63 +773,36 @@ export const thm4Rate = defineClaim({
       { series: 'sqrtT*Delta', exponent: 0, label: 'flat (1/√T rate)' },
     ],
   },
-  hypotheses: fc.record({ seed: poolSeed, seeds: fc.constant(3), Ts: fc.constant([100, 1000, 10000]) }),
-  check: ({ seed, seeds, Ts }) => {
-    const r = sgdRate(thm4Setup(seed, 'fresh', 2000, 6, 5), Ts, seeds);
-    const conditions = [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])];
-    if (r.slope) {
-      conditions.push(le('fitted slope of log Delta vs log T <= 0', r.slope.slope, 0));
-      conditions.push(ge('fitted slope >= -1 (target -0.5 +- 0.5)', r.slope.slope, -1));
-    }
-    return {
-      conditions,
-      test: {
-        name: 'fitted slope of log Delta against log T (target -0.5) and growth of sqrt(T) Delta',
-        interval: r.slope ? [r.slope.ciLow, r.slope.ciHigh] : undefined,
-        effect: r.slope
-          ? { name: 'slope', value: r.slope.slope }
-          : { name: 'sqrt(T) Delta growth', value: Math.max(...r.scaled) / r.scaled[0] },
-        scale: `d = 6, k = 5, b = 3, pool 2000, T in {${Ts.join(', ')}}, ${seeds} seeds (median)`,
-      },
-      quantities: {
-        ...Object.fromEntries(Ts.map((T, i) => [`Delta@${T}`, r.deltas[i]])),
-        ...Object.fromEntries(Ts.map((T, i) => [`sqrtT*Delta@${T}`, r.scaled[i]])),
-        slope: r.slope?.slope ?? NaN,
-      },
-    };
+  hypotheses: fc.record({ seed: poolSeed, Ts: fc.constant(RATE_TS) }),
+  design: {
+    seeds: (h: RateCase) => [h.seed],
+    reseed: (h: RateCase, seed: number) => ({ ...h, seed }),
+    calibration: {
+      seeds: RATE_CALIBRATION,
+      note: 'pool seeds 2001-2010 (scratch run, CALIBRATION.md): every seed met the constant at every T; a constant step 0.5 met it on none',
+    },
+    falseAlarm: {
+      stageRate: binomialTail(RATE_SEEDS - RATE_NEED + 1, RATE_SEEDS, RATE_TS.length * RATE_DELTA),
+      how: `computed: P[Binomial(${RATE_SEEDS}, ${RATE_TS.length} x ${RATE_DELTA}) >= ${RATE_SEEDS - RATE_NEED + 1}] (union bound over the grid per seed); measured 0 of 100 seeds failed on the calibration pools`,
+    },
   },
-  tolerance: exactThreshold('catalog pass rule fixed before the run: growth <= 1.5x, slope in [-1, 0]'),
+  check: (h: RateCase) => rateEvidence(h),
+  tolerance: exactThreshold('pass rule fixed before the run: at least 7 of 10 seeds meet the explicit constant at every T'),
   runs: { quick: 1, ci: 1, thorough: 3 },
-  describe: ({ seed, seeds, Ts }) =>
-    `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, T in {${Ts.join(', ')}}, ${seeds} seeds`,
+  describe: ({ seed, Ts }: RateCase) =>
+    `tweaked unit, d = 6, k = 5, b = 1, squared loss, pool seed ${seed}, T in {${Ts.join(', ')}}, ${RATE_SEEDS} seeds`,
 });
 
 export const thm4RateConstantStep = defineMutant({
   of: thm4Rate,
   id: 'shamir2018/thm4/sqrt-t-rate~constant-step',
-  change: 'a fixed step size independent of T',
+  change: 'a fixed step size independent of T (judged by the same constant)',
   status: 'safe [C]',
-  expected: 'two-point grid T = 1e2 vs 1e4 with eta = 2, the smallest d, k and fewest seeds keeping >= 3x growth',
-  hypotheses: fc.record({
-    seed: poolSeed,
-    eta: fc.constantFrom(2, 0.5),
-    d: fc.integer({ min: 1, max: 6 }),
-    k: fc.integer({ min: 1, max: 5 }),
-    seeds: fc.integer({ min: 1, max: 3 }),
-  }),
-  check: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) => {
-    const r = sgdRate({ ...thm4Setup(seed, 'fresh', 2000, d, k), eta }, [100, 10000], seeds);
-    return {
-      conditions: [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])],
-      quantities: {
-        'Delta@100': r.deltas[0],
-        'Delta@10000': r.deltas[1],
-        'sqrtT*Delta@100': r.scaled[0],
-        'sqrtT*Delta@10000': r.scaled[1],
-      },
-    };
-  },
-  describe: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) =>
-    `constant eta = ${eta}, d = ${d}, k = ${k}, T in {100, 10000}, ${seeds} seeds, pool seed ${seed}`,
-  runs: { quick: 3, ci: 5, thorough: 10 },
+  purpose: 'power',
+  expected: 'Delta plateaus at the step size noise floor, so sqrt(T) Delta exceeds C at the largest T on every seed',
+  hypotheses: fc.record({ seed: poolSeed, Ts: fc.constant(RATE_TS), eta: fc.constantFrom(0.5, 2) }),
+  check: ({ eta, ...h }: RateCase & { eta: number }) => rateEvidence(h, eta),
+  describe: ({ seed, eta }: RateCase & { eta: number }) =>
+    `constant eta = ${eta}, T in {${RATE_TS.join(', ')}}, ${RATE_SEEDS} seeds, pool seed ${seed}`,
+  runs: { quick: 1, ci: 2, thorough: 5 },
 });
