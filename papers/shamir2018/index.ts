@@ -30,6 +30,7 @@ import {
   frobenius,
   gridStarts,
   keyFromSeed,
+  lambdaMin,
   linearLoss,
   lossByName,
   median,
@@ -45,6 +46,8 @@ import {
 import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from './exampleOne.js';
 import { thm1Sides, thm2Sides, zeroWCurvature } from './bounds.js';
 import { trainResidual } from './trainedResidual.js';
+import { jointObjective, splitJoint, type JointData } from './jointObjective.js';
+import { saddleFreeNewton } from './saddleFreeNewton.js';
 import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from './trainingCase.js';
 import { thm4Margins, type SgdSetup } from './sgdVersusLinear.js';
 import { exampleOnePool, makeTanhPool } from './sgdPool.js';
@@ -276,6 +279,70 @@ export const thm2StrictNegativeCurvature = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Cor 1: every local minimum is no worse than the best linear predictor (checked via training).
 
+/** Certification levels of an approximate local minimum in (w, V, theta): ||grad F|| <= eps_g, lambda_min >= -eps_h. */
+const COR1_GRAD = 1e-8;
+const COR1_CURV = 1e-6;
+
+const cor1Check = (h: TrainingCaseValue): Evidence => {
+  const t = trainResidual(h);
+  if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
+  const { X, y, loss } = t.data;
+  let c = t.theta.b;
+  if (h.dead) {
+    // Every unit below zero on every sample point with margin 1: f = 0 near this theta.
+    c = t.theta.W.map((row, j) => c[j] - Math.max(...X.map((x) => row.reduce((s, wt, a) => s + wt * x[a], c[j]))) - 1);
+  }
+  const D: JointData = { X, y, loss, k: h.k, activation: h.activation };
+  const f = jointObjective(D);
+  // float64 refinement from the float32 warm start, jointly in (w, V, theta).
+  const u = saddleFreeNewton(f, [...t.w, ...t.V.flat(), ...t.theta.W.flat(), ...c], 300);
+  const gradNorm = norm2(f.gradient(u));
+  const lamMin = lambdaMin(f.hessian(u));
+  const certified = gradNorm <= COR1_GRAD && lamMin >= -COR1_CURV;
+  const { w, V, Fx } = splitJoint(D, u);
+  const normW = norm2(w);
+  if (normW === 0) return skipCase('w = 0 at the certified point: the Thm 1 form of the bound needs w != 0');
+  const wStar = bestLinearPredictor(X, y, loss).w;
+  const s = thm1Sides({ X, Fx, y, loss }, w, V, wStar);
+  // Any point with ||grad_(w,V) F|| <= eps_g satisfies F - F_lin(w*) <= eps_g K (Thm 1), K from the point's norms.
+  const K = Math.sqrt(2 * normW ** 2 + s.normWStar ** 2 * (2 + s.normV ** 2 / normW ** 2));
+  // A point the refinement could not certify (F need not attain a local minimum: saturating features
+  // can run off to infinity) is still checked, by Thm 1 at its own gradient, and counted as uncertified.
+  const bound = certified ? COR1_GRAD * K : s.bound;
+  const d = w.length;
+  const oW = d + d * h.k;
+  // The dead units' margin at the certified theta (their gradient is 0, so the refinement keeps it at 1).
+  const deadMargin = Math.min(
+    ...X.flatMap((x) =>
+      Array.from({ length: h.k }, (_, j) => -x.reduce((acc, xa, a) => acc + u[oW + j * d + a] * xa, u[oW + h.k * d + j])),
+    ),
+  );
+  return {
+    conditions: [
+      le(
+        certified
+          ? `certified approximate local minimum (||grad|| <= ${COR1_GRAD}, lambda_min >= -${COR1_CURV}): F <= inf F_lin + eps K`
+          : 'uncertified refined point: F <= inf F_lin + ||grad_(w,V) F|| K (Thm 1)',
+        s.F,
+        s.FLin + bound,
+      ),
+    ],
+    quantities: {
+      F: s.F,
+      infFLin: s.FLin,
+      excess: s.F - s.FLin,
+      bound,
+      ratio: (s.F - s.FLin) / bound,
+      certified: certified ? 1 : 0,
+      gradNorm,
+      lambdaMin: lamMin,
+      K,
+      trainLoss: t.trainLoss,
+      ...(h.dead ? { deadMargin, noSkipF: y.reduce((acc, yi) => acc + loss.value(0, yi), 0) / y.length } : {}),
+    },
+  };
+};
+
 export const cor1 = defineClaim({
   id: 'shamir2018/cor1/local-min-no-worse-than-linear',
   paper,
@@ -284,44 +351,29 @@ export const cor1 = defineClaim({
   kind: 'exact',
   statement:
     'Every local minimum (w, V, theta) of F satisfies F(w, V, theta) <= inf_w F_lin(w), with no ' +
-    'assumption on f_theta, the data or the depth.',
+    'assumption on f_theta, the data or the depth; at an approximate local minimum (||grad F|| <= eps) ' +
+    'F <= inf F_lin + eps sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2)).',
   notes:
-    'Checked via training (catalog): (w, V, theta) trained jointly by Adam in TF.js (float32); at the ' +
-    'trained point Thm 1 with w* = argmin F_lin is asserted in float64, a sound data-dependent ' +
-    'tolerance since training does not reach an exact minimum; Thm 2 (b) if the trained w is ~0. ' +
-    'F - inf F_lin is reported and should approach <= 0 as the gradient shrinks.',
+    'Each case is warm-started by Adam in TF.js (float32) and refined in float64 by saddle-free Newton jointly in ' +
+    '(w, V, theta) (one feature layer, tanh or softplus, or ReLU with every unit dead). The point is certified as an ' +
+    `approximate local minimum of the full objective: ||grad_(w,V,theta) F|| <= ${COR1_GRAD} and lambda_min of the full ` +
+    `Hessian (central differences of the analytic gradient, error ~1e-9) >= -${COR1_CURV}; then F - inf F_lin <= eps K is ` +
+    'asserted with eps = 1e-8 (Thm 1 at the certified level). One case in three has every ReLU unit dead and n > d + d k: ' +
+    'only the skip can fit there, and noSkipF = E ell(0; y) is what the same point would be worth without the skip. About ' +
+    'one smooth case in four does not certify within 300 steps (saturating features: F need not attain a minimum); it is ' +
+    'checked by Thm 1 at its own gradient and reported with certified = 0. Certified minima give F - inf F_lin <= 0 up to ' +
+    'round-off (ratio <= 0): the O(eps) bound is not approached from above, as the corollary predicts.',
   hypotheses: trainingCaseArb(),
   cover: [
-    { label: 'ReLU features (dead units possible)', minShare: 0.1, when: (h) => h.activation === 'relu' },
-    {
-      label: 'sign-label loss (logistic or smoothed hinge)',
-      minShare: 0.1,
-      when: (h) => h.loss === 'logistic' || h.loss === 'smoothed-hinge',
-    },
+    { label: 'dead ReLU features (skip needed), n > d + d k', minShare: 0.1, when: (h) => h.dead },
+    { label: 'smooth features (tanh, softplus)', minShare: 0.3, when: (h) => !h.dead },
   ],
-  check: (h: TrainingCaseValue) => {
-    const t = trainResidual(h);
-    if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
-    const wStar = bestLinearPredictor(t.data.X, t.data.y, t.data.loss).w;
-    const base = { trainLoss: t.trainLoss, infFLin: linearLoss(t.data.X, t.data.y, t.data.loss, wStar) };
-    if (norm2(t.w) <= 1e-6 * Math.max(1, norm2(wStar))) {
-      if (norm2(wStar) === 0) return skipCase('trained w ~ 0 and w* = 0: neither Thm 1 nor Thm 2 applies');
-      const s = thm2Sides(t.data, t.V, wStar);
-      return {
-        conditions: [ge('Thm 2 (b) at the trained point (w ~ 0)', s.normWStar * s.curvatureTerm + s.FLin, s.F)],
-        quantities: { ...base, F: s.F, gradNorm: s.gradNorm, excess: s.F - s.FLin },
-      };
-    }
-    const s = thm1Sides(t.data, t.w, t.V, wStar);
-    return {
-      conditions: [le('Thm 1 at the trained point: F <= inf F_lin + ||grad F|| sqrt(...)', s.F, s.FLin + s.bound)],
-      quantities: { ...base, F: s.F, gradNorm: s.gradNorm, bound: s.bound, excess: s.F - s.FLin },
-    };
-  },
+  check: cor1Check,
+  score: (e: Evidence) => e.quantities?.ratio,
   tolerance: SUM_TOLERANCE,
-  runs: { quick: 12, ci: 30, thorough: 200 },
+  runs: { quick: 8, ci: 30, thorough: 200 },
   describe: (h: TrainingCaseValue) =>
-    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, depth ${h.depth} ${h.activation} MLP, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
+    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, ${h.dead ? 'dead ' : ''}${h.activation} layer, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
 });
 
 export const cor1NoSkip = defineMutant({
