@@ -151,7 +151,10 @@ export const thm1 = defineClaim({
     (q) => q.F - q.FLin,
     (q) => q.bound,
   ),
-  notes: '||V|| is the spectral norm. w* is the float64 best linear predictor or a random vector (the inequality holds for every w*).',
+  notes:
+    '||V|| is the spectral norm. w* is the float64 best linear predictor or a random vector (the inequality holds for every w*). ' +
+    'Targeting climbs the scale-free ratio (F - F_lin) / bound: at quick it reaches 0.700-0.707 on run seeds 1-5 (the known ' +
+    "tight value is about 0.7), so the search gets to the bound's tight corner without a heavier cancellation weight.",
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, requireNonzeroW: true }),
   check: thm1Check,
   tolerance: SUM_TOLERANCE,
@@ -234,7 +237,8 @@ export const thm2 = defineClaim({
     (q) => q.normWStar * q.curvatureTerm,
   ),
   notes:
-    'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
+    'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes. ' +
+    'Targeting climbs (F - F_lin) / (||w*|| B): at quick it reaches 0.74-1.00 on run seeds 1-5 (1.00 up to round-off on two seeds: (b) is tight).',
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true }),
   check: thm2Check,
   cover: [
