@@ -22,10 +22,6 @@ function sigmaPrime(a: Activation, s: number): number {
   throw new RangeError(`activation ${a} has no float64 derivative here; use tanh, softplus or relu`);
 }
 
-export function jointSize(d: number, k: number): number {
-  return d + d * k + k * d + k;
-}
-
 function forward(D: JointData, u: readonly number[], i: number) {
   const d = D.X[0].length;
   const { k } = D;
