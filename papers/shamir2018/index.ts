@@ -1,10 +1,10 @@
 /**
  * Shamir, "Are ResNets Provably Better than Linear Predictors?" (NeurIPS 2018, arXiv 1804.06739).
- * Catalog: shared/claims/shamir2018.md. Eight claims and nine mutants, in the paper's order.
+ * Catalog: shared/claims/shamir2018.md. Eight claims and eleven mutants, in the paper's order.
  *
  * This file only declares; the numbers come from src/core (float64 objective and bounds,
  * experiments) and the cases from src/claims/hypotheses. It is longer than 300 lines because it
- * holds seventeen declarations, each with its statement, tolerance reason and catalog notes.
+ * holds nineteen declarations, each with its statement, tolerance reason and catalog notes.
  */
 import {
   defineClaim,
