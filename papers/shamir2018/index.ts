@@ -287,62 +287,77 @@ export const thm2StrictNegativeCurvature = defineMutant({
 const COR1_GRAD = 1e-8;
 const COR1_CURV = 1e-6;
 
-const cor1Check = (h: TrainingCaseValue): Evidence => {
-  const t = trainResidual(h);
-  if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
-  const { X, y, loss } = t.data;
-  let c = t.theta.b;
-  if (h.dead) {
-    // Every unit below zero on every sample point with margin 1: f = 0 near this theta.
-    c = t.theta.W.map((row, j) => c[j] - Math.max(...X.map((x) => row.reduce((s, wt, a) => s + wt * x[a], c[j]))) - 1);
-  }
-  const D: JointData = { X, y, loss, k: h.k, activation: h.activation };
+interface CertifiedPoint {
+  readonly certified: boolean;
+  readonly F: number;
+  readonly FLin: number;
+  readonly bound: number;
+  readonly gradNorm: number;
+  readonly lambdaMin: number;
+  readonly K: number;
+}
+
+/**
+ * Refines (w, V, theta) jointly in float64 by saddle-free Newton and asserts the corollary at the
+ * result: at a certified approximate local minimum (||grad|| <= eps_g, lambda_min >= -eps_h) any
+ * point satisfies F - F_lin(w*) <= eps_g K (Thm 1 at the certified level, K from the point's norms).
+ * A point that does not certify (F need not attain a local minimum: saturating features can run
+ * off to infinity) is still checked by Thm 1 at its own gradient and counted as uncertified.
+ */
+function certifyAndBound(D: JointData, start: number[]): CertifiedPoint | undefined {
   const f = jointObjective(D);
-  // float64 refinement from the float32 warm start, jointly in (w, V, theta).
-  const u = saddleFreeNewton(f, [...t.w, ...t.V.flat(), ...t.theta.W.flat(), ...c], 300);
+  const u = saddleFreeNewton(f, start, 300);
   const gradNorm = norm2(f.gradient(u));
   const lamMin = lambdaMin(f.hessian(u));
   const certified = gradNorm <= COR1_GRAD && lamMin >= -COR1_CURV;
   const { w, V, Fx } = splitJoint(D, u);
   const normW = norm2(w);
-  if (normW === 0) return skipCase('w = 0 at the certified point: the Thm 1 form of the bound needs w != 0');
-  const wStar = bestLinearPredictor(X, y, loss).w;
-  const s = thm1Sides({ X, Fx, y, loss }, w, V, wStar);
-  // Any point with ||grad_(w,V) F|| <= eps_g satisfies F - F_lin(w*) <= eps_g K (Thm 1), K from the point's norms.
+  if (normW === 0) return undefined;
+  const s = thm1Sides({ X: D.X, Fx, y: D.y, loss: D.loss }, w, V, bestLinearPredictor(D.X, D.y, D.loss).w);
   const K = Math.sqrt(2 * normW ** 2 + s.normWStar ** 2 * (2 + s.normV ** 2 / normW ** 2));
-  // A point the refinement could not certify (F need not attain a local minimum: saturating features
-  // can run off to infinity) is still checked, by Thm 1 at its own gradient, and counted as uncertified.
-  const bound = certified ? COR1_GRAD * K : s.bound;
-  const d = w.length;
-  const oW = d + d * h.k;
-  // The dead units' margin at the certified theta (their gradient is 0, so the refinement keeps it at 1).
-  const deadMargin = Math.min(
-    ...X.flatMap((x) =>
-      Array.from({ length: h.k }, (_, j) => -x.reduce((acc, xa, a) => acc + u[oW + j * d + a] * xa, u[oW + h.k * d + j])),
-    ),
+  return { certified, F: s.F, FLin: s.FLin, bound: certified ? COR1_GRAD * K : s.bound, gradNorm, lambdaMin: lamMin, K };
+}
+
+const cor1Check = (h: TrainingCaseValue): Evidence => {
+  const t = trainResidual(h);
+  if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
+  const { X, y, loss } = t.data;
+  const wV = [...t.w, ...t.V.flat()];
+  // Smooth instance: the trained point, refined.
+  const smooth = certifyAndBound({ X, y, loss, k: h.k, activation: h.activation }, [...wV, ...t.theta.W.flat(), ...t.theta.b]);
+  // Dead-ReLU instance on the same data: biases shifted so every unit is below zero on every
+  // sample point with margin 1 (f = 0 near theta): only the skip can fit, and a unit without the
+  // skip would be stuck at E ell(0; y). Its theta gradient is 0, so the refinement keeps the margin.
+  const deadC = t.theta.W.map(
+    (row, j) => t.theta.b[j] - Math.max(...X.map((x) => row.reduce((acc, wt, a) => acc + wt * x[a], t.theta.b[j]))) - 1,
   );
+  const dead = certifyAndBound({ X, y, loss, k: h.k, activation: 'relu' }, [...wV, ...t.theta.W.flat(), ...deadC]);
+  if (!smooth || !dead) return skipCase('w = 0 at the refined point: the Thm 1 form of the bound needs w != 0');
+  const name = (p: CertifiedPoint, which: string) =>
+    p.certified
+      ? `${which}: certified approximate local minimum (||grad|| <= ${COR1_GRAD}, lambda_min >= -${COR1_CURV}): F <= inf F_lin + eps K`
+      : `${which}: uncertified refined point: F <= inf F_lin + ||grad_(w,V) F|| K (Thm 1)`;
+  const ratio = (p: CertifiedPoint) => (p.F - p.FLin) / p.bound;
   return {
     conditions: [
-      le(
-        certified
-          ? `certified approximate local minimum (||grad|| <= ${COR1_GRAD}, lambda_min >= -${COR1_CURV}): F <= inf F_lin + eps K`
-          : 'uncertified refined point: F <= inf F_lin + ||grad_(w,V) F|| K (Thm 1)',
-        s.F,
-        s.FLin + bound,
-      ),
+      le(name(smooth, `${h.activation} features`), smooth.F, smooth.FLin + smooth.bound),
+      le(name(dead, 'dead ReLU features'), dead.F, dead.FLin + dead.bound),
     ],
     quantities: {
-      F: s.F,
-      infFLin: s.FLin,
-      excess: s.F - s.FLin,
-      bound,
-      ratio: (s.F - s.FLin) / bound,
-      certified: certified ? 1 : 0,
-      gradNorm,
-      lambdaMin: lamMin,
-      K,
+      F: smooth.F,
+      infFLin: smooth.FLin,
+      excess: smooth.F - smooth.FLin,
+      bound: smooth.bound,
+      certified: smooth.certified ? 1 : 0,
+      gradNorm: smooth.gradNorm,
+      lambdaMin: smooth.lambdaMin,
+      deadF: dead.F,
+      deadBound: dead.bound,
+      deadCertified: dead.certified ? 1 : 0,
+      deadGradNorm: dead.gradNorm,
+      noSkipF: y.reduce((acc, yi) => acc + loss.value(0, yi), 0) / y.length,
+      ratio: Math.max(ratio(smooth), ratio(dead)),
       trainLoss: t.trainLoss,
-      ...(h.dead ? { deadMargin, noSkipF: y.reduce((acc, yi) => acc + loss.value(0, yi), 0) / y.length } : {}),
     },
   };
 };
@@ -359,25 +374,21 @@ export const cor1 = defineClaim({
     'F <= inf F_lin + eps sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2)).',
   notes:
     'Each case is warm-started by Adam in TF.js (float32) and refined in float64 by saddle-free Newton jointly in ' +
-    '(w, V, theta) (one feature layer, tanh or softplus, or ReLU with every unit dead). The point is certified as an ' +
+    '(w, V, theta) (one feature layer, tanh or softplus; and, on the same data, a ReLU layer with every unit dead). Each point is certified as an ' +
     `approximate local minimum of the full objective: ||grad_(w,V,theta) F|| <= ${COR1_GRAD} and lambda_min of the full ` +
     `Hessian (central differences of the analytic gradient, error ~1e-9) >= -${COR1_CURV}; then F - inf F_lin <= eps K is ` +
-    'asserted with eps = 1e-8 (Thm 1 at the certified level). One case in three has every ReLU unit dead and n > d + d k: ' +
-    'only the skip can fit there, and noSkipF = E ell(0; y) is what the same point would be worth without the skip. About ' +
-    'one smooth case in four does not certify within 300 steps (saturating features: F need not attain a minimum); it is ' +
+    'asserted with eps = 1e-8 (Thm 1 at the certified level). Every case also checks the dead-ReLU instance (most with ' +
+    'n > d + d k): only the skip can fit there, and noSkipF = E ell(0; y) is what it would be worth without the skip. ' +
+    'Between a quarter and a half of the smooth cases do not certify within 300 steps (saturating features: F need not attain a minimum); it is ' +
     'checked by Thm 1 at its own gradient and reported with certified = 0. Certified minima give F - inf F_lin <= 0 up to ' +
     'round-off (ratio <= 0): the O(eps) bound is not approached from above, as the corollary predicts.',
   hypotheses: trainingCaseArb(),
-  cover: [
-    { label: 'dead ReLU features (skip needed), n > d + d k', minShare: 0.1, when: (h) => h.dead },
-    { label: 'smooth features (tanh, softplus)', minShare: 0.3, when: (h) => !h.dead },
-  ],
   check: cor1Check,
   score: (e: Evidence) => e.quantities?.ratio,
   tolerance: SUM_TOLERANCE,
-  runs: { quick: 8, ci: 30, thorough: 200 },
+  runs: { quick: 6, ci: 20, thorough: 200 },
   describe: (h: TrainingCaseValue) =>
-    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, ${h.dead ? 'dead ' : ''}${h.activation} layer, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
+    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, ${h.activation} layer (and its dead-ReLU twin), ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
 });
 
 export const cor1NoSkip = defineMutant({
@@ -751,14 +762,16 @@ export const thm4OriginalArchitecture = defineMutant({
   status: 'safe',
   expected: 'scalars, x = y = 1, f(x) = x, start (0, -1), b = 2: the iterates never move, F = 1/2 > bound',
   hypotheses: fc.record({
-    eps: exampleEps([1, 1 / 2, 1 / 8]),
+    // eps <= 1/4 would put the saddle (0, -1/eps) outside the ball b = 2, where it is no longer stationary.
+    eps: exampleEps([1, 1 / 2]),
     // The saddle start is the refuting family; the origin (where the original unit learns) is kept
     // as a contrast at weight 1 of 5, so that every run meets the saddle (catalog: quantify over starts).
     start: fc.oneof(
       { weight: 4, arbitrary: fc.constant<'saddle' | 'origin'>('saddle') },
       { weight: 1, arbitrary: fc.constant<'saddle' | 'origin'>('origin') },
     ),
-    T: fc.constantFrom(100_000, 1_000_000),
+    // T = 1e6: the bound (~0.25) is below F = 1/2 at the saddle; at 1e5 it is not for eps = 1.
+    T: fc.constant(1_000_000),
   }),
   check: ({ eps, start, T }: { eps: number; start: 'saddle' | 'origin'; T: number }) => {
     const setup: SgdSetup = {

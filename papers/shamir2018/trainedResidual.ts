@@ -32,8 +32,6 @@ export interface TrainingCase {
   readonly seed: number;
   readonly steps: number;
   readonly lr: number;
-  /** Shift the trained biases so every feature unit is dead on the sample (margin 1): the skip alone must fit. */
-  readonly dead: boolean;
 }
 
 export interface TrainedPoint {
