@@ -1,10 +1,10 @@
 /**
  * Shamir, "Are ResNets Provably Better than Linear Predictors?" (NeurIPS 2018, arXiv 1804.06739).
- * Catalog: shared/claims/shamir2018.md. Eight claims and nine mutants, in the paper's order.
+ * Catalog: shared/claims/shamir2018.md. Eight claims and eleven mutants, in the paper's order.
  *
  * This file only declares; the numbers come from src/core (float64 objective and bounds,
  * experiments) and the cases from src/claims/hypotheses. It is longer than 300 lines because it
- * holds seventeen declarations, each with its statement, tolerance reason and catalog notes.
+ * holds nineteen declarations, each with its statement, tolerance reason and catalog notes.
  */
 import {
   defineClaim,
@@ -16,6 +16,7 @@ import {
   ge,
   jitterFields,
   le,
+  seedCountEvidence,
   skipCase,
   type Evidence,
   type PaperRef,
@@ -23,11 +24,13 @@ import {
 import { residualInstanceArb, type ResidualInstance, seedArb } from 'claimcheck/arbitraries';
 import {
   bestLinearPredictor,
+  binomialTail,
   CONVEX_LOSSES,
   criticalPoints,
   frobenius,
   gridStarts,
   keyFromSeed,
+  lambdaMin,
   linearLoss,
   lossByName,
   median,
@@ -43,10 +46,12 @@ import {
 import { exampleOneData, regularizedExampleOne, regularizedLinearOptimum } from './exampleOne.js';
 import { thm1Sides, thm2Sides, zeroWCurvature } from './bounds.js';
 import { trainResidual } from './trainedResidual.js';
+import { jointObjective, splitJoint, type JointData } from './jointObjective.js';
+import { saddleFreeNewton } from './saddleFreeNewton.js';
 import { deadReluCaseArb, trainingCaseArb, type DeadReluCase, type TrainingCaseValue } from './trainingCase.js';
-import { sgdVersusLinear, sgdRate, type SgdSetup } from './sgdVersusLinear.js';
+import { thm4Margins, type SgdSetup } from './sgdVersusLinear.js';
 import { exampleOnePool, makeTanhPool } from './sgdPool.js';
-import { sopspExcess } from './sopspExcess.js';
+import { SOPSP_BOX, SOPSP_N, sopspBound, sopspInstance, worstSopsps, type SopspCase } from './sopspWorst.js';
 
 export const paper: PaperRef = {
   key: 'shamir2018',
@@ -146,7 +151,10 @@ export const thm1 = defineClaim({
     (q) => q.F - q.FLin,
     (q) => q.bound,
   ),
-  notes: '||V|| is the spectral norm. w* is the float64 best linear predictor or a random vector (the inequality holds for every w*).',
+  notes:
+    '||V|| is the spectral norm. w* is the float64 best linear predictor or a random vector (the inequality holds for every w*). ' +
+    'Targeting climbs the scale-free ratio (F - F_lin) / bound: at quick it reaches 0.700-0.707 on run seeds 1-5 (the known ' +
+    "tight value is about 0.7), so the search gets to the bound's tight corner without a heavier cancellation weight.",
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, requireNonzeroW: true }),
   check: thm1Check,
   tolerance: SUM_TOLERANCE,
@@ -229,7 +237,8 @@ export const thm2 = defineClaim({
     (q) => q.normWStar * q.curvatureTerm,
   ),
   notes:
-    'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes.',
+    'Hessian built in float64 from the exact block formulas, spectrum by a symmetric eigensolver. (b) is multiplied through by ||w*|| so the tolerance scales with the summed magnitudes. ' +
+    'Targeting climbs (F - F_lin) / (||w*|| B): at quick it reaches 0.74-1.00 on run seeds 1-5 (1.00 up to round-off on two seeds: (b) is tight).',
   hypotheses: residualInstanceArb({ losses: CONVEX_LOSSES, zeroW: true }),
   check: thm2Check,
   cover: [
@@ -274,6 +283,85 @@ export const thm2StrictNegativeCurvature = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Cor 1: every local minimum is no worse than the best linear predictor (checked via training).
 
+/** Certification levels of an approximate local minimum in (w, V, theta): ||grad F|| <= eps_g, lambda_min >= -eps_h. */
+const COR1_GRAD = 1e-8;
+const COR1_CURV = 1e-6;
+
+interface CertifiedPoint {
+  readonly certified: boolean;
+  readonly F: number;
+  readonly FLin: number;
+  readonly bound: number;
+  readonly gradNorm: number;
+  readonly lambdaMin: number;
+  readonly K: number;
+}
+
+/**
+ * Refines (w, V, theta) jointly in float64 by saddle-free Newton and asserts the corollary at the
+ * result: at a certified approximate local minimum (||grad|| <= eps_g, lambda_min >= -eps_h) any
+ * point satisfies F - F_lin(w*) <= eps_g K (Thm 1 at the certified level, K from the point's norms).
+ * A point that does not certify (F need not attain a local minimum: saturating features can run
+ * off to infinity) is still checked by Thm 1 at its own gradient and counted as uncertified.
+ */
+function certifyAndBound(D: JointData, start: number[]): CertifiedPoint | undefined {
+  const f = jointObjective(D);
+  const u = saddleFreeNewton(f, start, 300);
+  const gradNorm = norm2(f.gradient(u));
+  const lamMin = lambdaMin(f.hessian(u));
+  const certified = gradNorm <= COR1_GRAD && lamMin >= -COR1_CURV;
+  const { w, V, Fx } = splitJoint(D, u);
+  const normW = norm2(w);
+  if (normW === 0) return undefined;
+  const s = thm1Sides({ X: D.X, Fx, y: D.y, loss: D.loss }, w, V, bestLinearPredictor(D.X, D.y, D.loss).w);
+  const K = Math.sqrt(2 * normW ** 2 + s.normWStar ** 2 * (2 + s.normV ** 2 / normW ** 2));
+  return { certified, F: s.F, FLin: s.FLin, bound: certified ? COR1_GRAD * K : s.bound, gradNorm, lambdaMin: lamMin, K };
+}
+
+const cor1Check = (h: TrainingCaseValue): Evidence => {
+  const t = trainResidual(h);
+  if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
+  const { X, y, loss } = t.data;
+  const wV = [...t.w, ...t.V.flat()];
+  // Smooth instance: the trained point, refined.
+  const smooth = certifyAndBound({ X, y, loss, k: h.k, activation: h.activation }, [...wV, ...t.theta.W.flat(), ...t.theta.b]);
+  // Dead-ReLU instance on the same data: biases shifted so every unit is below zero on every
+  // sample point with margin 1 (f = 0 near theta): only the skip can fit, and a unit without the
+  // skip would be stuck at E ell(0; y). Its theta gradient is 0, so the refinement keeps the margin.
+  const deadC = t.theta.W.map(
+    (row, j) => t.theta.b[j] - Math.max(...X.map((x) => row.reduce((acc, wt, a) => acc + wt * x[a], t.theta.b[j]))) - 1,
+  );
+  const dead = certifyAndBound({ X, y, loss, k: h.k, activation: 'relu' }, [...wV, ...t.theta.W.flat(), ...deadC]);
+  if (!smooth || !dead) return skipCase('w = 0 at the refined point: the Thm 1 form of the bound needs w != 0');
+  const name = (p: CertifiedPoint, which: string) =>
+    p.certified
+      ? `${which}: certified approximate local minimum (||grad|| <= ${COR1_GRAD}, lambda_min >= -${COR1_CURV}): F <= inf F_lin + eps K`
+      : `${which}: uncertified refined point: F <= inf F_lin + ||grad_(w,V) F|| K (Thm 1)`;
+  const ratio = (p: CertifiedPoint) => (p.F - p.FLin) / p.bound;
+  return {
+    conditions: [
+      le(name(smooth, `${h.activation} features`), smooth.F, smooth.FLin + smooth.bound),
+      le(name(dead, 'dead ReLU features'), dead.F, dead.FLin + dead.bound),
+    ],
+    quantities: {
+      F: smooth.F,
+      infFLin: smooth.FLin,
+      excess: smooth.F - smooth.FLin,
+      bound: smooth.bound,
+      certified: smooth.certified ? 1 : 0,
+      gradNorm: smooth.gradNorm,
+      lambdaMin: smooth.lambdaMin,
+      deadF: dead.F,
+      deadBound: dead.bound,
+      deadCertified: dead.certified ? 1 : 0,
+      deadGradNorm: dead.gradNorm,
+      noSkipF: y.reduce((acc, yi) => acc + loss.value(0, yi), 0) / y.length,
+      ratio: Math.max(ratio(smooth), ratio(dead)),
+      trainLoss: t.trainLoss,
+    },
+  };
+};
+
 export const cor1 = defineClaim({
   id: 'shamir2018/cor1/local-min-no-worse-than-linear',
   paper,
@@ -282,44 +370,25 @@ export const cor1 = defineClaim({
   kind: 'exact',
   statement:
     'Every local minimum (w, V, theta) of F satisfies F(w, V, theta) <= inf_w F_lin(w), with no ' +
-    'assumption on f_theta, the data or the depth.',
+    'assumption on f_theta, the data or the depth; at an approximate local minimum (||grad F|| <= eps) ' +
+    'F <= inf F_lin + eps sqrt(2||w||^2 + ||w*||^2 (2 + ||V||^2/||w||^2)).',
   notes:
-    'Checked via training (catalog): (w, V, theta) trained jointly by Adam in TF.js (float32); at the ' +
-    'trained point Thm 1 with w* = argmin F_lin is asserted in float64, a sound data-dependent ' +
-    'tolerance since training does not reach an exact minimum; Thm 2 (b) if the trained w is ~0. ' +
-    'F - inf F_lin is reported and should approach <= 0 as the gradient shrinks.',
+    'Each case is warm-started by Adam in TF.js (float32) and refined in float64 by saddle-free Newton jointly in ' +
+    '(w, V, theta) (one feature layer, tanh or softplus; and, on the same data, a ReLU layer with every unit dead). Each point is certified as an ' +
+    `approximate local minimum of the full objective: ||grad_(w,V,theta) F|| <= ${COR1_GRAD} and lambda_min of the full ` +
+    `Hessian (central differences of the analytic gradient, error ~1e-9) >= -${COR1_CURV}; then F - inf F_lin <= eps K is ` +
+    'asserted with eps = 1e-8 (Thm 1 at the certified level). Every case also checks the dead-ReLU instance (most with ' +
+    'n > d + d k): only the skip can fit there, and noSkipF = E ell(0; y) is what it would be worth without the skip. ' +
+    'Between a quarter and a half of the smooth cases do not certify within 300 steps (saturating features: F need not attain a minimum); it is ' +
+    'checked by Thm 1 at its own gradient and reported with certified = 0. Certified minima give F - inf F_lin <= 0 up to ' +
+    'round-off (ratio <= 0): the O(eps) bound is not approached from above, as the corollary predicts.',
   hypotheses: trainingCaseArb(),
-  cover: [
-    { label: 'ReLU features (dead units possible)', minShare: 0.1, when: (h) => h.activation === 'relu' },
-    {
-      label: 'sign-label loss (logistic or smoothed hinge)',
-      minShare: 0.1,
-      when: (h) => h.loss === 'logistic' || h.loss === 'smoothed-hinge',
-    },
-  ],
-  check: (h: TrainingCaseValue) => {
-    const t = trainResidual(h);
-    if (t.diverged) return { conditions: [le('training stayed finite', NaN, 0)], quantities: { trainLoss: t.trainLoss } };
-    const wStar = bestLinearPredictor(t.data.X, t.data.y, t.data.loss).w;
-    const base = { trainLoss: t.trainLoss, infFLin: linearLoss(t.data.X, t.data.y, t.data.loss, wStar) };
-    if (norm2(t.w) <= 1e-6 * Math.max(1, norm2(wStar))) {
-      if (norm2(wStar) === 0) return skipCase('trained w ~ 0 and w* = 0: neither Thm 1 nor Thm 2 applies');
-      const s = thm2Sides(t.data, t.V, wStar);
-      return {
-        conditions: [ge('Thm 2 (b) at the trained point (w ~ 0)', s.normWStar * s.curvatureTerm + s.FLin, s.F)],
-        quantities: { ...base, F: s.F, gradNorm: s.gradNorm, excess: s.F - s.FLin },
-      };
-    }
-    const s = thm1Sides(t.data, t.w, t.V, wStar);
-    return {
-      conditions: [le('Thm 1 at the trained point: F <= inf F_lin + ||grad F|| sqrt(...)', s.F, s.FLin + s.bound)],
-      quantities: { ...base, F: s.F, gradNorm: s.gradNorm, bound: s.bound, excess: s.F - s.FLin },
-    };
-  },
+  check: cor1Check,
+  score: (e: Evidence) => e.quantities?.ratio,
   tolerance: SUM_TOLERANCE,
-  runs: { quick: 12, ci: 30, thorough: 200 },
+  runs: { quick: 6, ci: 20, thorough: 200 },
   describe: (h: TrainingCaseValue) =>
-    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, depth ${h.depth} ${h.activation} MLP, ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
+    `n = ${h.X.length}, d = ${h.X[0].length}, k = ${h.k}, ${h.activation} layer (and its dead-ReLU twin), ${h.loss} loss, Adam lr ${h.lr} x ${h.steps} steps, seed ${h.seed}`,
 });
 
 export const cor1NoSkip = defineMutant({
@@ -390,50 +459,76 @@ export const cor1L2Regularized = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Thm 3: eps-SOPSPs are near the best linear predictor, up to a polynomial in the norms.
 
+const sopspCheck =
+  (firstOrder: boolean) =>
+  (h: SopspCase): Evidence => {
+    const inst = sopspInstance(h);
+    const worst = worstSopsps(inst, h.seed, firstOrder);
+    // Local minima are eps-SOPSPs for every eps, so every eps has a point by construction; an
+    // eps without one would only mean nothing to judge there (the statement is vacuous).
+    if (worst.length === 0) return skipCase('the search found no eps-SOPSP at any eps');
+    const rows = worst.map((x) => ({ ...x, bound: sopspBound(inst, x.eps), excess: x.info.F - inst.minFLin }));
+    return {
+      conditions: rows.map((x) =>
+        le(
+          `eps = ${x.eps}: F(worst ${firstOrder ? 'eps-stationary point' : 'eps-SOPSP'}) <= min F_lin + bound(eps)`,
+          x.info.F,
+          inst.minFLin + x.bound,
+        ),
+      ),
+      quantities: {
+        mu0: inst.mu0,
+        mu1: inst.mu1,
+        mu2: inst.mu2,
+        r: inst.r,
+        minFLin: inst.minFLin,
+        judged: rows.length,
+        worstRatio: Math.max(...rows.map((x) => x.excess / x.bound)),
+        ...Object.fromEntries(rows.map((x) => [`excess@${x.eps}`, x.excess])),
+        ...Object.fromEntries(rows.map((x) => [`bound@${x.eps}`, x.bound])),
+        ...Object.fromEntries(rows.map((x) => [`normW@${x.eps}`, x.info.normW])),
+      },
+    };
+  };
+
+const sopspCaseArb = fc.record({ seed: poolSeed, d: fc.integer({ min: 1, max: 3 }), kExtra: fc.integer({ min: 1, max: 2 }) });
+const describeSopsp = ({ seed, d, kExtra }: SopspCase) =>
+  `n = ${SOPSP_N}, d = ${d}, features (x, tanh(Theta x + c)) with k = ${d + kExtra}, squared loss, box ${SOPSP_BOX}, seed ${seed}`;
+
 export const thm3 = defineClaim({
   id: 'shamir2018/thm3/sopsp-near-linear',
   paper,
   theorem: 'Theorem 3',
-  confidence: 'V2 (form), R (exponent)',
-  kind: 'scaling',
+  confidence: 'V2 (form), R (explicit constants)',
+  kind: 'exact',
   statement:
-    'Every eps-SOPSP in M (max(||w||, ||V||) <= b) satisfies F <= min_{||w|| <= r} F_lin(w) + ' +
-    '(eps + eps^(1/4)) poly(b, r, mu0, mu1, mu2): the scaled excess S(eps) = max(E, 0) / (eps + eps^(1/4)) ' +
-    'stays bounded as eps -> 0.',
-  bound: '(eps + eps^(1/4)) * poly(b, r, mu0, mu1, mu2)',
+    'Every eps-SOPSP (w, V) in M = {||w|| < b, ||V|| < b} satisfies F <= min F_lin + min_rho max(A(rho), B(rho)) with ' +
+    'A = eps sqrt(2b^2 + r^2 (2 + b^2/rho^2)), B = mu0 rho + r (eps + mu1 rho + b sqrt(L mu1 + L^2)), ' +
+    "L = sqrt(mu2 eps) + mu2 rho, r = ||argmin F_lin||: the theorem's (eps + eps^(1/4)) poly(b, r, mu0, mu1, mu2), made explicit from Thms 1 and 2.",
   notes:
-    'The polynomial is not explicit and the exponent 1/4 is a reconstruction [R], so only the ' +
-    'eps -> 0 trend is tested: max S over the two smallest eps <= 2x max S over the two largest. ' +
-    'mu2 is estimated by finite differences of the Hessian and doubled (overestimates are safe).',
-  plot: { x: 'eps (SOPSP tolerance)' },
-  hypotheses: fc.record({
-    seed: poolSeed,
-    loss: fc.constantFrom<'squared' | 'log-cosh' | 'softplus'>('squared', 'log-cosh', 'softplus'),
-    d: fc.integer({ min: 1, max: 3 }),
-    k: fc.integer({ min: 1, max: 3 }),
-  }),
-  check: ({ seed, loss, d, k }) => {
-    const r = sopspExcess({ n: 12, d, k, loss, box: 6, starts: 12, seed });
-    // Every eps must be reached by some start, or there is nothing to judge at that eps.
-    if (r.reached.some((c) => c === 0)) return skipCase(`descent reached no eps-SOPSP for some eps (reached: ${r.reached.join('/')})`);
-    const [s1, s2, s3, s4] = r.scaled;
-    return {
-      conditions: [le('max S over eps in {1e-3, 1e-4} <= 2 max S over eps in {1e-1, 1e-2}', Math.max(s3, s4), 2 * Math.max(s1, s2))],
-      quantities: {
-        ...Object.fromEntries(r.epsilons.map((e, i) => [`S@${e}`, r.scaled[i]])),
-        ...Object.fromEntries(r.epsilons.map((e, i) => [`E@${e}`, r.excess[i]])),
-        mu2: r.mu2,
-        minFLin: r.minFLin,
-      },
-    };
-  },
-  tolerance: {
-    rel: 0,
-    abs: 1e-12,
-    reason: 'S is 0 on both sides whenever every SOPSP is at least as good as linear; 1e-12 absorbs float64 round-off of E ~ 0',
-  },
-  runs: { quick: 3, ci: 6, thorough: 20 },
-  describe: ({ seed, loss, d, k }) => `n = 12, d = ${d}, k = ${k}, ${loss} loss, tanh features, box 6, seed ${seed}`,
+    'The bound is assembled from Thm 1 (||w|| >= rho) and Thm 2 at (0, V) plus the Lipschitz constants (||w|| < rho) [R]; ' +
+    'mu0, mu1, mu2 are certified sups over the box for the squared loss, computed from the data (not sampled). Each case ' +
+    'searches the worst eps-SOPSPs for eps = 1e-1 ... 1e-12: the exactly cancelling saddle (w = 0, V = [-I, 0], the ' +
+    'features contain x), descent paths from near-cancelling saddles, local minima refined by saddle-free Newton (eps-SOPSPs ' +
+    'for every eps, so every eps is judged), then an ascent of F restricted to points meeting the conditions. The ' +
+    'quantity worstRatio = max_eps (F - min F_lin) / bound shows how close the search gets (about 0.01-0.02 at eps = 1e-2: ' +
+    'the explicit polynomial is loose); the first-order mutant (curvature condition dropped) exceeds it by 1.5-7x at eps <= 1e-10.',
+  hypotheses: sopspCaseArb,
+  check: sopspCheck(false),
+  score: (e: Evidence) => e.quantities?.worstRatio,
+  tolerance: SUM_TOLERANCE,
+  runs: { quick: 4, ci: 10, thorough: 40 },
+  describe: describeSopsp,
+});
+
+export const thm3FirstOrder = defineMutant({
+  of: thm3,
+  id: 'shamir2018/thm3/sopsp-near-linear~first-order-stationary',
+  change: 'the curvature condition dropped: every point with ||grad F|| <= eps (any lambda_min) meets the same bound',
+  status: 'safe',
+  expected:
+    'the exactly cancelling saddle w = 0, V = [-I, 0]: gradient exactly 0, F = E y^2 / 2, above min F_lin + bound(eps) for eps <= 1e-10',
+  check: sopspCheck(true),
 });
 
 export const thm3NormFree = defineMutant({
@@ -560,16 +655,63 @@ export const remarkReg = defineClaim({
 // Thm 4: projected SGD on the tweaked architecture competes with the best linear predictor.
 
 const THM4_DELTA = 0.05;
-const thm4Setup = (seed: number, thetaRule: 'fresh' | 'fixed', n: number, d: number, k: number): SgdSetup => ({
-  pool: makeTanhPool({ n, d, k, bankSize: 32, thetaStd: 3, labelNoise: 0.3, key: keyFromSeed(seed) }),
+/** Seeds per case and how many must meet the per-seed bound (fixed before any verdict run). */
+const THM4_SEEDS = 10;
+const THM4_NEED = 7;
+const THM4_CALIBRATION = [1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010];
+
+const thm4Setup = (seed: number, thetaRule: 'fresh' | 'fixed', start: 'far' | 'random'): SgdSetup => ({
+  pool: makeTanhPool({ n: 4000, d: 6, k: 5, bankSize: 32, thetaStd: 3, labelNoise: 0.3, key: keyFromSeed(seed) }),
   arch: 'tweaked',
-  loss: lossByName('logistic'),
-  radius: 3,
+  loss: lossByName('squared'),
+  radius: 1,
   thetaRule,
-  start: 'random',
+  start,
   eta: 'theory',
   seed,
 });
+
+interface Thm4Case {
+  readonly seed: number;
+  readonly thetaRule: 'fresh' | 'fixed';
+  readonly T: number;
+}
+
+const thm4Evidence = (h: Thm4Case, runEta?: number): Evidence => {
+  const r = thm4Margins(thm4Setup(h.seed, h.thetaRule, 'far'), h.T, THM4_SEEDS, THM4_DELTA, runEta);
+  return seedCountEvidence({
+    rule: 'avg_t F <= F_lin(w_lin) + D0^2/(2 eta T) + eta l^2/2 + 2 r sqrt(2 log(1/delta)/T)',
+    margins: r.margins,
+    need: THM4_NEED,
+    on: 'per-seed margin (bound - excess)',
+    effect: { name: 'median excess / bound', value: median(r.excess.map((e, i) => e / r.bounds[i])) },
+    scale: `d = 6, k = 5, b = 1, squared loss, pool 4000, theta ${h.thetaRule}, T = ${h.T}, ${THM4_SEEDS} seeds from pool seed ${h.seed}`,
+    quantities: {
+      T: h.T,
+      eta: runEta ?? r.eta,
+      minFLin: r.constants.minFLin,
+      l: r.constants.l,
+      r: r.constants.r,
+      medianExcess: median(r.excess),
+      maxExcess: Math.max(...r.excess),
+      medianBound: median(r.bounds),
+      minMargin: Math.min(...r.margins),
+    },
+  });
+};
+
+const thm4Design = {
+  seeds: (h: Thm4Case) => [h.seed],
+  reseed: (h: Thm4Case, seed: number) => ({ ...h, seed }),
+  calibration: {
+    seeds: THM4_CALIBRATION,
+    note: 'pool seeds 1001-1010 (CALIBRATION.md): 100 of 100 seeds met the bound, median excess/bound at most 0.20; step size 0 met it on 0 of 100',
+  },
+  falseAlarm: {
+    stageRate: binomialTail(THM4_SEEDS - THM4_NEED + 1, THM4_SEEDS, THM4_DELTA),
+    how: `computed: P[Binomial(${THM4_SEEDS}, delta = ${THM4_DELTA}) >= ${THM4_SEEDS - THM4_NEED + 1}], the theorem's per-seed failure rate; measured 0 of 100 seeds failed on the calibration pools`,
+  },
+};
 
 export const thm4 = defineClaim({
   id: 'shamir2018/thm4/sgd-competitive-with-linear',
@@ -578,50 +720,39 @@ export const thm4 = defineClaim({
   confidence: 'V2 (form), R (constants)',
   kind: 'statistical',
   statement:
-    'Projected SGD on (w, v) of p(x) = w^T x + v^T f_theta(x), theta_t fixed before each sample: ' +
-    'with probability >= 1 - delta, avg_t F(w_t, v_t, theta_t) <= min_{||u|| <= b} F_lin(u) + ' +
-    '(2.5 b l + 2 r sqrt(2 log(1/delta))) / sqrt(T) for eta = b / (l sqrt T).',
-  bound: '(2.5 * b * l + 2 * r * sqrt(2 * log(1 / delta))) / sqrt(T)',
+    'Projected SGD on u = (w, v) of p(x) = w^T x + v^T f_theta(x), theta_t fixed before each sample, step eta, from any ' +
+    'start u_0 in the ball ||u|| <= b: with probability >= 1 - delta, avg_t F(w_t, v_t, theta_t) <= min_{||w|| <= b} F_lin(w) + ' +
+    'D0^2 / (2 eta T) + eta l^2 / 2 + 2 r sqrt(2 log(1/delta) / T), D0 = ||u_0 - (w_lin, 0)||.',
+  bound: 'D0^2 / (2 * eta * T) + eta * l^2 / 2 + 2 * r * sqrt(2 * log(1 / delta) / T)',
   notes:
-    'The explicit constants are the standard OGD regret plus Azuma [R]; l and r are derived from the ' +
-    'loss metadata and the pool. theta_t is drawn each step from a bank of 32 N(0, 9) thetas (a rule ' +
-    'that fixes theta_t before the sample, as the theorem allows). Pool of 2000 points instead of ' +
-    '20 000 at the quick and ci profiles, to keep the exact population averages cheap.',
+    'Explicit constants [R]: online gradient descent regret against the comparator (w_lin, 0) plus Azuma. The constants ' +
+    'are data-dependent: D0 is the realised distance from the start to the comparator, l = sup ||grad_u ell|| and r = sup ell ' +
+    'over the ball and every point and theta of the pool. Squared loss, b = 1, eta = b / (l sqrt T), T = 1e5, starts on ' +
+    'the sphere away from the comparator (the theorem holds from any start; this one makes a learner that does not move ' +
+    'pay an excess of about 0.4 against a bound of about 0.07). Pool of 4000 points, theta_t from a bank of 32 N(0, 9) ' +
+    'thetas (fresh each step, or fixed). Rule: at least 7 of 10 seeds meet the per-seed bound; one-sided sign test on the ' +
+    'per-seed margins. The realised excess is about 0.2 of the bound (the OGD bound is not tight at this scale).',
   hypotheses: fc.record({
     seed: poolSeed,
     thetaRule: fc.constantFrom<'fresh' | 'fixed'>('fresh', 'fixed'),
-    T: fc.constant(1000),
-    seeds: fc.constant(20),
+    T: fc.constant(100_000),
   }),
-  check: ({ seed, thetaRule, T, seeds }) => {
-    const r = sgdVersusLinear(thm4Setup(seed, thetaRule, 2000, 6, 5), T, seeds, THM4_DELTA);
-    return {
-      conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
-      test: {
-        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
-        pValue: r.pValue,
-        effect: { name: 'median margin (bound - excess)', value: r.constants.minFLin + r.bound - median(r.averages) },
-        scale: `d = 6, k = 5, b = 3, pool 2000, T = ${T}, ${seeds} seeds`,
-      },
-      quantities: {
-        failures: r.failures,
-        seeds,
-        T,
-        minFLin: r.constants.minFLin,
-        bound: r.bound,
-        medianAvgF: median(r.averages),
-        maxAvgF: Math.max(...r.averages),
-        l: r.constants.l,
-        r: r.constants.r,
-      },
-    };
-  },
-  tolerance: exactThreshold(
-    'catalog pass rule fixed before the run: reject when >= 5 of 20 seeds fail (one-sided binomial p < 0.01 at rate delta = 0.05)',
-  ),
+  design: thm4Design,
+  check: (h: Thm4Case) => thm4Evidence(h),
+  tolerance: exactThreshold('pass rule fixed before the run: at least 7 of 10 seeds meet the per-seed bound'),
   runs: { quick: 1, ci: 2, thorough: 5 },
-  describe: ({ seed, thetaRule, T, seeds }) =>
-    `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${seeds} seeds`,
+  describe: ({ seed, thetaRule, T }: Thm4Case) =>
+    `tweaked unit, d = 6, k = 5, b = 1, squared loss, pool seed ${seed}, theta ${thetaRule}, T = ${T}, ${THM4_SEEDS} seeds`,
+});
+
+export const thm4StepSizeZero = defineMutant({
+  of: thm4,
+  id: 'shamir2018/thm4/sgd-competitive-with-linear~step-size-zero',
+  change: 'a learner that does not learn: step size 0, judged by the same bound (of the theory step)',
+  status: 'safe',
+  purpose: 'power',
+  expected: 'every seed stays at its start: excess about 0.4 against a bound of about 0.07, 0 of 10 seeds meet it',
+  check: (h: Thm4Case) => thm4Evidence(h, 0),
 });
 
 export const thm4OriginalArchitecture = defineMutant({
@@ -631,12 +762,18 @@ export const thm4OriginalArchitecture = defineMutant({
   status: 'safe',
   expected: 'scalars, x = y = 1, f(x) = x, start (0, -1), b = 2: the iterates never move, F = 1/2 > bound',
   hypotheses: fc.record({
-    eps: exampleEps([1, 1 / 2, 1 / 8]),
-    start: fc.constantFrom<'saddle' | 'origin'>('saddle', 'origin'),
-    T: fc.constantFrom(1_000_000, 100_000),
-    seeds: fc.integer({ min: 1, max: 20 }),
+    // eps <= 1/4 would put the saddle (0, -1/eps) outside the ball b = 2, where it is no longer stationary.
+    eps: exampleEps([1, 1 / 2]),
+    // The saddle start is the refuting family; the origin (where the original unit learns) is kept
+    // as a contrast at weight 1 of 5, so that every run meets the saddle (catalog: quantify over starts).
+    start: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<'saddle' | 'origin'>('saddle') },
+      { weight: 1, arbitrary: fc.constant<'saddle' | 'origin'>('origin') },
+    ),
+    // T = 1e6: the bound (~0.25) is below F = 1/2 at the saddle; at 1e5 it is not for eps = 1.
+    T: fc.constant(1_000_000),
   }),
-  check: ({ eps, start, T, seeds }: { eps: number; start: 'saddle' | 'origin'; T: number; seeds: number }) => {
+  check: ({ eps, start, T }: { eps: number; start: 'saddle' | 'origin'; T: number }) => {
     const setup: SgdSetup = {
       pool: exampleOnePool(eps),
       arch: 'original',
@@ -647,34 +784,83 @@ export const thm4OriginalArchitecture = defineMutant({
       eta: 'theory',
       seed: 1,
     };
-    const r = sgdVersusLinear(setup, T, seeds, THM4_DELTA);
-    return {
-      conditions: [ge('binomial p of failing seeds under rate delta', r.pValue, 0.01)],
-      test: {
-        name: `one-sided binomial test of ${r.failures}/${seeds} failing seeds against rate delta = ${THM4_DELTA}`,
-        pValue: r.pValue,
-        effect: { name: 'avg F - (min F_lin + bound)', value: r.averages[0] - r.constants.minFLin - r.bound },
-        scale: `Example 1, b = 2, T = ${T}, ${seeds} seeds`,
-      },
-      quantities: { failures: r.failures, seeds, T, minFLin: r.constants.minFLin, bound: r.bound, avgF: r.averages[0] },
-    };
+    const r = thm4Margins(setup, T, THM4_SEEDS, THM4_DELTA);
+    return seedCountEvidence({
+      rule: 'avg_t F <= F_lin(w_lin) + bound',
+      margins: r.margins,
+      need: THM4_NEED,
+      on: 'per-seed margin (bound - excess)',
+      effect: { name: 'median excess - bound', value: -median(r.margins) },
+      scale: `Example 1, b = 2, T = ${T}, ${THM4_SEEDS} seeds`,
+      quantities: { T, minFLin: r.constants.minFLin, medianBound: median(r.bounds), medianExcess: median(r.excess) },
+    });
   },
-  describe: ({ eps, start, T, seeds }: { eps: number; start: string; T: number; seeds: number }) =>
-    `original unit on Example 1 (x = y = 1, f(x) = ${eps} x), b = 2, start ${start === 'saddle' ? `(0, ${-1 / eps})` : '(0, 0)'}, T = ${T}, ${seeds} seeds`,
+  describe: ({ eps, start, T }: { eps: number; start: string; T: number }) =>
+    `original unit on Example 1 (x = y = 1, f(x) = ${eps} x), b = 2, start ${start === 'saddle' ? `(0, ${-1 / eps})` : '(0, 0)'}, T = ${T}, ${THM4_SEEDS} seeds`,
   runs: { quick: 20, ci: 20, thorough: 40 },
 });
 
 // ---------------------------------------------------------------------------------------------
-// Thm 4, rate: the excess decays as O(1/sqrt T).
+// Thm 4, rate: the excess decays as O(1/sqrt T), with the theorem's explicit constant.
+
+const RATE_TS = [300, 1000, 3000, 10_000, 30_000, 100_000];
+/** Per run; the union over the six grid points gives a per-seed failure rate <= 6 x 0.01. */
+const RATE_DELTA = 0.01;
+const RATE_SEEDS = 10;
+const RATE_NEED = 7;
+const RATE_CALIBRATION = [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010];
+
+interface RateCase {
+  readonly seed: number;
+  readonly Ts: readonly number[];
+}
+
+/**
+ * Per seed s and grid point T: sqrt(T) Delta_s(T) <= C_s, where C_s = sqrt(T) x (Thm 4's bound at
+ * T) = D0^2 l / (2 b) + b l / 2 + 2 r sqrt(2 log(1/delta)) does not depend on T for the theory step:
+ * the O(1/sqrt T) rate with the theorem's own constant. A seed passes if every grid point does.
+ */
+const rateEvidence = (h: RateCase, constantEta?: number): Evidence => {
+  const setup = thm4Setup(h.seed, 'fresh', 'random');
+  const runs = h.Ts.map((T) => thm4Margins(setup, T, RATE_SEEDS, RATE_DELTA, constantEta));
+  const scaled = runs.map((r, j) => r.excess.map((e) => Math.sqrt(h.Ts[j]) * e));
+  const C = runs[0].bounds.map((b) => Math.sqrt(h.Ts[0]) * b);
+  const margins = C.map((c, s) => Math.min(...scaled.map((row) => c - row[s])));
+  const meanDelta = runs.map((r) => r.excess.reduce((a, b) => a + b, 0) / r.excess.length);
+  const e = seedCountEvidence({
+    rule: 'sqrt(T) Delta(T) <= C (the explicit constant) at every T of the grid',
+    margins,
+    need: RATE_NEED,
+    on: 'per-seed margin min_T (C - sqrt(T) Delta(T))',
+    effect: {
+      name: 'largest sqrt(T) Delta / C (median over seeds)',
+      value: median(C.map((c, s) => Math.max(...scaled.map((row) => row[s])) / c)),
+    },
+    scale: `d = 6, k = 5, b = 1, squared loss, pool 4000, T in {${h.Ts.join(', ')}}, ${RATE_SEEDS} seeds from pool seed ${h.seed}`,
+    quantities: {
+      medianC: median(C),
+      ...Object.fromEntries(h.Ts.map((T, j) => [`Delta@${T}`, meanDelta[j]])),
+      ...Object.fromEntries(h.Ts.map((T, j) => [`sqrtT*Delta@${T}`, Math.sqrt(T) * meanDelta[j]])),
+    },
+  });
+  return { ...e, test: e.test && { ...e.test, gridPoints: h.Ts.length } };
+};
 
 export const thm4Rate = defineClaim({
   id: 'shamir2018/thm4/sqrt-t-rate',
   paper,
   theorem: 'Theorem 4 (rate)',
-  confidence: 'V2, C',
+  confidence: 'V2, R (constant)',
   kind: 'scaling',
-  statement: 'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin is O(1/sqrt T).',
-  notes: 'Step size [R]. Pool of 2000 points; median over seeds; Delta < 0 is allowed (features can beat the linear class).',
+  statement:
+    'With eta = b / (l sqrt T), Delta(T) = avg_t F - min F_lin <= C / sqrt(T) at every T, with the explicit constant ' +
+    'C = D0^2 l / (2 b) + b l / 2 + 2 r sqrt(2 log(1/delta)) that does not depend on T.',
+  bound: 'C / sqrt(T)',
+  notes:
+    'The O(1/sqrt T) upper bound is judged with its explicit constant, not by a fitted slope (an upper bound does not ' +
+    'imply a slope). Six grid points T = 300 ... 1e5, 10 seeds from uniform random starts, delta = 0.01 per run; a seed ' +
+    'passes if sqrt(T) Delta(T) <= C at every T; at least 7 of 10 must pass; one-sided sign test on the per-seed margins. ' +
+    'The constant-step power mutant is refuted because its Delta stops decreasing (a plateau), so sqrt(T) Delta passes C.',
   plot: {
     x: 'T (SGD steps)',
     references: [
@@ -682,63 +868,36 @@ export const thm4Rate = defineClaim({
       { series: 'sqrtT*Delta', exponent: 0, label: 'flat (1/√T rate)' },
     ],
   },
-  hypotheses: fc.record({ seed: poolSeed, seeds: fc.constant(3), Ts: fc.constant([100, 1000, 10000]) }),
-  check: ({ seed, seeds, Ts }) => {
-    const r = sgdRate(thm4Setup(seed, 'fresh', 2000, 6, 5), Ts, seeds);
-    const conditions = [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])];
-    if (r.slope) {
-      conditions.push(le('fitted slope of log Delta vs log T <= 0', r.slope.slope, 0));
-      conditions.push(ge('fitted slope >= -1 (target -0.5 +- 0.5)', r.slope.slope, -1));
-    }
-    return {
-      conditions,
-      test: {
-        name: 'fitted slope of log Delta against log T (target -0.5) and growth of sqrt(T) Delta',
-        interval: r.slope ? [r.slope.ciLow, r.slope.ciHigh] : undefined,
-        effect: r.slope
-          ? { name: 'slope', value: r.slope.slope }
-          : { name: 'sqrt(T) Delta growth', value: Math.max(...r.scaled) / r.scaled[0] },
-        scale: `d = 6, k = 5, b = 3, pool 2000, T in {${Ts.join(', ')}}, ${seeds} seeds (median)`,
-      },
-      quantities: {
-        ...Object.fromEntries(Ts.map((T, i) => [`Delta@${T}`, r.deltas[i]])),
-        ...Object.fromEntries(Ts.map((T, i) => [`sqrtT*Delta@${T}`, r.scaled[i]])),
-        slope: r.slope?.slope ?? NaN,
-      },
-    };
+  hypotheses: fc.record({ seed: poolSeed, Ts: fc.constant(RATE_TS) }),
+  design: {
+    seeds: (h: RateCase) => [h.seed],
+    reseed: (h: RateCase, seed: number) => ({ ...h, seed }),
+    calibration: {
+      seeds: RATE_CALIBRATION,
+      note: 'pool seeds 2001-2010 (CALIBRATION.md): 100 of 100 seeds met the constant at every T (largest sqrt(T) Delta / C about 0.1); constant steps 0.5 and 2 met it on 0 of 30',
+    },
+    falseAlarm: {
+      stageRate: binomialTail(RATE_SEEDS - RATE_NEED + 1, RATE_SEEDS, RATE_TS.length * RATE_DELTA),
+      how: `computed: P[Binomial(${RATE_SEEDS}, ${RATE_TS.length} x ${RATE_DELTA}) >= ${RATE_SEEDS - RATE_NEED + 1}] (union bound over the grid per seed); measured 0 of 100 seeds failed on the calibration pools`,
+    },
   },
-  tolerance: exactThreshold('catalog pass rule fixed before the run: growth <= 1.5x, slope in [-1, 0]'),
+  check: (h: RateCase) => rateEvidence(h),
+  tolerance: exactThreshold('pass rule fixed before the run: at least 7 of 10 seeds meet the explicit constant at every T'),
   runs: { quick: 1, ci: 1, thorough: 3 },
-  describe: ({ seed, seeds, Ts }) =>
-    `tweaked unit, d = 6, k = 5, b = 3, logistic, pool seed ${seed}, T in {${Ts.join(', ')}}, ${seeds} seeds`,
+  describe: ({ seed, Ts }: RateCase) =>
+    `tweaked unit, d = 6, k = 5, b = 1, squared loss, pool seed ${seed}, T in {${Ts.join(', ')}}, ${RATE_SEEDS} seeds`,
 });
 
 export const thm4RateConstantStep = defineMutant({
   of: thm4Rate,
   id: 'shamir2018/thm4/sqrt-t-rate~constant-step',
-  change: 'a fixed step size independent of T',
+  change: 'a fixed step size independent of T (judged by the same constant)',
   status: 'safe [C]',
-  expected: 'two-point grid T = 1e2 vs 1e4 with eta = 2, the smallest d, k and fewest seeds keeping >= 3x growth',
-  hypotheses: fc.record({
-    seed: poolSeed,
-    eta: fc.constantFrom(2, 0.5),
-    d: fc.integer({ min: 1, max: 6 }),
-    k: fc.integer({ min: 1, max: 5 }),
-    seeds: fc.integer({ min: 1, max: 3 }),
-  }),
-  check: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) => {
-    const r = sgdRate({ ...thm4Setup(seed, 'fresh', 2000, d, k), eta }, [100, 10000], seeds);
-    return {
-      conditions: [le('sqrt(T) Delta grows at most 1.5x across the grid', Math.max(...r.scaled), 1.5 * r.scaled[0])],
-      quantities: {
-        'Delta@100': r.deltas[0],
-        'Delta@10000': r.deltas[1],
-        'sqrtT*Delta@100': r.scaled[0],
-        'sqrtT*Delta@10000': r.scaled[1],
-      },
-    };
-  },
-  describe: ({ seed, eta, d, k, seeds }: { seed: number; eta: number; d: number; k: number; seeds: number }) =>
-    `constant eta = ${eta}, d = ${d}, k = ${k}, T in {100, 10000}, ${seeds} seeds, pool seed ${seed}`,
-  runs: { quick: 3, ci: 5, thorough: 10 },
+  purpose: 'power',
+  expected: 'Delta plateaus at the step size noise floor, so sqrt(T) Delta exceeds C at the largest T on every seed',
+  hypotheses: fc.record({ seed: poolSeed, Ts: fc.constant(RATE_TS), eta: fc.constantFrom(0.5, 2) }),
+  check: ({ eta, ...h }: RateCase & { eta: number }) => rateEvidence(h, eta),
+  describe: ({ seed, eta }: RateCase & { eta: number }) =>
+    `constant eta = ${eta}, T in {${RATE_TS.join(', ')}}, ${RATE_SEEDS} seeds, pool seed ${seed}`,
+  runs: { quick: 1, ci: 2, thorough: 5 },
 });

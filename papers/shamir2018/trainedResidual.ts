@@ -38,6 +38,8 @@ export interface TrainedPoint {
   readonly data: ResidualData;
   readonly w: number[];
   readonly V: number[][];
+  /** theta of the first (for depth 1: the only) feature layer, f = sigma(W x + b), W is k x d. */
+  readonly theta: { readonly W: number[][]; readonly b: number[] };
   readonly diverged: boolean;
   /** float32 training loss at the end (reported, never judged). */
   readonly trainLoss: number;
@@ -57,7 +59,9 @@ export function trainResidual(c: TrainingCase): TrainedPoint {
       const w = (r.params.w.arraySync() as number[][]).map((row) => row[0]);
       const V = r.params.V.arraySync() as number[][];
       const data: ResidualData = { X: c.X, Fx: mlpForward(spec, c.X), y: c.y, loss: lossByName(c.loss) };
-      return { data, w, V, diverged: r.diverged, trainLoss: r.history[r.history.length - 1]?.loss ?? NaN };
+      const layer = spec.layers[0];
+      const theta = { W: layer.W.map((row) => [...row]), b: [...layer.b] };
+      return { data, w, V, theta, diverged: r.diverged, trainLoss: r.history[r.history.length - 1]?.loss ?? NaN };
     } finally {
       disposeParams(r.params);
     }
