@@ -238,7 +238,11 @@ const fTargets = (s: TaskSample): FlatMatrix => ({ rows: s.F.length, cols: s.F[0
  * Ridge regression on fixed features (primal, accurate Gram: `primalRidge.ts`): lam chosen on the
  * validation sample, then the fit at that lam scored on the test set, against H and against F.
  */
-function featureRisk(map: (X: readonly (readonly number[])[]) => FlatMatrix, { train, val, test }: Split, lambdas: readonly number[]): LearnerRisk {
+function featureRisk(
+  map: (X: readonly (readonly number[])[]) => FlatMatrix,
+  { train, val, test }: Split,
+  lambdas: readonly number[],
+): LearnerRisk {
   const Phi = map(train.X);
   const { lambda } = primalRidgeOnTest(Phi, targets(train), map(val.X), targets(val), lambdas);
   const PhiTest = map(test.X);
@@ -279,7 +283,9 @@ function resnetFeatures(p: Params, X: Float32Array, n: number, d: number): FlatM
 /** Test MSE of one fixed-representation learner on seed r (memoised). */
 export function learnerRisk(cfg: SeparationConfig, r: number, learner: Learner): LearnerRisk {
   const { task, N, nTest, nVal, lambdas, baseSeed } = cfg;
-  return learnerCache.get({ task, N, nTest, nVal, lambdas, baseSeed, r, learner, width: cfg.resnet.width }, () => learnerRiskOnce(cfg, r, learner));
+  return learnerCache.get({ task, N, nTest, nVal, lambdas, baseSeed, r, learner, width: cfg.resnet.width }, () =>
+    learnerRiskOnce(cfg, r, learner),
+  );
 }
 
 /** The degree of the target's highest-degree part (alpha G(F) = +-x_1 ... x_8 for 'parity'). */
