@@ -42,7 +42,9 @@ const QUICK: SeparationConfig = {
   N: 2500,
   nTest: 3000,
   nVal: 1000,
-  resnet: { width: 64, epochs: 50, batchSize: 50, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5, 0.75] } },
+  // 100 epochs [C]: at 50, 3 of 10 runs at alpha = 0.3 on calibration base seed 9200 stop above delta = k alpha^4 (and 3 of 5
+  // on this pinned seed, seen in the first quick run: so the quick replay does not test the epoch choice; ci's fresh seeds do).
+  resnet: { width: 64, epochs: 100, batchSize: 50, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5, 0.75] } },
   lambdas: LAMBDAS,
   seeds: 5,
   baseSeed: 1905,
@@ -100,11 +102,12 @@ const SCAN_NEED = 12;
 
 /**
  * Configuration c at G's share alpha: the same N; the training time grows like 1 / alpha (the
- * theorem's time is poly(C_G, C_F, 1 / alpha), its N is not): epochs x alpha_max / alpha for alpha > 0.
+ * theorem's time is poly(C_G, C_F, 1 / alpha), its N is not): epochs x alpha_max / alpha for
+ * alpha > 0; at alpha = 0 (F alone, learned to ~1e-3 in 50 epochs [C]) half the epochs.
  */
 const atAlpha = (c: SeparationConfig, alpha: number): SeparationConfig => {
   const alphaMax = Math.max(...SCAN_ALPHAS);
-  const epochs = alpha > 0 ? Math.round((c.resnet.epochs * alphaMax) / alpha) : c.resnet.epochs;
+  const epochs = alpha > 0 ? Math.round((c.resnet.epochs * alphaMax) / alpha) : Math.round(c.resnet.epochs / 2);
   return { ...c, task: { ...c.task, alpha }, resnet: { ...c.resnet, epochs } };
 };
 
@@ -127,7 +130,7 @@ function scanEvidence(c: SeparationConfig, learner: string, risks: (c: Separatio
     need: SCAN_NEED,
     on: `per-run delta - MSE_${learner} over ${all.length} independent (alpha, seed) runs`,
     effect: { name: `median MSE_${learner} / delta`, value: riskRange(all).median / delta },
-    scale: `${scaleWords(c)} per alpha (epochs x ${Math.max(...SCAN_ALPHAS)} / alpha for alpha > 0), alpha in {${SCAN_ALPHAS.join(', ')}}`,
+    scale: `${scaleWords(c)} per alpha (epochs x ${Math.max(...SCAN_ALPHAS)} / alpha for alpha > 0, half at alpha = 0), alpha in {${SCAN_ALPHAS.join(', ')}}`,
     quantities,
   });
 }
@@ -161,15 +164,23 @@ export const thm1 = defineClaim({
   tolerance: exactThreshold('pass rule fixed before the run: at least 12 of the 15 (alpha, seed) runs meet delta = k alpha_max^4'),
   describe: describeScale,
   design: designOf(
-    0.0093,
-    'P(at least 4 of the 15 runs fail), the 5 runs at alpha = 0.3 failing with probability 0.15 (3 of 20 calibration runs above ' +
-      'delta: 0.065, 0.078, 0.30) and the 10 at alpha <= 0.15 with 0.02 (0 of 30 above delta, max 0.006 at alpha = 0.15 with 100 ' +
-      'epochs, 0.0012 at alpha = 0); base seeds 9100 and 9200, CALIBRATION.md',
+    0.0055,
+    'binomial tail P(at least 4 of the 15 runs fail) at a per-run failure rate of 0.05 (calibration at the final epochs: 0 of 30 ' +
+      'runs above delta, maxima 0.0012 at alpha = 0, 0.0062 at alpha = 0.15 with 100 epochs, 0.0083 at alpha = 0.3 with 100 epochs; ' +
+      'the one-sided 95% bound for 0 of 30, 0.095, would give 0.047; base seeds 9100 and 9200, CALIBRATION.md)',
   ),
 });
 
+/**
+ * Statistical mutants replay the pinned configuration at every profile (no design: no reseed): their
+ * refutations have wide margins (e.g. 0.0 or 0.77 against thresholds of 0.065-0.58), and fresh seeds
+ * for each of them would triple the ci time.
+ */
+const MUTANT_REPLAYS = { design: undefined } as const;
+
 export const thm1KernelBaseline = defineMutant({
   of: thm1,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm1/resnet-learns-composite~kernel-baseline',
   change: "the strongest fixed kernel of thm3 (the two-layer ReLU NTK, ridge chosen on validation) meets Thm 1's delta with the ResNet's N",
   status: 'safe [C]',
@@ -306,6 +317,7 @@ export const thm3 = defineClaim({
 
 export const thm3KernelMatchesResnet = defineMutant({
   of: thm3,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet',
   change: "a fixed kernel (including the network's own NTK) reaches MSE <= 0.5 tau with the N at which the ResNet passes",
   status: 'safe [C]',
@@ -328,6 +340,7 @@ export const thm3KernelMatchesResnet = defineMutant({
 
 export const thm3OracleKernel = defineMutant({
   of: thm3,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm3/kernel-lower-bound~oracle-kernel',
   change:
     "the same check with a sixth fixed kernel that knows G's support: the linear kernel on all monomials of degree <= 2 plus x_1 ... x_8 " +
@@ -397,6 +410,7 @@ export const thm4 = defineClaim({
 
 export const thm4OracleFeatures = defineMutant({
   of: thm4,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~oracle-features',
   change: "the same check on a fixed feature map of D = 154 that holds G's monomial: all monomials of degree <= 2 plus x_1 ... x_8",
   status: 'safe',
@@ -409,6 +423,7 @@ export const thm4OracleFeatures = defineMutant({
 
 export const thm4OutputLayerOnly = defineMutant({
   of: thm4,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~output-layer-only',
   change:
     'training only the output layer A (W, U, b1, b2 fixed at initialisation) reaches MSE <= 0.5 tau at the N where the full ResNet passes',
