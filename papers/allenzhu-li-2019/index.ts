@@ -1,54 +1,28 @@
 /**
  * Allen-Zhu & Li, "What Can ResNet Learn Efficiently, Going Beyond Kernels?" (NeurIPS 2019,
- * arXiv 1905.10337). Catalog: shared/claims/allenzhu-li-2019-resnet.md. Three claims and three
- * mutants. This file only declares; the numbers come from src/core/experiments
- * (resnetVsKernels.ts: paired seeds, the ResNet, kernels and feature regressions) and
- * src/core/experiments/pairedSeeds.ts (per-seed rules and tests).
+ * arXiv 1905.10337). Catalog: shared/claims/allenzhu-li-2019-resnet.md. Three claims and six
+ * mutants; the numbers come from resnetVsKernels.ts (paired seeds, the ResNet, kernels and
+ * feature regressions). Calibration logs: CALIBRATION.md beside this file.
  *
- * Scale. The quick and ci profiles run the pinned example QUICK (below); the thorough profile
- * runs it too and adds one case at the catalog's scale (d = 20, N = 1e4, R = 10, fresh seeds).
- * Checks cannot see the profile, so the per-profile scale is expressed with `examples` (always
- * run) and `runs` (random cases, only at thorough).
- *
- * Calibration [C] (this machine, wasm backend; parity target, alpha = 0.3, tau = k alpha^2 =
- * 0.72 at d = 16 and 0.90 at d = 20; test MSE = mean over 3000 test points of the squared error
- * summed over outputs; ResNet m = 64, batch 50, Adam lr 0.01 divided by 10 at 50% and 75% of the
- * steps; calibration base seeds 77, 2000, 4000, 5000, 6000-6200, 8000, never the pinned 1905):
- *
- *   d   N     epochs  seeds  ResNet MSE median [min, max]   seeds <= 0.5 tau   CPU s / seed
- *   16  1500  80      10     0.19  [0.021, 0.93]            7/10               2.0
- *   16  2000  60      30     0.093 [0.004, 0.90]            27/30              2.1
- *   16  2500  50      40     0.029 [0.002, 0.31]            40/40              2.2   <- QUICK
- *   16  3000  40      20     0.010 [0.002, 0.096]           20/20              2.2
- *   16  2500  50      10     0.035 [0.012, 0.27]  (smooth F, G target)  10/10  2.6
- *   20  1e4   20      13     0.000 [0.000, 0.001]           13/13              4.2   <- thorough
- *   (m = 32 at N = 3000: 5/10; Adam lr 0.003 instead of 0.01 at N = 4000, 40 epochs: 0.36-0.44.)
- *
- *   Kernels and feature maps on the same data, d = 16, N = 2500, base seed 8000, 5 seeds (MSE
- *   median [min, max], chosen lam, CPU s per seed): RBF 0.909 [0.899, 0.928] lam 1e-4 1.7 s;
- *   two-layer ReLU NTK 0.780 [0.776, 0.789] lam 1e-4 1.7 s; own NTK 1.82 [1.75, 1.95] lam 1e-4
- *   2.0 s; last layer 6.14 [5.83, 6.21] 0.1 s; random features D = 1024 1.095 [1.073, 1.116]
- *   1.1 s; ResNet 0.012 [0.006, 0.047] 1.8 s. So 0.8 tau = 0.576 < every kernel and 0.5 tau =
- *   0.36 > the ResNet on every seed. d = 20, N = 1e4, one seed: RBF 1.02, ReLU NTK 0.95 (catalog:
- *   1.024, 0.937), own NTK 2.77, last layer 8.97, random features D = 4096 1.08; 20-30 s per
- *   kernel (CG), 64 s for D = 4096 (Cholesky on the chunked Gram).
- *   Optimiser [R]: the catalog's SGD (momentum 0.9, wd 1e-4) also learns the task (d = 16,
- *   N = 4000, m = 128, lr 0.05, 60 epochs: 0.002-0.023) but needs ~1.5-2x the steps of Adam for
- *   the same risk, so Adam is used ("where cheaper"). QUICK is the smallest N with every
- *   calibration seed passing at d = 16, the catalog's minimum d (at d = 12 kernels partly learn).
- *
- * Not registered: "the ResNet's risk falls faster in alpha than the kernels'" (issue text).
- * Calibration [C] (QUICK scale, base seed 8000, 5 seeds), median MSE at alpha = 0.1 / 0.2 / 0.3 /
- * 0.45 / 0.6: ResNet 0.026 / 0.044 / 0.012 / 0.013 / 0.037 (flat: an optimisation floor), best of
- * RBF and ReLU NTK 0.100 / 0.354 / 0.778 / 1.733 / 3.072. Per-seed log-log slopes: ResNet 0.43,
- * -0.02, -1.06, -0.91, 1.34; kernels 1.91-1.92. At this scale the kernels' risk falls faster as
- * alpha -> 0, so the alpha^4-versus-alpha^2 rates are not visible and the statement would fail
- * here. The catalog's NOT-safe variants (no skip, two-layer nets, alpha > beta) are not
- * registered either.
+ * Scale and seeds. Every claim runs one pinned configuration (QUICK, base seed 1905, never
+ * calibrated on): the quick profile replays it (a regression check, no p-value); ci and thorough
+ * run the same configuration on fresh base seeds from the run seed (design.reseed), which is
+ * what reads `strength: test`. The thorough profile adds one case at the catalog's scale (d = 20,
+ * N = 1e4, fresh base seed). A failing first stage is confirmed on another fresh base seed.
  */
-import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import {
+  defineClaim,
+  defineMutant,
+  exactThreshold,
+  fc,
+  le,
+  seedCountEvidence,
+  type Evidence,
+  type PaperRef,
+  type StatisticalDesign,
+} from 'claimcheck';
 import { seedArb } from 'claimcheck/arbitraries';
-import { pairedSummary, rangeQuantities, requiredPasses, riskRange } from 'claimcheck/core';
+import { rangeQuantities, riskRange } from 'claimcheck/core';
 import { learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig } from './resnetVsKernels.js';
 
 export const paper: PaperRef = {
@@ -62,27 +36,33 @@ export const paper: PaperRef = {
 
 const LAMBDAS = [1e-4, 1e-3, 1e-2, 1e-1];
 
-/** The quick-profile instance [C]: fixed before any verdict; base seed 1905 was never calibrated on. */
+/** The pinned instance [C]: fixed before any verdict; base seed 1905 was never calibrated on. */
 const QUICK: SeparationConfig = {
   task: { kind: 'parity', d: 16, alpha: 0.3 },
   N: 2500,
   nTest: 3000,
-  resnet: { width: 64, epochs: 50, batchSize: 50, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5, 0.75] } },
+  nVal: 1000,
+  // 100 epochs [C]: at 50, 3 of 10 runs at alpha = 0.3 on calibration base seed 9200 stop above delta = k alpha^4 (and 3 of 5
+  // on this pinned seed, seen in the first quick run: so the quick replay does not test the epoch choice; ci's fresh seeds do).
+  resnet: { width: 64, epochs: 100, batchSize: 50, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5, 0.75] } },
   lambdas: LAMBDAS,
-  featureCounts: [1024],
   seeds: 5,
   baseSeed: 1905,
 };
 
-/** The catalog's scale (thorough profile only): d = 20, N = 1e4, 10 fresh seeds. */
+/** Thm 1's scan over G's share: the same N at every alpha (the theorem's N does not depend on alpha). */
+const SCAN_ALPHAS = [0, 0.15, 0.3];
+
+/** Base seeds the thresholds and rules were calibrated on (CALIBRATION.md); never verdict seeds. */
+const CALIBRATION_SEEDS = [77, 2000, 4000, 5000, 6000, 6100, 6200, 8000, 9100, 9200];
+
+/** The catalog's scale (thorough profile only): d = 20, N = 1e4, fresh base seed. */
 const catalogScale = () =>
   fc.record({ baseSeed: seedArb() }).map(({ baseSeed }): SeparationConfig => ({
     ...QUICK,
     task: { ...QUICK.task, d: 20 },
     N: 10_000,
     resnet: { ...QUICK.resnet, epochs: 20 },
-    featureCounts: [1024, 4096],
-    seeds: 10,
     baseSeed,
   }));
 
@@ -92,74 +72,70 @@ const RUNS = { quick: 0, ci: 0, thorough: 1 };
 const tauOf = (c: SeparationConfig) => (c.task.d / 2) * c.task.alpha ** 2;
 
 const describeScale = (c: SeparationConfig): string =>
-  `${c.task.kind} target, d = ${c.task.d}, k = ${c.task.d / 2}, alpha = ${c.task.alpha}, N = ${c.N}, ${c.nTest} test points, ` +
+  `${c.task.kind} target, d = ${c.task.d}, k = ${c.task.d / 2}, alpha = ${c.task.alpha}, N = ${c.N}, ${c.nVal} validation and ${c.nTest} test points, ` +
   `ResNet m = ${c.resnet.width}${c.resnet.activation === 'identity' ? ' (identity activation)' : ''}, ${c.resnet.optimizer.kind} lr ${c.resnet.optimizer.lr}, ` +
-  `${c.resnet.epochs} epochs of batch ${c.resnet.batchSize}, random features D in {${c.featureCounts.join(', ')}}, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
+  `${c.resnet.epochs} epochs of batch ${c.resnet.batchSize}, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
 
 const scaleWords = (c: SeparationConfig) =>
-  `${c.task.kind} target, d = ${c.task.d}, N = ${c.N}, m = ${c.resnet.width}, ${c.resnet.epochs} epochs, R = ${c.seeds} seeds`;
+  `${c.task.kind} target, d = ${c.task.d}, N = ${c.N}, m = ${c.resnet.width}, ${c.resnet.epochs} epochs, R = ${c.seeds} seeds from base seed ${c.baseSeed}`;
 
-const SEED_RULE = exactThreshold(
-  'catalog pass rule fixed before the run: at least 4 of 5 (R = 5) or 9 of 10 (R = 10) seeds meet the per-seed rule',
-);
-
-/** Per-seed rule, counts and paired tests as Evidence; `margin[r] > 0` is the claim's side. */
-function seedEvidence(
-  c: SeparationConfig,
-  rule: string,
-  passes: boolean[],
-  margin: number[],
-  testName: string,
-  effect: { name: string; value: number },
-  quantities: Record<string, number>,
-): Evidence {
-  const s = pairedSummary(margin, passes);
-  const need = requiredPasses(c.seeds);
+/** The design shared by the three claims: one base seed per case, reseeded at ci and thorough. */
+function designOf<H extends SeparationConfig>(stageRate: number, how: string): StatisticalDesign<H> {
   return {
-    conditions: [ge(`seeds with ${rule} (need ${need} of ${c.seeds})`, s.passes, need)],
-    test: {
-      name: `${testName}; Wilson interval of the per-seed pass rate`,
-      pValue: s.signP,
-      interval: s.wilson,
-      confidence: 0.95,
-      effect,
-      scale: scaleWords(c),
-    },
-    quantities: {
-      tau: tauOf(c),
-      seeds: c.seeds,
-      passes: s.passes,
-      signP: s.signP,
-      wilcoxonP: s.wilcoxonP,
-      wilsonLow: s.wilson[0],
-      wilsonHigh: s.wilson[1],
-      ...quantities,
-    },
+    alpha: 0.05,
+    seeds: (c) => [c.baseSeed],
+    reseed: (c, seed) => ({ ...c, baseSeed: seed }),
+    calibration: { seeds: CALIBRATION_SEEDS, note: 'base seeds of the calibration runs in CALIBRATION.md (d = 16 and d = 20)' },
+    falseAlarm: { stageRate, how },
+    hypothesesAt: { thorough: catalogScale() as unknown as fc.Arbitrary<H> },
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Thm 1: SGD on the ResNet learns the composite target to risk well below k alpha^2.
+// Thm 1: SGD on the ResNet reaches risk of order (alpha C_G)^4, with an N that does not grow with alpha.
 
-const thm1Check = (c: SeparationConfig): Evidence => {
-  const tau = tauOf(c);
-  const net = resnetRisks(c).map((n) => n.mse);
-  return seedEvidence(
-    c,
-    'MSE_net <= 0.5 tau',
-    net.map((v) => v <= 0.5 * tau),
-    net.map((v) => 0.5 * tau - v),
-    'one-sided sign test on per-seed 0.5 tau - MSE_net',
-    { name: 'median MSE_net / tau', value: riskRange(net).median / tau },
-    {
-      ...rangeQuantities('net', net),
-      ...rangeQuantities(
-        'netTrain',
-        resnetRisks(c).map((n) => n.trainMse),
-      ),
-    },
-  );
+/** The theorem's risk scale at the largest alpha of the scan: k alpha^4 (C_G = 1 per unit-variance output). */
+const deltaOf = (c: SeparationConfig) => (c.task.d / 2) * Math.max(...SCAN_ALPHAS) ** 4;
+
+/** Pass rule fixed before any verdict run [C]: 12 of 15 units (sign test p = 0.018 at 12). */
+const SCAN_NEED = 12;
+
+/**
+ * Configuration c at G's share alpha: the same N; the training time grows like 1 / alpha (the
+ * theorem's time is poly(C_G, C_F, 1 / alpha), its N is not): epochs x alpha_max / alpha for
+ * alpha > 0; at alpha = 0 (F alone, learned to ~1e-3 in 50 epochs [C]) half the epochs.
+ */
+const atAlpha = (c: SeparationConfig, alpha: number): SeparationConfig => {
+  const alphaMax = Math.max(...SCAN_ALPHAS);
+  const epochs = alpha > 0 ? Math.round((c.resnet.epochs * alphaMax) / alpha) : Math.round(c.resnet.epochs / 2);
+  return { ...c, task: { ...c.task, alpha }, resnet: { ...c.resnet, epochs } };
 };
+
+/**
+ * Thm 1's check on a learner's per-(alpha, seed) test MSEs: every run must reach delta = k alpha_max^4
+ * with the same N. `risks(c)` gives one MSE per seed of configuration c.
+ */
+function scanEvidence(c: SeparationConfig, learner: string, risks: (c: SeparationConfig) => number[]): Evidence {
+  const delta = deltaOf(c);
+  const perAlpha = SCAN_ALPHAS.map((a) => risks(atAlpha(c, a)));
+  const all = perAlpha.flat();
+  const quantities: Record<string, number> = { delta, tauAtAlphaMax: tauOf(atAlpha(c, Math.max(...SCAN_ALPHAS))) };
+  SCAN_ALPHAS.forEach((a, i) => {
+    Object.assign(quantities, rangeQuantities(`alpha=${a}`, perAlpha[i]));
+    quantities[`alpha=${a}.passes`] = perAlpha[i].filter((v) => v <= delta).length;
+  });
+  return seedCountEvidence({
+    rule: `MSE_${learner} <= delta = k alpha_max^4 = ${delta.toPrecision(3)} at the same N for alpha in {${SCAN_ALPHAS.join(', ')}} (units: alpha x seed)`,
+    margins: all.map((v) => delta - v),
+    need: SCAN_NEED,
+    on: `per-run delta - MSE_${learner} over ${all.length} independent (alpha, seed) runs`,
+    effect: { name: `median MSE_${learner} / delta`, value: riskRange(all).median / delta },
+    scale: `${scaleWords(c)} per alpha (epochs x ${Math.max(...SCAN_ALPHAS)} / alpha for alpha > 0, half at alpha = 0), alpha in {${SCAN_ALPHAS.join(', ')}}`,
+    quantities,
+  });
+}
+
+const netRisks = (c: SeparationConfig) => resnetRisks(c).map((n) => n.mse);
 
 export const thm1 = defineClaim({
   id: 'allenzhu-li-2019/thm1/resnet-learns-composite',
@@ -169,18 +145,51 @@ export const thm1 = defineClaim({
   kind: 'statistical',
   statement:
     'For H = F + alpha G(F) and delta in ((alpha C_G)^4, 1), SGD on out(x) = A(s(Wx + b1) + s(U s(Wx + b1) + b2)) ' +
-    'reaches population risk <= delta with N = O~(C_F^2 / delta^2) samples; at small scale: test MSE <= 0.5 k alpha^2 ' +
-    'in at least 4 of 5 (9 of 10) seeds, fresh data and initialisation per seed.',
+    'reaches population risk <= delta with N = O~(C_F^2 / delta^2) samples, an N that does not depend on alpha or C_G; ' +
+    'at small scale: with one N, test MSE <= delta = k alpha_max^4 for alpha in {0, 0.15, 0.3}, in at least 12 of the 15 ' +
+    '(alpha, seed) runs, fresh data and initialisation per run.',
   notes:
-    'Learner trained with Adam and a step schedule (the optimiser details are [R]; see the calibration table). The ' +
-    "parity instance is the catalog's; the smooth two-layer F and G [M] run as a second pinned example with tau = k alpha^2 " +
-    'after normalising every coordinate of F and G(F) to unit second moment. Test MSE in float64.',
+    "Threshold of the theorem's shape: delta = k alpha^4 at alpha = 0.3 (0.065 at d = 16; each output's G has unit variance, so " +
+    "(alpha C_G)^4 per output with C_G = 1, summed over k outputs), 5.5x below the catalog's 0.5 k alpha^2 = 0.36. The scan holds N " +
+    "fixed while G's share alpha^2 / (1 + alpha^2) goes from 0 to 8%: the ResNet meets the same delta at every alpha, so its sample " +
+    "need does not grow with G's share (the claim's point), while a kernel's risk grows like k alpha^2 (power mutant). Caveat " +
+    '(catalog): a plain two-layer ReLU net also learns this task at this scale (0.001 at d = 20, N = 1e4), so the scan shows what the ' +
+    'theorem predicts for the ResNet, not that the skip or the hierarchy is needed. Learner trained with Adam and a step schedule ' +
+    '([R]; CALIBRATION.md). The smooth two-layer F, G [M] instance is calibrated (CALIBRATION.md) but no longer run: it has no exact ' +
+    'k alpha^4 scale. Test MSE in float64. Fresh base seeds at ci and thorough; the quick profile replays base seed 1905.',
   hypotheses: catalogScale(),
-  examples: [QUICK, { ...QUICK, task: { ...QUICK.task, kind: 'smooth' } }],
+  examples: [QUICK],
   runs: RUNS,
-  check: thm1Check,
-  tolerance: SEED_RULE,
+  check: (c: SeparationConfig) => scanEvidence(c, 'net', netRisks),
+  tolerance: exactThreshold('pass rule fixed before the run: at least 12 of the 15 (alpha, seed) runs meet delta = k alpha_max^4'),
   describe: describeScale,
+  design: designOf(
+    0.0055,
+    'binomial tail P(at least 4 of the 15 runs fail) at a per-run failure rate of 0.05 (calibration at the final epochs: 0 of 30 ' +
+      'runs above delta, maxima 0.0012 at alpha = 0, 0.0062 at alpha = 0.15 with 100 epochs, 0.0083 at alpha = 0.3 with 100 epochs; ' +
+      'the one-sided 95% bound for 0 of 30, 0.095, would give 0.047; base seeds 9100 and 9200, CALIBRATION.md)',
+  ),
+});
+
+/**
+ * Statistical mutants replay the pinned configuration at every profile (no design: no reseed): their
+ * refutations have wide margins (e.g. 0.0 or 0.77 against thresholds of 0.065-0.58), and fresh seeds
+ * for each of them would triple the ci time.
+ */
+const MUTANT_REPLAYS = { design: undefined } as const;
+
+export const thm1KernelBaseline = defineMutant({
+  of: thm1,
+  ...MUTANT_REPLAYS,
+  id: 'allenzhu-li-2019/thm1/resnet-learns-composite~kernel-baseline',
+  change: "the strongest fixed kernel of thm3 (the two-layer ReLU NTK, ridge chosen on validation) meets Thm 1's delta with the ResNet's N",
+  status: 'safe [C]',
+  purpose: 'power',
+  expected:
+    "refuted for the theorem's reason: a kernel learns F but pays about k alpha^2 for G(F) at this N (Thm 3), so its MSE at alpha = 0.15 " +
+    'and 0.3 (about 0.2 and 0.77) is far above delta = 0.065; only the alpha = 0 runs can pass',
+  check: (c: SeparationConfig) =>
+    scanEvidence(c, 'relu-ntk', (cc) => Array.from({ length: cc.seeds }, (_, r) => learnerRisk(cc, r, 'relu-ntk').mse)),
 });
 
 export const thm1LinearActivation = defineMutant({
@@ -189,8 +198,12 @@ export const thm1LinearActivation = defineMutant({
   change: 'sigma replaced by the identity: the ResNet is an affine map x -> x W (I + U) A + c',
   status: 'safe',
   kind: 'exact',
+  purpose: 'sanity',
+  // Exact: the design of thm1's statistical test does not apply.
+  design: undefined,
   expected:
-    'd = 8, k = 4 (the smallest instance where G is defined), any N: population MSE >= k (1 + alpha^2) = 4.36 against 0.5 tau = 0.18',
+    'd = 8, k = 4 (the smallest instance where G is defined), any N: population MSE >= k (1 + alpha^2) = 4.36 against delta = k alpha^4 = 0.032. ' +
+    'A harness check, not evidence: every affine predictor fails (no capacity for any parity), whatever the training',
   hypotheses: fc.record({ d: fc.constantFrom(8, 12, 16), baseSeed: seedArb() }),
   check: ({ d, baseSeed }: { d: number; baseSeed: number }): Evidence => {
     const c: SeparationConfig = {
@@ -201,12 +214,12 @@ export const thm1LinearActivation = defineMutant({
       baseSeed,
     };
     const [population] = resnetPopulationRisks(c);
-    const tau = tauOf(c);
+    const delta = (d / 2) * c.task.alpha ** 4;
     return {
       // Every output is a parity of degree >= 2, orthogonal to all affine functions under the
       // uniform hypercube, so any affine predictor has population risk k (1 + alpha^2) + ||M||^2 + ||c||^2.
-      conditions: [le('population MSE of the trained (linear) network <= 0.5 tau', population, 0.5 * tau)],
-      quantities: { d, k: d / 2, tau, populationMse: population, bestAffineMse: (d / 2) * (1 + c.task.alpha ** 2) },
+      conditions: [le('population MSE of the trained (linear) network <= delta = k alpha^4', population, delta)],
+      quantities: { d, k: d / 2, delta, populationMse: population, bestAffineMse: (d / 2) * (1 + c.task.alpha ** 2) },
     };
   },
   tolerance: { rel: 1e-9, abs: 1e-12, reason: 'the population MSE is an exact float64 mean over all 2^d hypercube points' },
@@ -218,25 +231,53 @@ export const thm1LinearActivation = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Thm 3: on the same data, every kernel method stays above 0.8 tau while the ResNet is below 0.5 tau.
 
-const KERNELS: readonly Learner[] = ['rbf', 'relu-ntk', 'own-ntk', 'last-layer'];
+const KERNELS: readonly Learner[] = ['rbf', 'relu-ntk', 'poly', 'own-ntk', 'last-layer'];
+/** Per-seed rule [C]: 4 of 5 seeds; the sign test on the per-seed margin carries the strength (5 of 5: p = 0.031). */
+const SEED_NEED = 4;
 
-/** Per seed: the ResNet's MSE and the best fixed-kernel MSE (and which learner it was). */
-function kernelTable(c: SeparationConfig) {
-  const net = resnetRisks(c).map((n) => n.mse);
-  const perLearner = KERNELS.map((l) => Array.from({ length: c.seeds }, (_, r) => learnerRisk(c, r, l)));
-  const best = net.map((_, r) => Math.min(...perLearner.map((risks) => risks[r].mse)));
-  const quantities: Record<string, number> = { ...rangeQuantities('net', net), ...rangeQuantities('bestKernel', best) };
-  KERNELS.forEach((l, i) => {
+/**
+ * Thm 3's check for a set of fixed kernels: per seed, MSE_net <= 0.5 tau and every kernel's MSE >= 0.8 tau;
+ * one condition per kernel names which kernels were beaten.
+ */
+function kernelEvidence(c: SeparationConfig, kernels: readonly Learner[]): Evidence {
+  const tau = tauOf(c);
+  const net = netRisks(c);
+  const per = kernels.map((l) => Array.from({ length: c.seeds }, (_, r) => learnerRisk(c, r, l)));
+  const best = net.map((_, r) => Math.min(...per.map((risks) => risks[r].mse)));
+  const bestName = net.map((_, r) => kernels[per.findIndex((risks) => risks[r].mse === best[r])]);
+  const quantities: Record<string, number> = { tau, ...rangeQuantities('net', net), ...rangeQuantities('bestKernel', best) };
+  kernels.forEach((l, i) => {
     Object.assign(
       quantities,
       rangeQuantities(
         l,
-        perLearner[i].map((x) => x.mse),
+        per[i].map((x) => x.mse),
       ),
     );
-    quantities[`${l}.lambdaMedian`] = riskRange(perLearner[i].map((x) => x.lambda)).median;
+    quantities[`${l}.lambdaMedian`] = riskRange(per[i].map((x) => x.lambda)).median;
   });
-  return { net, best, quantities };
+  const margins = best.map((b, i) => b - net[i]);
+  const e = seedCountEvidence({
+    rule: `MSE_net <= 0.5 tau and each of ${kernels.join(', ')} >= 0.8 tau`,
+    margins,
+    passes: net.map((v, i) => v <= 0.5 * tau && best[i] >= 0.8 * tau),
+    need: SEED_NEED,
+    on: 'per-seed MSE_bestKernel - MSE_net (best kernel per seed)',
+    effect: {
+      name: `median MSE_bestKernel - MSE_net (best kernel: ${[...new Set(bestName)].join(', ')})`,
+      value: riskRange(margins).median,
+    },
+    scale: scaleWords(c),
+    quantities,
+  });
+  const beaten = kernels.map((l, i) =>
+    le(
+      `${l}: seeds below 0.8 tau (beats the ResNet's side of the rule), at most ${c.seeds - SEED_NEED}`,
+      per[i].filter((x) => x.mse < 0.8 * tau).length,
+      c.seeds - SEED_NEED,
+    ),
+  );
+  return { ...e, conditions: [...e.conditions, ...beaten] };
 }
 
 export const thm3 = defineClaim({
@@ -247,66 +288,95 @@ export const thm3 = defineClaim({
   kind: 'statistical',
   statement:
     'Any kernel method (NTK, conjugate / random-feature kernels) has population risk >= Omega(alpha^2) even with ' +
-    'N = (N_res)^{k/2} samples; at small scale, on the same data per seed: MSE_net <= 0.5 tau and the best kernel MSE ' +
-    "(RBF, two-layer ReLU NTK, the ResNet's own NTK at initialisation, last-layer-only training; best ridge on the test set) >= 0.8 tau.",
+    'N = (N_res)^{k/2} samples; at small scale, on the same data per seed: MSE_net <= 0.5 tau and the MSE of each of five fixed kernels ' +
+    "(RBF, two-layer ReLU NTK, polynomial of the target's degree 8, the ResNet's own NTK at initialisation, last-layer-only training; " +
+    'ridge chosen on a validation sample) >= 0.8 tau, in at least 4 of 5 seeds.',
   notes:
-    "Kernels: exp(-||x - x'||^2 / d); the catalog's sphere ReLU NTK u (pi - t)/pi + (sin t + (pi - t) u)/pi; the empirical NTK of " +
-    'the ResNet at its initialisation for one output (closed form, scaled to unit mean diagonal; used for every output) [R]; ' +
-    "ridge regression on the ResNet's features at initialisation. Ridge lam * N, lam in {1e-4, ..., 1e-1}, chosen on the test set " +
-    '(favours the kernels). Float32 CG with float64 refinement for the solves; MSEs in float64.',
+    "Kernels: exp(-||x - x'||^2 / d); the catalog's sphere ReLU NTK u (pi - t)/pi + (sin t + (pi - t) u)/pi; (1 + <x, x'>/d)^8, the " +
+    "polynomial kernel of G(F)'s degree (the strongest classical baseline for a degree-8 target); the empirical NTK of the ResNet at its " +
+    'initialisation for one output (closed form, scaled to unit mean diagonal; used for every output) [R]; ridge regression on the ' +
+    "ResNet's features at initialisation. Ridge lam * N, lam in {1e-4, ..., 1e-1}, chosen on 1000 validation points drawn independently " +
+    'of the training and test sets. One condition per kernel says which kernels were beaten on how many seeds. The sign test on the ' +
+    "per-seed margin MSE_bestKernel - MSE_net carries the strength (R = 5: p = 1/32 when every seed is on the claim's side). " +
+    'Float32 CG with float64 refinement for the solves; MSEs in float64.',
   hypotheses: catalogScale(),
   examples: [QUICK],
   runs: RUNS,
-  check: (c: SeparationConfig): Evidence => {
-    const tau = tauOf(c);
-    const { net, best, quantities } = kernelTable(c);
-    const r = riskRange(best.map((b, i) => b - net[i]));
-    return seedEvidence(
-      c,
-      'MSE_net <= 0.5 tau and every kernel MSE >= 0.8 tau',
-      net.map((v, i) => v <= 0.5 * tau && best[i] >= 0.8 * tau),
-      best.map((b, i) => b - net[i]),
-      'one-sided sign test on per-seed MSE_kernel - MSE_net (best kernel per seed)',
-      { name: 'median MSE_kernel - MSE_net', value: r.median },
-      quantities,
-    );
-  },
-  tolerance: SEED_RULE,
+  check: (c: SeparationConfig) => kernelEvidence(c, KERNELS),
+  tolerance: exactThreshold(
+    'pass rule fixed before the run: at least 4 of 5 seeds meet the per-seed rule, and no kernel is below 0.8 tau on 2 or more seeds',
+  ),
   describe: describeScale,
+  design: designOf(
+    0.0085,
+    'binomial tail P(at least 2 of 5 seeds fail) at a per-seed failure rate of 0.03, which also bounds the per-kernel conditions ' +
+      '(calibration: 0 of 50 ResNet seeds above 0.5 tau = 0.36 at N = 2500, max 0.31; every kernel >= 0.75 against 0.8 tau = 0.576 ' +
+      'on base seeds 8000, 9100, 9200; CALIBRATION.md)',
+  ),
 });
 
 export const thm3KernelMatchesResnet = defineMutant({
   of: thm3,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet',
   change: "a fixed kernel (including the network's own NTK) reaches MSE <= 0.5 tau with the N at which the ResNet passes",
   status: 'safe [C]',
   expected:
-    'the smallest calibrated instance with d >= 16 where the ResNet passes (d = 16, N = 2500): every kernel >= 0.8 tau, the best the two-layer ReLU NTK at ~0.76 with lam = 1e-4, the ResNet ~0.02',
+    'the smallest calibrated instance with d >= 16 where the ResNet passes (d = 16, N = 2500): every kernel >= 0.8 tau, the best the two-layer ReLU NTK at ~0.77, the ResNet ~0.02',
   check: (c: SeparationConfig): Evidence => {
     const tau = tauOf(c);
-    const { net, best, quantities } = kernelTable(c);
-    const need = requiredPasses(c.seeds);
-    // The mutant speaks only of an N at which the ResNet passes (thm1's rule).
-    if (net.filter((v) => v <= 0.5 * tau).length < need) return skipCase('the ResNet does not pass at this N: not the N the ResNet needs');
-    return seedEvidence(
-      c,
-      'best kernel MSE <= 0.5 tau',
-      best.map((b) => b <= 0.5 * tau),
-      best.map((b) => 0.5 * tau - b),
-      'one-sided sign test on per-seed 0.5 tau - MSE_kernel (best kernel per seed)',
-      { name: 'median MSE_kernel / tau', value: riskRange(best).median / tau },
-      quantities,
-    );
+    const best = Array.from({ length: c.seeds }, (_, r) => Math.min(...KERNELS.map((l) => learnerRisk(c, r, l).mse)));
+    return seedCountEvidence({
+      rule: 'best kernel MSE <= 0.5 tau',
+      margins: best.map((b) => 0.5 * tau - b),
+      need: SEED_NEED,
+      on: 'per-seed 0.5 tau - MSE_kernel (best kernel per seed)',
+      effect: { name: 'median MSE_kernel / tau', value: riskRange(best).median / tau },
+      scale: scaleWords(c),
+      quantities: { tau, ...rangeQuantities('bestKernel', best) },
+    });
   },
-  // d stays >= 16: at d = 12 kernels partly learn and a counterexample there would be invalid (catalog).
-  hypotheses: catalogScale(),
-  examples: [QUICK],
-  runs: RUNS,
-  describe: describeScale,
+});
+
+export const thm3OracleKernel = defineMutant({
+  of: thm3,
+  ...MUTANT_REPLAYS,
+  id: 'allenzhu-li-2019/thm3/kernel-lower-bound~oracle-kernel',
+  change:
+    "the same check with a sixth fixed kernel that knows G's support: the linear kernel on all monomials of degree <= 2 plus x_1 ... x_8 " +
+    '(the kernel-regression form of the oracle feature map) also stays >= 0.8 tau',
+  status: 'safe',
+  purpose: 'power',
+  expected:
+    "refuted for the theorem's reason: the lower bound holds for a kernel that must serve every support of the degree-k parity (hence " +
+    'N ~ d^k); a kernel aligned with the one support in use fits alpha G(F) exactly (MSE ~ 0 against 0.8 tau = 0.58)',
+  check: (c: SeparationConfig) => kernelEvidence(c, [...KERNELS, 'oracle-monomials']),
 });
 
 // ---------------------------------------------------------------------------------------------
-// Thm 4: linear regression over a fixed feature map needs far more features than the ResNet needs samples.
+// Thm 4: linear regression over a fixed feature map that learns F still fails on alpha G(F).
+
+/** A feature map "learns F" when its test error against F alone is at most this share of tau [C]. */
+const LEARNS_F_SHARE = 0.2;
+
+function featureEvidence(c: SeparationConfig, map: Learner): Evidence {
+  const tau = tauOf(c);
+  const net = netRisks(c);
+  const feat = net.map((_, r) => learnerRisk(c, r, map));
+  const mse = feat.map((f) => f.mse);
+  const mseF = feat.map((f) => f.mseF ?? Infinity);
+  const margins = mse.map((v, i) => v - net[i]);
+  return seedCountEvidence({
+    rule: `MSE_net <= 0.5 tau, ${map} learns F (MSE against F <= ${LEARNS_F_SHARE} tau) and its MSE >= 0.8 tau`,
+    margins,
+    passes: net.map((v, i) => v <= 0.5 * tau && mseF[i] <= LEARNS_F_SHARE * tau && mse[i] >= 0.8 * tau),
+    need: SEED_NEED,
+    on: `per-seed MSE_${map} - MSE_net`,
+    effect: { name: `median MSE_${map} - MSE_net`, value: riskRange(margins).median },
+    scale: scaleWords(c),
+    quantities: { tau, ...rangeQuantities('net', net), ...rangeQuantities(map, mse), ...rangeQuantities(`${map}.onF`, mseF) },
+  });
+}
 
 export const thm4 = defineClaim({
   id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound',
@@ -316,56 +386,64 @@ export const thm4 = defineClaim({
   kind: 'statistical',
   statement:
     'Linear regression over any fixed feature map phi: R^d -> R^D needs D about (N_res)^{Omega(k)} to beat risk Omega(alpha^2); ' +
-    'at small scale, on the same data per seed: MSE_net <= 0.5 tau and ridge regression on D random ReLU features >= 0.8 tau.',
+    'at small scale, on the same data per seed: MSE_net <= 0.5 tau, and ridge regression on all monomials of degree <= 2 ' +
+    '(D = 153 at d = 16, a map that contains F and learns it) has MSE against F <= 0.2 tau but MSE >= 0.8 tau, in at least 4 of 5 seeds.',
   notes:
-    'Features relu(W x + b), W ~ N(0, I/d), b ~ N(0, 1); D = 1024 at d = 16, D in {1024, 4096} (best of both) at the catalog scale; ' +
-    'primal ridge lam * N on the catalog grid (float64 Cholesky on a Gram accumulated in float64 over float32 row chunks), ' +
-    'chosen on the test set. The theorem number and exact form are [R].',
+    'The feature map holds F exactly (F_j = x_{2j-1} x_{2j}), so the check fails only on the G part: alpha G(F) is a degree-8 parity, ' +
+    'orthogonal to every feature, and the fitted predictor pays its full k alpha^2. The condition "learns F" (test MSE against F alone ' +
+    '<= 0.2 tau; measured 0.03-0.05 against 0.14) rules out the old failure mode (D = 1024 random ReLU features failed even on F). ' +
+    'Ridge lam * N on the catalog grid, chosen on 1000 validation points; float64 Cholesky on a Gram accumulated in float64. The ' +
+    'theorem number and exact form are [R]. The sign test on MSE_features - MSE_net carries the strength (R = 5: p = 1/32).',
   hypotheses: catalogScale(),
   examples: [QUICK],
   runs: RUNS,
-  check: (c: SeparationConfig): Evidence => {
-    const tau = tauOf(c);
-    const net = resnetRisks(c).map((n) => n.mse);
-    const rf = net.map((_, r) => Math.min(...c.featureCounts.map((D) => learnerRisk(c, r, 'random-features', D).mse)));
-    return seedEvidence(
-      c,
-      'MSE_net <= 0.5 tau and feature-regression MSE >= 0.8 tau',
-      net.map((v, i) => v <= 0.5 * tau && rf[i] >= 0.8 * tau),
-      rf.map((v, i) => v - net[i]),
-      'one-sided sign test on per-seed MSE_features - MSE_net',
-      { name: 'median MSE_features - MSE_net', value: riskRange(rf.map((v, i) => v - net[i])).median },
-      { ...rangeQuantities('net', net), ...rangeQuantities('features', rf), D: Math.max(...c.featureCounts) },
-    );
-  },
-  tolerance: SEED_RULE,
+  check: (c: SeparationConfig) => featureEvidence(c, 'monomials'),
+  tolerance: exactThreshold('pass rule fixed before the run: at least 4 of 5 seeds meet the per-seed rule'),
   describe: describeScale,
+  design: designOf(
+    0.0085,
+    'binomial tail P(at least 2 of 5 seeds fail) at a per-seed failure rate of 0.03 (calibration: 0 of 50 ResNet seeds above ' +
+      '0.36; monomial MSE 0.75-0.77 against 0.8 tau = 0.576 and MSE against F 0.03-0.05 against 0.2 tau = 0.144 on base seeds 9100 ' +
+      'and 9200; CALIBRATION.md)',
+  ),
+});
+
+export const thm4OracleFeatures = defineMutant({
+  of: thm4,
+  ...MUTANT_REPLAYS,
+  id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~oracle-features',
+  change: "the same check on a fixed feature map of D = 154 that holds G's monomial: all monomials of degree <= 2 plus x_1 ... x_8",
+  status: 'safe',
+  purpose: 'power',
+  expected:
+    "refuted for the theorem's reason: a fixed map beats risk alpha^2 only if it spans the degree-k part, which for an unknown support " +
+    'costs D ~ C(d, 8) features; with the one monomial in use the regression fits alpha G(F) exactly (MSE ~ 0 against 0.8 tau = 0.58)',
+  check: (c: SeparationConfig) => featureEvidence(c, 'oracle-monomials'),
 });
 
 export const thm4OutputLayerOnly = defineMutant({
   of: thm4,
+  ...MUTANT_REPLAYS,
   id: 'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~output-layer-only',
   change:
     'training only the output layer A (W, U, b1, b2 fixed at initialisation) reaches MSE <= 0.5 tau at the N where the full ResNet passes',
   status: 'expected',
+  purpose: 'sanity',
   expected:
-    'calibrated [C]: d = 16, N = 2000-3000, m = 64: output-layer-only MSE 6.1-6.7 (>= 0.8 tau = 0.58 on every seed) while the full ResNet ' +
-    'passes; d = 20, N = 1e4: 8.97',
+    "a harness check, not evidence: refuted by capacity (the ResNet's 64 features at initialisation do not even fit F: MSE 5.8-6.6 " +
+    "against 0.5 tau = 0.36), not by the theorem's reason",
   check: (c: SeparationConfig): Evidence => {
     const tau = tauOf(c);
-    const net = resnetRisks(c).map((n) => n.mse);
-    if (net.filter((v) => v <= 0.5 * tau).length < requiredPasses(c.seeds)) return skipCase('the full ResNet does not pass at this N');
-    // Ridge on the features at initialisation is the limit of training A alone (best lam on the test set).
-    const last = net.map((_, r) => learnerRisk(c, r, 'last-layer').mse);
-    return seedEvidence(
-      c,
-      'output-layer-only MSE <= 0.5 tau',
-      last.map((v) => v <= 0.5 * tau),
-      last.map((v) => 0.5 * tau - v),
-      'one-sided sign test on per-seed 0.5 tau - MSE_output-layer',
-      { name: 'median MSE_output-layer / tau', value: riskRange(last).median / tau },
-      { ...rangeQuantities('net', net), ...rangeQuantities('outputLayer', last) },
-    );
+    // Ridge on the features at initialisation is the limit of training A alone (lam on the validation sample).
+    const last = Array.from({ length: c.seeds }, (_, r) => learnerRisk(c, r, 'last-layer').mse);
+    return seedCountEvidence({
+      rule: 'output-layer-only MSE <= 0.5 tau',
+      margins: last.map((v) => 0.5 * tau - v),
+      need: SEED_NEED,
+      on: 'per-seed 0.5 tau - MSE_output-layer',
+      effect: { name: 'median MSE_output-layer / tau', value: riskRange(last).median / tau },
+      scale: scaleWords(c),
+      quantities: { tau, ...rangeQuantities('outputLayer', last) },
+    });
   },
-  describe: describeScale,
 });

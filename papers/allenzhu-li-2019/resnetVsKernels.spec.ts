@@ -5,6 +5,7 @@ import {
   clearSeparationCache,
   hypercube,
   learnerRisk,
+  monomialFeatures,
   resnetPopulationRisks,
   resnetRisks,
   trainNets,
@@ -18,7 +19,7 @@ const small: SeparationConfig = {
   nTest: 40,
   resnet: { width: 8, epochs: 3, batchSize: 16, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5] } },
   lambdas: [1e-3, 1e-1],
-  featureCounts: [64],
+  nVal: 30,
   seeds: 2,
   baseSeed: 7,
 };
@@ -32,6 +33,16 @@ describe('resnetVsKernels', () => {
     const h = hypercube(3);
     expect(h).toHaveLength(8);
     expect(new Set(h.map((x) => x.join(','))).size).toBe(8);
+  });
+
+  it('monomial features: 1, x_i and x_i x_j (i < j), plus x_1 ... x_8 for the oracle map', () => {
+    const x = [1, -1, 1, 1, -1, 1, 1, -1, 1, -1];
+    const plain = monomialFeatures([x], false);
+    expect(plain.cols).toBe(1 + 10 + 45);
+    expect(Array.from(plain.data.subarray(0, 12))).toEqual([1, ...x, x[0] * x[1]]);
+    const oracle = monomialFeatures([x], true);
+    expect(oracle.cols).toBe(57);
+    expect(oracle.data[56]).toBe(x.slice(0, 8).reduce((p, v) => p * v, 1));
   });
 
   it('population risk of a linear network = k (1 + alpha^2) + ||M||_F^2 + ||c||^2 (outputs orthogonal to affine maps)', () => {
@@ -60,14 +71,14 @@ describe('resnetVsKernels', () => {
     two.forEach((r) => expect(Number.isFinite(r.mse) && r.diverged === false).toBe(true));
   });
 
-  it.each(['rbf', 'relu-ntk', 'own-ntk', 'last-layer', 'random-features'] as Learner[])(
+  it.each(['rbf', 'relu-ntk', 'poly', 'own-ntk', 'last-layer', 'monomials', 'oracle-monomials'] as Learner[])(
     '%s: a finite test MSE at a grid lambda, without leaks',
     async (l) => {
-      const { result, leaked } = await withLeakCheck(() => learnerRisk(small, 1, l, 64));
+      const { result, leaked } = await withLeakCheck(() => learnerRisk(small, 1, l));
       expect(leaked).toBe(0);
       expect(Number.isFinite(result.mse) && result.mse > 0).toBe(true);
       expect(small.lambdas).toContain(result.lambda);
-      expect(learnerRisk(small, 1, l, 64)).toBe(result);
+      expect(learnerRisk(small, 1, l)).toBe(result);
     },
   );
 });

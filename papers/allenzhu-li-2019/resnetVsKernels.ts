@@ -4,17 +4,22 @@
  * design), and the test MSE (mean over test points of the squared error summed over outputs) of
  *
  * - the bottleneck ResNet, all layers trained (`bottleneckTrainer.ts`), evaluated in float64;
- * - kernel ridge regression with a ridge grid lam * N, the best lam on the test set (the
- *   catalog's rule, which favours the kernels: the conservative direction for a separation):
+ * - kernel ridge regression with a ridge grid lam * N, lam chosen on a validation sample drawn
+ *   independently of the training and test sets (never on the test set):
  *   'rbf' exp(-||x - x'||^2 / d), 'relu-ntk' the catalog's two-layer ReLU NTK on the sphere,
- *   'own-ntk' the ResNet's own empirical NTK at its initialisation (`bottleneckNtk.ts`);
+ *   'poly' the polynomial kernel (1 + <x, x'> / d)^8 of the target's degree (alpha G(F) is a
+ *   degree-8 parity; the strongest classical baseline here), 'own-ntk' the ResNet's own empirical
+ *   NTK at its initialisation (`bottleneckNtk.ts`);
  * - 'last-layer': ridge regression on the ResNet's features at initialisation (only A trained:
- *   the conjugate-kernel / random-feature learner of thm4~output-layer-only);
- * - 'random-features': ridge regression on D random ReLU features relu(W x + b), W ~ N(0, I/d),
- *   b ~ N(0, 1) (thm4's fixed feature map).
+ *   the conjugate kernel of the network at initialisation);
+ * - 'monomials': ridge regression on all monomials of degree <= 2 of x in {-1, 1}^d
+ *   (1 + d + d(d-1)/2 features): a fixed feature map that contains F exactly (thm4);
+ * - 'oracle-monomials': the same plus the one degree-8 monomial x_1 ... x_8 that alpha G(F) is
+ *   made of (thm4's power mutant: the feature a fixed map can only hold by spending
+ *   D ~ C(d, 8) features on every candidate support).
  *
- * Seed r uses the key fold(keyFromSeed(baseSeed), r) for its data, initialisation, minibatch
- * order and random features, so a seed's numbers do not depend on which other seeds run.
+ * Seed r uses the key `seedKey` (base seed, r and alpha) for its data, initialisation and
+ * minibatch order, so a seed's numbers do not depend on which other seeds run.
  * Results are memoised in-process by configuration (claims that share a configuration, e.g.
  * thm1 and thm3, train each network once); every entry is a pure function of its key.
  */
@@ -30,7 +35,7 @@ import {
   paramsToArrays,
   primalRidgeOnTest,
   rbfGram,
-  reluRandomFeatures,
+  polynomialGram,
   sphereReluNtkGram,
   tf,
   type BottleneckParams64,
@@ -62,14 +67,14 @@ export interface SeparationConfig {
   readonly resnet: ResNetSpec;
   /** Ridge grid: mu = lam * N. */
   readonly lambdas: readonly number[];
-  /** Feature counts D of the 'random-features' learner (thm4 takes the best of them). */
-  readonly featureCounts: readonly number[];
+  /** Validation samples per seed, on which every ridge is chosen (independent of train and test). */
+  readonly nVal: number;
   /** Number of seeds R. */
   readonly seeds: number;
   readonly baseSeed: number;
 }
 
-export type Learner = 'rbf' | 'relu-ntk' | 'own-ntk' | 'last-layer' | 'random-features';
+export type Learner = 'rbf' | 'relu-ntk' | 'poly' | 'own-ntk' | 'last-layer' | 'monomials' | 'oracle-monomials';
 
 export interface NetRisk {
   readonly mse: number;
@@ -80,12 +85,18 @@ export interface NetRisk {
 
 export interface LearnerRisk {
   readonly mse: number;
-  /** The ridge lam chosen on the test set (mu = lam * N). */
+  /** The ridge lam chosen on the validation sample (mu = lam * N). */
   readonly lambda: number;
+  /** Feature maps only: test MSE of the same predictor against F alone (did it learn F?). */
+  readonly mseF?: number;
 }
 
+/**
+ * The key of seed r. It folds in alpha, so the runs of one base seed at different alphas (thm1's
+ * scan) are independent units; every learner of one configuration still shares the seed's data.
+ */
 export function seedKey(cfg: SeparationConfig, r: number): Key {
-  return fold(keyFromSeed(cfg.baseSeed), r);
+  return fold(fold(keyFromSeed(cfg.baseSeed), r), `alpha=${cfg.task.alpha}`);
 }
 
 /** The task of seed r ('smooth' draws its F and G per seed). */
@@ -97,6 +108,11 @@ export function seedData(cfg: SeparationConfig, r: number): { task: Task; train:
   const task = seedTask(cfg, r);
   const key = seedKey(cfg, r);
   return { task, train: task.sample(cfg.N, fold(key, 'train')), test: task.sample(cfg.nTest, fold(key, 'test')) };
+}
+
+/** The validation sample of seed r, on which ridges are chosen (independent of train and test). */
+function seedValidation(cfg: SeparationConfig, r: number): TaskSample {
+  return seedTask(cfg, r).sample(cfg.nVal, fold(seedKey(cfg, r), 'validation'));
 }
 
 function modelOptions(cfg: SeparationConfig) {
@@ -195,13 +211,18 @@ function float64Mse(A: FlatMatrix, W: FlatMatrix, Y: readonly (readonly number[]
   return summedMse(flatMatMul(A, W, { mode: 'float64' }).data as Float64Array, Y);
 }
 
-function krrRisk(K: Gram, Kt: Gram, train: TaskSample, test: TaskSample, lambdas: readonly number[]): LearnerRisk {
+interface Split {
+  readonly train: TaskSample;
+  readonly val: TaskSample;
+  readonly test: TaskSample;
+}
+
+function krrRisk(K: Gram, Kv: Gram, Kt: Gram, { train, val, test }: Split, lambdas: readonly number[]): LearnerRisk {
   const r = krr({
     K_train: K,
     y_train: train.Y,
-    K_test_train: Kt,
     lambdas,
-    selection: { kind: 'validation', K_val_train: Kt, y_val: test.Y },
+    selection: { kind: 'validation', K_val_train: Kv, y_val: val.Y },
     // A relative residual of 1e-4 moves a test MSE by far less than any margin judged here.
     solver: 'cg',
     cg: { tol: 1e-4 },
@@ -211,10 +232,39 @@ function krrRisk(K: Gram, Kt: Gram, train: TaskSample, test: TaskSample, lambdas
 
 const targets = (s: TaskSample): FlatMatrix => ({ rows: s.Y.length, cols: s.Y[0].length, data: Float64Array.from(s.Y.flat()) });
 
-/** Ridge regression on fixed features (primal, accurate Gram: `primalRidge.ts`). */
-function featureRisk(Phi: FlatMatrix, train: TaskSample, PhiTest: FlatMatrix, test: TaskSample, lambdas: readonly number[]): LearnerRisk {
-  const fit = primalRidgeOnTest(Phi, targets(train), PhiTest, targets(test), lambdas);
-  return { mse: fit.mse, lambda: fit.lambda };
+const fTargets = (s: TaskSample): FlatMatrix => ({ rows: s.F.length, cols: s.F[0].length, data: Float64Array.from(s.F.flat()) });
+
+/**
+ * Ridge regression on fixed features (primal, accurate Gram: `primalRidge.ts`): lam chosen on the
+ * validation sample, then the fit at that lam scored on the test set, against H and against F.
+ */
+function featureRisk(
+  map: (X: readonly (readonly number[])[]) => FlatMatrix,
+  { train, val, test }: Split,
+  lambdas: readonly number[],
+): LearnerRisk {
+  const Phi = map(train.X);
+  const { lambda } = primalRidgeOnTest(Phi, targets(train), map(val.X), targets(val), lambdas);
+  const PhiTest = map(test.X);
+  const fit = primalRidgeOnTest(Phi, targets(train), PhiTest, targets(test), [lambda]);
+  const onF = primalRidgeOnTest(Phi, targets(train), PhiTest, fTargets(test), [lambda]);
+  return { mse: fit.mse, lambda, mseF: onF.mse };
+}
+
+/** All monomials of degree <= 2 of x (1, x_i, x_i x_j for i < j), plus x_1 ... x_8 with `oracle`. */
+export function monomialFeatures(X: readonly (readonly number[])[], oracle: boolean): FlatMatrix {
+  const d = X[0].length;
+  const D = 1 + d + (d * (d - 1)) / 2 + (oracle ? 1 : 0);
+  const out = allocGram(X.length, D);
+  X.forEach((x, n) => {
+    const row = out.data.subarray(n * D, (n + 1) * D);
+    let c = 0;
+    row[c++] = 1;
+    for (let i = 0; i < d; i++) row[c++] = x[i];
+    for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) row[c++] = x[i] * x[j];
+    if (oracle) row[c++] = x.slice(0, 8).reduce((p, v) => p * v, 1);
+  });
+  return out;
 }
 
 /** H(x) = h1 + h2 of the ResNet at params p, for the rows of X (float32). */
@@ -230,57 +280,65 @@ function resnetFeatures(p: Params, X: Float32Array, n: number, d: number): FlatM
   return out;
 }
 
-/**
- * Test MSE of one fixed-representation learner on seed r (memoised). `D` is the number of random
- * features for 'random-features'.
- */
-export function learnerRisk(cfg: SeparationConfig, r: number, learner: Learner, D = 1024): LearnerRisk {
-  const { task, N, nTest, lambdas, baseSeed } = cfg;
-  return learnerCache.get({ task, N, nTest, lambdas, baseSeed, r, learner, D, width: cfg.resnet.width }, () =>
-    learnerRiskOnce(cfg, r, learner, D),
+/** Test MSE of one fixed-representation learner on seed r (memoised). */
+export function learnerRisk(cfg: SeparationConfig, r: number, learner: Learner): LearnerRisk {
+  const { task, N, nTest, nVal, lambdas, baseSeed } = cfg;
+  return learnerCache.get({ task, N, nTest, nVal, lambdas, baseSeed, r, learner, width: cfg.resnet.width }, () =>
+    learnerRiskOnce(cfg, r, learner),
   );
 }
 
-function learnerRiskOnce(cfg: SeparationConfig, r: number, learner: Learner, D: number): LearnerRisk {
+/** The degree of the target's highest-degree part (alpha G(F) = +-x_1 ... x_8 for 'parity'). */
+const TARGET_DEGREE = 8;
+
+function learnerRiskOnce(cfg: SeparationConfig, r: number, learner: Learner): LearnerRisk {
   const { task, N, nTest, lambdas } = cfg;
   const { train, test } = seedData(cfg, r);
+  const val = seedValidation(cfg, r);
+  const split: Split = { train, val, test };
   const d = task.d;
   let out: LearnerRisk;
   switch (learner) {
-    case 'rbf':
-      out = krrRisk(rbfGram(train.X, undefined, { form: 'catalog' }), rbfGram(test.X, train.X, { form: 'catalog' }), train, test, lambdas);
+    case 'rbf': {
+      const k = (A: number[][], B?: number[][]) => rbfGram(A, B, { form: 'catalog' });
+      out = krrRisk(k(train.X), k(val.X, train.X), k(test.X, train.X), split, lambdas);
       break;
+    }
     case 'relu-ntk':
-      out = krrRisk(sphereReluNtkGram(train.X), sphereReluNtkGram(test.X, train.X), train, test, lambdas);
+      out = krrRisk(sphereReluNtkGram(train.X), sphereReluNtkGram(val.X, train.X), sphereReluNtkGram(test.X, train.X), split, lambdas);
       break;
+    case 'poly': {
+      const k = (A: number[][], B?: number[][]) => polynomialGram(A, B, { degree: TARGET_DEGREE });
+      out = krrRisk(k(train.X), k(val.X, train.X), k(test.X, train.X), split, lambdas);
+      break;
+    }
     case 'own-ntk':
     case 'last-layer': {
       const p = seedInit(cfg, r);
       try {
         const Xtr = flat(train.X);
-        const Xte = flat(test.X);
         if (learner === 'own-ntk') {
           // Scaled to unit mean diagonal, like the RBF (1) and the sphere NTK (2), so the ridge
           // grid lam * N means the same for every kernel (a fixed kernel either way).
           const K = bottleneckNtkGram(p, Xtr, N, Xtr, N);
-          const Kt = bottleneckNtkGram(p, Xte, nTest, Xtr, N);
+          const Kv = bottleneckNtkGram(p, flat(val.X), cfg.nVal, Xtr, N);
+          const Kt = bottleneckNtkGram(p, flat(test.X), nTest, Xtr, N);
           let diag = 0;
           for (let i = 0; i < N; i++) diag += K.data[i * N + i] / N;
-          for (const G of [K, Kt]) for (let i = 0; i < G.data.length; i++) G.data[i] /= diag;
-          out = krrRisk(K, Kt, train, test, lambdas);
+          for (const G of [K, Kv, Kt]) for (let i = 0; i < G.data.length; i++) G.data[i] /= diag;
+          out = krrRisk(K, Kv, Kt, split, lambdas);
         } else {
-          out = featureRisk(resnetFeatures(p, Xtr, N, d), train, resnetFeatures(p, Xte, nTest, d), test, lambdas);
+          out = featureRisk((X) => resnetFeatures(p, flat(X), X.length, d), split, lambdas);
         }
       } finally {
         disposeParams(p);
       }
       break;
     }
-    case 'random-features': {
-      const map = reluRandomFeatures(d, D, fold(seedKey(cfg, r), 'random-features'));
-      out = featureRisk(map.map(train.X), train, map.map(test.X), test, lambdas);
+    case 'monomials':
+    case 'oracle-monomials':
+      out = featureRisk((X) => monomialFeatures(X, learner === 'oracle-monomials'), split, lambdas);
       break;
-    }
   }
   return out;
 }

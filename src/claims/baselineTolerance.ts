@@ -52,6 +52,9 @@ export const DECLARED_BASELINE_TOLERANCES: Readonly<Record<string, ClaimBaseline
   // Allen-Zhu & Li 2019: every number depends on a ResNet trained in TF.js float32 (the kernel
   // risks are float64 but are judged against the trained ResNet in the same evidence).
   'allenzhu-li-2019/thm1/resnet-learns-composite': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm1/resnet-learns-composite~kernel-baseline': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm3/kernel-lower-bound~oracle-kernel': { default: FLOAT32_TRAINED_BASELINE },
+  'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~oracle-features': { default: FLOAT32_TRAINED_BASELINE },
   'allenzhu-li-2019/thm3/kernel-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
   'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet': { default: FLOAT32_TRAINED_BASELINE },
   'allenzhu-li-2019/thm4/feature-map-regression-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
