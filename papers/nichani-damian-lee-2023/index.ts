@@ -768,7 +768,7 @@ function associationPairs(h: AssociationCase, stage2: 'relu' | 'linear' = 'relu'
   return h.configs.map((c) => seedsOf(h.seeds).map((r) => threeLayer(quadratic(c.d, c.m2, c.sigma2, c.n), h.baseSeed, r, stage2)));
 }
 
-/** Upper bound on the loss extrapolated to corr = 1 (calibration: intercepts -0.02 to 0.02; linear stage 2: ~0.27). */
+/** Upper bound on the loss extrapolated to corr = 1 (calibration: upper bounds 0.062-0.068; linear stage 2: 0.21). */
 const INTERCEPT_MAX = 0.1;
 
 /**
@@ -844,12 +844,12 @@ export const lossTracksCorrelation = defineClaim({
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): AssociationCase => ({ ...ASSOCIATION, baseSeed })),
   examples: [ASSOCIATION],
   runs: RUNS,
-  design: ndlDesign<AssociationCase>('base seeds 1, 2, 3, 77, 2305, 9001 were examined (CALIBRATION.md)', {
-    stageRate: 1e-3,
+  design: ndlDesign<AssociationCase>('configuration medians on base seeds 77, 1, 2 (CALIBRATION.md); 2305 examined earlier', {
+    stageRate: 0.01,
     how:
-      'calibration (base seeds 77, 1, 2; CALIBRATION.md): rho -0.98 (permutation p 2e-4 at 8 configurations), extrapolated ' +
-      'NMSE 0.037 with upper bound 0.062 against 0.1 (base seed 77); a stage fails only if the upper bound rises by 0.04 ' +
-      'or rho rises above -0.7; declared 1e-3',
+      'calibration base seeds 77 / 1 / 2: rho -0.98 each (permutation p 2e-4), extrapolated NMSE 0.037 / 0.038 / 0.041 with ' +
+      'upper bounds 0.062 / 0.068 / 0.068 against 0.1; a stage fails only if the upper bound moves by 0.03, about 10 times ' +
+      'its seed-to-seed spread (0.003), or rho rises above -0.7; declared 0.01 because three seeds cannot pin the tail',
   }),
   check: (h: AssociationCase): Evidence => associationEvidence(h, 'relu'),
   tolerance: exactThreshold(`thresholds fixed before the run: rho <= -0.7 over configurations, extrapolated NMSE upper bound <= ${INTERCEPT_MAX}`),
@@ -865,7 +865,8 @@ export const lossLinearStage2 = defineMutant({
   purpose: 'power',
   expected:
     "the claim's configurations and seeds with a linear top layer: at corr = 1 the best linear function of h* leaves the " +
-    'non-linear part of ReLU(h*), NMSE = 1 - (1/4) / (1/2 - 1/(2 pi)) = 0.27 for Gaussian h*, so the extrapolated intercept is ~0.27 > 0.1',
+    'non-linear part of ReLU(h*) (NMSE 1 - (1/4) / (1/2 - 1/(2 pi)) = 0.27 for a Gaussian h*); calibration (base seeds 77, ' +
+    '1, 2): extrapolated NMSE 0.19 with upper bounds 0.21 > 0.1',
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): AssociationCase => ({ ...ASSOCIATION, baseSeed })),
   examples: [ASSOCIATION],
   runs: { quick: 0, ci: 0, thorough: 1 },
