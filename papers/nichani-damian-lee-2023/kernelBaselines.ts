@@ -9,7 +9,7 @@
  * A degree-p kernel can fit every polynomial of degree <= p once n exceeds the number of such
  * monomials, C(d + p, p); the target ReLU(h*) with quadratic h* has most of its variance in degrees
  * 2 and 4 (h* and He2(h*)), so the degree-4 kernel is the strongest natural competitor and the
- * comparison is run at n below C(d + 3, 4), the number of degree-4 monomials.
+ * comparison is run at n below C(d + 4, 4), the number of monomials of degree <= 4.
  */
 import { runCache } from 'claimcheck';
 import { flatMatMul, krr, polynomialGram, rbfGram, type FlatMatrix, type Mat } from 'claimcheck/core';
@@ -23,9 +23,18 @@ export interface KernelResult {
   readonly lambda: number;
 }
 
-/** C(d + 3, 4): monomials of degree exactly 4 in d variables. */
+/** C(d + 4, 4): monomials of degree <= 4 in d variables (the count: 4845 at d = 16). */
 export function degree4Monomials(d: number): number {
-  return (d * (d + 1) * (d + 2) * (d + 3)) / 24;
+  return ((d + 1) * (d + 2) * (d + 3) * (d + 4)) / 24;
+}
+
+/**
+ * Monomials of degree 0, 2 or 4 in d variables, C(d + 3, 4) + C(d + 1, 2) + 1 (4013 at d = 16):
+ * the target ReLU(h*) with quadratic h* on the sphere is even, so these are the ones a degree-4
+ * kernel needs for its degree-<= 4 part.
+ */
+export function evenDegree4Monomials(d: number): number {
+  return (d * (d + 1) * (d + 2) * (d + 3)) / 24 + (d * (d + 1)) / 2 + 1;
 }
 
 const rowsOf = (s: NdlSample): number[][] => Array.from({ length: s.n }, (_, r) => Array.from(s.X.subarray(r * s.d, (r + 1) * s.d)));
