@@ -1,11 +1,12 @@
 /**
  * Nichani, Damian & Lee, "Provable Guarantees for Nonlinear Feature Learning in Three-Layer
  * Neural Networks" (NeurIPS 2023, arXiv 2305.06986; v3 of 1 Apr 2025 revised Theorem 1).
- * Catalog: shared/claims/nichani-damian-lee-2023.md. Five claims and five mutants. This file only
- * declares; the numbers come from src/core/experiments/ndl*.ts: the targets (ndlTask), stage 1
- * (ndlStage1: closed form for He2, ndlActivations: float32 products for the centred ReLU and the
- * identity), stage 2 and the two-layer baseline (ndlStage2 + ndlRidge), the paired per-seed
- * experiment (ndlLayerwise, memoised per process), thresholds (ndlSampleThreshold) and the
+ * Catalog: shared/claims/nichani-damian-lee-2023.md. Five claims and seven mutants. This file only
+ * declares; the numbers come from this folder: the targets (task.ts), stage 1 (stage1.ts: closed
+ * form for He2, activations.ts: float32 products for the centred ReLU and the identity), stage 2
+ * and the random-feature baseline (stage2.ts + ridge.ts), the kernel baselines
+ * (kernelBaselines.ts), the paired per-seed experiment (layerwise.ts, memoised per process),
+ * thresholds (sampleThreshold.ts), the configuration-level statistics (association.ts) and the
  * Spearman test (stats.ts).
  *
  * Algorithm 1 as the catalog's reference implementation [C]: D1 = the first n/2 training rows,
@@ -19,38 +20,32 @@
  * scales phi, which stage 2 standardises (the catalog's "eta1 tuned on a holdout" is void here).
  * The baseline's Gram is float32 per 512-row block, summed in float64 (ndlRidge.ts).
  *
- * Scale. The quick and ci profiles run pinned examples (base seed 2305, never used in
- * calibration) at the catalog's configurations; the separation's pinned example has R = 5 seeds
- * (5/5 needed, sign-test p = 0.031) instead of 10, and its full protocol (R = 10 fresh seeds,
- * >= 8/10) runs at ci and thorough (time: see its notes). `runs` adds fresh base seeds
- * at thorough (and at every profile for the cheap mechanism claim).
- *
- * Calibration [C] (this machine, loaded by two other engineers' runs; base seeds 77, 1, 3):
- *   quadratic, He2, d = 16, n = m2 = 8000, 3 seeds: corr 0.932 / 0.945 / 0.950, three-layer NMSE
- *   0.125 / 0.103 / 0.105, two-layer RF NMSE 0.219 / 0.217 / 0.224 (lambda = 1e-2 chosen in every
- *   fit; measured with an earlier float64-Gram, validation-split version of ndlRidge; the final
- *   float32-block Gram changed a baseline NMSE by ~1e-8); 0.2-0.4 s per seed for the three-layer
- *   learner (He2 closed form); the baseline (72 G multiply-adds for its Gram) 7-12 s per seed
- *   with the final two-thread team at load 4-6. Catalog: 0.94, 0.11, 0.22.
- *   quadratic, centred ReLU, d = 16, n = 16000, m2 = 2000, 1 seed: corr 0.500, NMSE 0.749, 1.1 s
- *   (catalog 0.45, 0.81).
- *   single-index, centred ReLU, m2 = 2000, 5 seeds, median corr on the grid n = 8 ... 2048:
- *     d = 16:  .263 .441 .719 .812 .878 .934 .961 .980 .985  -> n_0.8 = 64
- *     d = 32:  .198 .360 .508 .634 .761 .847 .900 .931 .971  -> 256
- *     d = 64:  .192 .287 .342 .487 .632 .731 .824 .905 .943  -> 512
- *     d = 128: .151 .196 .244 .353 .501 .608 .732 .835 .893  -> 1024   (slope 1.3; 0.3-0.5 s per seed and d)
- *   (base seed 77); base seeds 1 and 2: n_0.8 = 128 / 256 / 512 / 1024, slope 1.0.
- *   The catalog's calibration (n_0.8 = 128 / 256 / 512 for d = 32 / 64 / 128) is a factor 2 lower
- *   in n: it evidently ran stage 1 on all n rows, while Algorithm 1 (and this file) use n/2.
- *   quadratic, He2, m2 = 8000, 5 seeds, median corr on n = 8 ... 32768: n_0.8 = 256 / 512 / 1024 /
- *   2048 / 4096 for d = 8 / 12 / 16 / 24 / 32 (slope 2.0); m2 = 16000 changes the d = 24, 32 medians
- *   by <= 0.02. 0.07-1.1 s per seed and d.
+ * Seeds and strength. Every statistical and scaling claim declares a design (ndlDesign): its
+ * thresholds were fixed on calibration base seeds (CALIBRATION_SEEDS, CALIBRATION.md), never
+ * verdict seeds; quick replays the pinned base seed PINNED (a regression check, strength
+ * `replay`); ci and thorough rerun the same configurations on fresh base seeds drawn from the run
+ * seed (design.reseed), which is where a verdict reads `test` or `screen`. A first-stage failure
+ * is confirmed on another fresh base seed. `runs` adds fresh base seeds at thorough (and at every
+ * profile for the cheap mechanism claim). Calibration logs: CALIBRATION.md.
  */
-import { defineClaim, defineMutant, exactThreshold, fc, ge, le, skipCase, type Evidence, type PaperRef } from 'claimcheck';
+import {
+  defineClaim,
+  defineMutant,
+  exactThreshold,
+  fc,
+  ge,
+  le,
+  skipCase,
+  type Evidence,
+  type PaperRef,
+  type StatisticalDesign,
+} from 'claimcheck';
 import { seedArb } from 'claimcheck/arbitraries';
 import { fitLogLogSlope, median, pairedSummary, rangeQuantities, spearman } from 'claimcheck/core';
+import { lineWithIntercept, permutationSpearman } from './association.js';
+import { degree4Monomials, evenDegree4Monomials, kernelBaseline, type KernelBaseline } from './kernelBaselines.js';
 import { correlationCurve, threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
-import { doublingGrid, firstReaching, medianCurve } from './sampleThreshold.js';
+import { crossing, doublingGrid, firstReaching, medianCurve } from './sampleThreshold.js';
 import type { InnerActivation } from './stage1.js';
 
 export const paper: PaperRef = {
@@ -62,8 +57,43 @@ export const paper: PaperRef = {
   confidence: 'medium',
 };
 
-/** Pinned base seed of every quick example: the arXiv number, never used in calibration. */
-const PINNED = 2305;
+/**
+ * Pinned base seed of every quick example, chosen on 2026-12-06 and never examined before it was
+ * pinned. The former pinned seed 2305 was looked at while the thresholds were set, so it is now a
+ * calibration seed like the others (CALIBRATION.md).
+ */
+const PINNED = 48_611;
+/** Base seeds examined while calibrating this paper's thresholds: never verdict seeds. */
+const CALIBRATION_SEEDS = [1, 2, 3, 77, 2305, 9001];
+
+interface BaseSeeded {
+  readonly baseSeed: number;
+}
+
+/**
+ * The pre-declared design shared by this paper's statistical and scaling claims: a case's seeds
+ * are its base seed (per-seed keys are folds of it), ci and the confirmation stage rerun the same
+ * configuration on a fresh base seed, and the thresholds were fixed on CALIBRATION_SEEDS.
+ */
+function ndlDesign<H extends BaseSeeded>(
+  note: string,
+  falseAlarm: { stageRate: number; how: string },
+  extra: Omit<StatisticalDesign<H>, 'seeds' | 'reseed' | 'calibration' | 'falseAlarm'> = {},
+): StatisticalDesign<H> {
+  return {
+    seeds: (h: H) => [h.baseSeed],
+    reseed: (h: H, seed: number): H => ({ ...h, baseSeed: seed }),
+    calibration: { seeds: CALIBRATION_SEEDS, note },
+    falseAlarm,
+    ...extra,
+  };
+}
+
+/** The same for a mutant: confirm a first-stage survival on a fresh base seed. */
+const mutantReseed = <H extends BaseSeeded>(): StatisticalDesign<H> => ({
+  seeds: (h: H) => [h.baseSeed],
+  reseed: (h: H, seed: number): H => ({ ...h, baseSeed: seed }),
+});
 const N_TEST = 4000;
 const LEVEL = 0.8;
 const baseSeedArb = seedArb();
@@ -93,6 +123,45 @@ interface MechanismCase {
 
 const MECHANISM: MechanismCase = { d: 16, m2: 8000, ns: [1000, 2000, 4000, 8000], seeds: 5, baseSeed: PINNED };
 
+function mechanismEvidence(h: MechanismCase, labels: 'true' | 'shuffled'): Evidence {
+  const curves = seedsOf(h.seeds).map((r) => correlationCurve({ ...quadratic(h.d, h.m2, 'he2'), labels }, h.baseSeed, r, h.ns));
+  const med = medianCurve(curves);
+  const last = med.length - 1;
+  const steps = med.slice(1).map((m, k) => m - med[k]);
+  const margins = curves.map((c) => (Number.isNaN(c[last]) ? 0 : c[last]) - LEVEL);
+  const s = pairedSummary(
+    margins,
+    margins.map((m) => m >= 0),
+  );
+  const quantities: Record<string, number> = {
+    seeds: h.seeds,
+    signP: s.signP,
+    ...rangeQuantities(
+      `corr.n${h.ns[last]}`,
+      curves.map((c) => c[last]),
+    ),
+  };
+  h.ns.forEach((n, k) => {
+    quantities[`corr@${n}`] = med[k];
+  });
+  return {
+    conditions: [
+      ge('smallest change of the median corr between consecutive n (drops <= 0.02 allowed)', Math.min(...steps), -0.02),
+      ge(`median corr(phi, h*) at n = ${h.ns[last]}`, med[last], LEVEL),
+    ],
+    test: {
+      name: 'median over seeds (catalog rule); one-sided sign test on per-seed corr - 0.8 at the largest n; Wilson interval of seeds with corr >= 0.8',
+      pValue: s.signP,
+      interval: s.wilson,
+      confidence: 0.95,
+      effect: { name: `median corr(phi, h*) at n = ${h.ns[last]}`, value: med[last] },
+      scale: `quadratic target, He2, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, R = ${h.seeds} seeds${labels === 'shuffled' ? ', labels shuffled' : ''}`,
+      units: h.seeds,
+    },
+    quantities,
+  };
+}
+
 export const thm1 = defineClaim({
   id: 'nichani-damian-lee-2023/thm1/learned-feature-tracks-kf',
   paper,
@@ -111,43 +180,15 @@ export const thm1 = defineClaim({
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): MechanismCase => ({ ...MECHANISM, baseSeed })),
   examples: [MECHANISM],
   runs: { quick: 1, ci: 2, thorough: 5 },
-  check: (h: MechanismCase): Evidence => {
-    const curves = seedsOf(h.seeds).map((r) => correlationCurve(quadratic(h.d, h.m2, 'he2'), h.baseSeed, r, h.ns));
-    const med = medianCurve(curves);
-    const last = med.length - 1;
-    const steps = med.slice(1).map((m, k) => m - med[k]);
-    const margins = curves.map((c) => (Number.isNaN(c[last]) ? 0 : c[last]) - LEVEL);
-    const s = pairedSummary(
-      margins,
-      margins.map((m) => m >= 0),
-    );
-    const quantities: Record<string, number> = {
-      seeds: h.seeds,
-      signP: s.signP,
-      ...rangeQuantities(
-        `corr.n${h.ns[last]}`,
-        curves.map((c) => c[last]),
-      ),
-    };
-    h.ns.forEach((n, k) => {
-      quantities[`corr@${n}`] = med[k];
-    });
-    return {
-      conditions: [
-        ge('smallest change of the median corr between consecutive n (drops <= 0.02 allowed)', Math.min(...steps), -0.02),
-        ge(`median corr(phi, h*) at n = ${h.ns[last]}`, med[last], LEVEL),
-      ],
-      test: {
-        name: 'median over seeds (catalog rule); one-sided sign test on per-seed corr - 0.8 at the largest n; Wilson interval of seeds with corr >= 0.8',
-        pValue: s.signP,
-        interval: s.wilson,
-        confidence: 0.95,
-        effect: { name: `median corr(phi, h*) at n = ${h.ns[last]}`, value: med[last] },
-        scale: `quadratic target, He2, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, R = ${h.seeds} seeds`,
-      },
-      quantities,
-    };
-  },
+  design: ndlDesign<MechanismCase>('base seeds 1, 2, 3, 77, 2305, 9001 were examined (catalog configuration; CALIBRATION.md)', {
+    stageRate: 1e-3,
+    how:
+      'per-seed corr at n = 8000 on calibration base seeds 77, 1, 3: 0.932 / 0.945 / 0.950 (medians 0.942-0.946 on 77, 1, 2), ' +
+      '0.13 above 0.8 against a seed spread of ~0.01; the median rises by +0.02 to +0.03 per doubling of n between 2000 ' +
+      'and 8000 on base seed 1 (doubling grid), 0.04-0.05 above the -0.02 allowance; a stage fails only with several ' +
+      'seeds off by many spreads: declared 1e-3 as a conservative bound',
+  }),
+  check: (h: MechanismCase): Evidence => mechanismEvidence(h, 'true'),
   tolerance: exactThreshold('catalog thresholds fixed before the run: median corr >= 0.8 at the largest n, drops <= 0.02'),
   plot: { x: 'n (training samples)' },
   describe: (h: MechanismCase) =>
@@ -179,6 +220,7 @@ export const thm1LinearInner = defineMutant({
     baseSeed: baseSeedArb,
   }),
   runs: { quick: 3, ci: 5, thorough: 10 },
+  design: mutantReseed<LinearInnerCase>(),
   check: (h: LinearInnerCase): Evidence => {
     const d = 2 * h.halfD;
     const c: NdlConfig = { target: 'quadratic', d, n: 0, m2: h.m2, sigma2: 'linear', nTest: LINEAR_N_TEST, structure: h.structure };
@@ -203,6 +245,25 @@ export const thm1LinearInner = defineMutant({
     `sigma2(z) = z, quadratic target with ${h.structure === 'diagonal' ? `A = diag(1, -1, ...)/sqrt(${2 * h.halfD})` : 'a random trace-free A'}, d = ${2 * h.halfD}, n = ${h.n}, m2 = ${h.m2}, ${LINEAR_N_TEST} test points, base seed ${h.baseSeed}`,
 });
 
+export const thm1ShuffledLabels = defineMutant({
+  of: thm1,
+  id: 'nichani-damian-lee-2023/thm1/learned-feature-tracks-kf~shuffled-labels',
+  change: 'the same check on a stage 1 that sees permuted labels (y independent of x): the learned feature still tracks h*',
+  status: 'safe',
+  purpose: 'power',
+  expected:
+    "the claim's configuration with the D1 labels permuted: u is then an average of noise times sigma2(V x), the population " +
+    'K f* term vanishes, and corr(phi, h*) stays near 0 (|corr| ~ 0.1) at every n, far below 0.8',
+  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): MechanismCase => ({ ...MECHANISM, baseSeed })),
+  examples: [MECHANISM],
+  runs: { quick: 0, ci: 1, thorough: 2 },
+  design: mutantReseed<MechanismCase>(),
+  check: (h: MechanismCase): Evidence => mechanismEvidence(h, 'shuffled'),
+  tolerance: exactThreshold("the claim's thresholds (median corr >= 0.8 at the largest n, drops <= 0.02)"),
+  describe: (h: MechanismCase) =>
+    `quadratic, He2, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, training labels permuted, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
+});
+
 // ---------------------------------------------------------------------------------------------
 // Scaling: n_0.8(d) on a doubling grid, fitted log-log slope.
 
@@ -217,7 +278,10 @@ interface ThresholdCase {
 }
 
 interface ThresholdResult {
+  /** Interpolated crossings of the median curve (log-linear between grid points); undefined if censored. */
   readonly n08: readonly (number | undefined)[];
+  /** First grid point reaching the level (the catalog's raw n_0.8), for the report. */
+  readonly rawN08: readonly (number | undefined)[];
   readonly medians: readonly (readonly number[])[];
 }
 
@@ -229,12 +293,22 @@ function thresholds(h: ThresholdCase): ThresholdResult {
       ),
     ),
   );
-  return { medians, n08: medians.map((m) => firstReaching(h.grid, m, LEVEL)) };
+  return {
+    medians,
+    n08: medians.map((m) => crossing(h.grid, m, LEVEL)),
+    rawN08: medians.map((m) => firstReaching(h.grid, m, LEVEL)),
+  };
+}
+
+interface SlopeBound {
+  readonly name: string;
+  readonly max?: number;
+  readonly min?: number;
 }
 
 /** The fitted slope as evidence, or a skip naming the censored dimensions. */
-function slopeEvidence(h: ThresholdCase, bounds: readonly { name: string; max: number }[]): Evidence {
-  const { n08, medians } = thresholds(h);
+function slopeEvidence(h: ThresholdCase, bounds: readonly SlopeBound[]): Evidence {
+  const { n08, rawN08, medians } = thresholds(h);
   const censored = h.ds.filter((_, i) => n08[i] === undefined);
   if (censored.length > 0) {
     return skipCase(
@@ -246,16 +320,24 @@ function slopeEvidence(h: ThresholdCase, bounds: readonly { name: string; max: n
   const quantities: Record<string, number> = { slope: fit.slope, slopeLow: fit.ciLow, slopeHigh: fit.ciHigh, r2: fit.r2 };
   h.ds.forEach((d, i) => {
     quantities[`n08@${d}`] = ns[i];
-    quantities[`corrAtN08@${d}`] = medians[i][h.grid.indexOf(ns[i])];
+    quantities[`gridN08@${d}`] = rawN08[i] as number;
+    quantities[`corrAtGridN08@${d}`] = medians[i][h.grid.indexOf(rawN08[i] as number)];
   });
   return {
-    conditions: bounds.map((b) => le(b.name, fit.slope, b.max)),
+    conditions: bounds.flatMap((b) => [
+      ...(b.max !== undefined ? [le(b.name, fit.slope, b.max)] : []),
+      ...(b.min !== undefined ? [ge(b.name, fit.slope, b.min)] : []),
+    ]),
     test: {
-      name: `least-squares slope of log n_0.8 on log d (n_0.8: first n of the doubling grid with median corr >= 0.8 over ${h.seeds} seeds); t interval`,
+      name:
+        `least-squares slope of log n_0.8 on log d (n_0.8: where the median corr over ${h.seeds} seeds crosses 0.8, ` +
+        'interpolated in log n between the doubling-grid points around it); t interval over the dimensions',
       interval: [fit.ciLow, fit.ciHigh],
       confidence: 0.95,
       effect: { name: 'fitted exponent of n_0.8(d)', value: fit.slope },
       scale: `${h.target}, ${h.sigma2} sigma2, d in {${h.ds.join(', ')}}, m2 = ${h.m2}, n in {${h.grid[0]}, ..., ${h.grid[h.grid.length - 1]}}, R = ${h.seeds} seeds`,
+      units: h.seeds,
+      gridPoints: h.ds.length,
     },
     quantities,
   };
@@ -268,7 +350,7 @@ const describeThreshold = (h: ThresholdCase) =>
 const SINGLE_INDEX: ThresholdCase = {
   target: 'single-index',
   sigma2: 'relu',
-  ds: [16, 32, 64, 128],
+  ds: [16, 24, 32, 64, 128],
   grid: doublingGrid(8, 2048),
   m2: 2000,
   seeds: 5,
@@ -283,13 +365,15 @@ export const singleIndex = defineClaim({
   kind: 'scaling',
   statement:
     'f* = g*(beta^T x), x ~ N(0, I_d): n = O~(d^2) samples suffice (NeurIPS version) and n = Theta~(d) (v3). Check: ReLU g*, ' +
-    'centred-ReLU sigma2, m2 = 2000, d in {16, 32, 64, 128}: the fitted log-log slope of n_0.8(d) is <= 2 + 0.5 (NeurIPS) and ' +
-    "<= 1 + 0.5 (v3), the catalog's two pass rules.",
+    'centred-ReLU sigma2, m2 = 2000, d in {16, 24, 32, 64, 128} (5 grid points): the fitted log-log slope of n_0.8(d) is ' +
+    '<= 2 + 0.5 (NeurIPS) and <= 1 + 0.5 (v3), and its 95% interval excludes 0.25 (n flat in d, the ~constant-samples rate).',
   notes:
-    'Targets both versions (one condition each). The v3 margin is small at four dimensions: one doubling step of one n_0.8 ' +
-    'moves the slope by ~0.3 (calibration: slope 1.0 on base seeds 1, 2 and 2305, 1.3 on base seed 77). Deviation: stage 1 ' +
-    "uses n/2 rows (Algorithm 1's split), so n_0.8 is 2x the catalog's calibration. A constant phi (all D1 labels equal, " +
-    'possible at n = 8) counts as corr 0. Censored grids are skipped, never extrapolated.',
+    'Targets both versions (one condition each). n_0.8 is where the median corr over 5 seeds crosses 0.8, interpolated in ' +
+    'log n between the doubling-grid points around it (raw grid values: gridN08@d): on the raw doubling grid the slope moved ' +
+    'in steps of ~0.3 and the t interval collapsed to [1, 1]; interpolated, calibration (base seeds 1, 2, 3) gives slopes ' +
+    "0.96 / 1.02 / 1.21 with 95% intervals [0.78, 1.14] / [0.73, 1.30] / [0.92, 1.50]: the v3 margin (1.5) is ~0.3-0.5. Deviation: stage 1 uses n/2 rows (Algorithm 1's split), " +
+    "so n_0.8 is 2x the catalog's calibration. A constant phi (all D1 labels equal, possible at n = 8) counts as corr 0. " +
+    'Censored grids are skipped, never extrapolated.',
   plot: {
     x: 'd',
     references: [
@@ -300,6 +384,20 @@ export const singleIndex = defineClaim({
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): ThresholdCase => ({ ...SINGLE_INDEX, baseSeed })),
   examples: [SINGLE_INDEX],
   runs: RUNS,
+  design: ndlDesign<ThresholdCase>(
+    'interpolated crossings on base seeds 1, 2, 3 (slopes 0.96, 1.02, 1.21); raw grids on 1, 2, 77, 2305 (CALIBRATION.md)',
+    {
+      stageRate: 0.02,
+      how:
+        "calibration slopes on the claim's 5 dimensions, interpolated: 0.96 / 1.02 / 1.21 (base seeds 1, 2, 3; raw grid " +
+        '1.0-1.3 on 1, 2, 77, 2305): mean 1.06, sd 0.13, so the v3 bound 1.5 is ~3.4 sd above the mean (normal tail ~4e-4) ' +
+        'and the interval lower ends (0.73-0.92) are far above 0.25; declared 0.02 (<= 0.0229) because three calibration ' +
+        'seeds cannot pin the tail',
+    },
+    {
+      alternative: { value: 0.25, label: 'n_0.8 flat in d (the ~constant-samples mutant: slope <= 0.25)' },
+    },
+  ),
   check: (h: ThresholdCase) =>
     slopeEvidence(h, [
       { name: 'fitted slope of log n_0.8 on log d (NeurIPS: 2 + 0.5)', max: 2.5 },
@@ -322,6 +420,7 @@ export const singleIndexConstant = defineMutant({
   id: 'nichani-damian-lee-2023/single-index/near-linear-sample-complexity~constant-samples',
   change: 'a number of samples independent of d suffices: n_0.8(d) flat (fitted slope <= 0.25)',
   status: 'safe [C]',
+  purpose: 'power',
   expected:
     'two dimensions, d = 32 vs d = 128, 5 seeds: n_0.8(32) = 256 on the doubling grid, and d = 128 stays below 0.8 at the n = 256 (128/32)^0.25 = 363 that a slope of 0.25 allows',
   hypotheses: fc.record({
@@ -330,6 +429,7 @@ export const singleIndexConstant = defineMutant({
     baseSeed: baseSeedArb,
   }),
   runs: { quick: 2, ci: 3, thorough: 6 },
+  design: mutantReseed<ConstantSamplesCase>(),
   check: (h: ConstantSamplesCase): Evidence => {
     const dLarge = h.dSmall * 2 ** h.ratioLog2;
     const config = (d: number): NdlConfig => ({ target: 'single-index', d, n: 0, m2: 2000, sigma2: 'relu', nTest: N_TEST });
@@ -380,11 +480,14 @@ const QUADRATIC_HE2: ThresholdCase = {
   target: 'quadratic',
   sigma2: 'he2',
   ds: [8, 12, 16, 24, 32],
-  grid: doublingGrid(8, 32768),
+  grid: doublingGrid(8, 16384),
   m2: 8000,
   seeds: 5,
   baseSeed: PINNED,
 };
+
+/** He2's exponent (the ||K||_op regime, n ~ d^2) with a two-sided band, fixed on calibration seeds (slopes 2.05-2.24). */
+const HE2_BAND = { min: 1.5, max: 2.5 };
 
 export const quadraticD4 = defineClaim({
   id: 'nichani-damian-lee-2023/quadratic/d4-sample-complexity',
@@ -393,12 +496,17 @@ export const quadraticD4 = defineClaim({
   confidence: 'V2, C',
   kind: 'scaling',
   statement:
-    'f* = g*(x^T A x) is learned with n = Theta~(d^4) samples (NeurIPS version). Check: ReLU g*, He2 sigma2, m2 = 8000, ' +
-    'd in {8, 12, 16, 24, 32}: the fitted log-log slope of n_0.8(d) is <= 4 + 0.5.',
+    'f* = g*(x^T A x) is learned with n = Theta~(d^4) samples (NeurIPS version); with an inner activation without degree-0 ' +
+    'and degree-1 Hermite parts (He2) the feature is learned with n ~ d^2 (the ||K||_op improvement; v3 reports Theta~(d^2) ' +
+    '[V2]). Check: ReLU g*, He2 sigma2, m2 = 8000, d in {8, 12, 16, 24, 32}: the fitted log-log slope of n_0.8(d) lies in ' +
+    `the two-sided band [${HE2_BAND.min}, ${HE2_BAND.max}] around 2 (so also <= 4 + 0.5, the NeurIPS bound), and its 95% ` +
+    'interval excludes 1 (linear in d).',
   notes:
-    "Targets the NeurIPS rate; v3's reported Theta~(d^2) [V2, unverified] is not asserted (the He2 slope is reported). Only " +
-    "the He2 witness runs, at every profile: the catalog's centred-ReLU curve needs n of order d^4 (~1e6 at d = 32; corr 0.50 " +
-    'at d = 16, n = 16000 here), beyond the quick and thorough budgets of this implementation, so it is not run (a deviation). ' +
+    'The NeurIPS bound (slope <= 4.5) alone cannot fail for He2 (slope ~2): the two-sided band around 2 is what the check ' +
+    'asserts, and the fitted interval must exclude the ~linear-in-d rate. n_0.8 is the crossing of 0.8 interpolated in log n ' +
+    'between doubling-grid points (the raw grid values are reported as gridN08@d); calibration (base seeds 1, 2, 3, 77): ' +
+    'slopes 2.24 / 2.08 / 2.05 / 2.09, 95% intervals of half-width 0.12-0.31. The centred-ReLU witness is not run: its ' +
+    'curve needs n of order d^4 (~1e6 at d = 32; corr 0.50 at d = 16, n = 16000 here), beyond the budgets (a deviation). ' +
     'm2 = 8000 at every d (catalog: >= 8000); m2 = 16000 moved the d = 24 and 32 medians by <= 0.02 in calibration.',
   plot: {
     x: 'd',
@@ -410,25 +518,48 @@ export const quadraticD4 = defineClaim({
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): ThresholdCase => ({ ...QUADRATIC_HE2, baseSeed })),
   examples: [QUADRATIC_HE2],
   runs: RUNS,
-  check: (h: ThresholdCase) => slopeEvidence(h, [{ name: 'fitted slope of log n_0.8 on log d (NeurIPS: 4 + 0.5)', max: 4.5 }]),
-  tolerance: exactThreshold('catalog bound on the exponent fixed before the run: 4 + 0.5 (NeurIPS)'),
+  design: ndlDesign<ThresholdCase>(
+    'He2 crossings on base seeds 1, 2, 3, 77 (slopes 2.05-2.24); 2305 and 9001 were examined earlier (CALIBRATION.md)',
+    {
+      stageRate: 1e-3,
+      how:
+        'calibration slopes 2.24 / 2.08 / 2.05 / 2.09 (mean 2.11, sd 0.08): the band edges are >= 5 sd away (normal tail ' +
+        '< 1e-6) and the largest interval (upper half-width 0.31) stays 0.7 above 1; declared 1e-3 as a conservative bound',
+    },
+    { alternative: { value: 1, label: 'linear in d (the ~linear-in-d mutant)' } },
+  ),
+  check: (h: ThresholdCase) =>
+    slopeEvidence(h, [
+      { name: 'fitted slope of log n_0.8 on log d (NeurIPS: <= 4 + 0.5)', max: 4.5 },
+      { name: `fitted slope of log n_0.8 on log d (He2: band [${HE2_BAND.min}, ${HE2_BAND.max}] around 2)`, ...HE2_BAND },
+    ]),
+  tolerance: exactThreshold(`bounds on the exponent fixed before the run: 4 + 0.5 (NeurIPS); He2 band [${HE2_BAND.min}, ${HE2_BAND.max}]`),
   describe: describeThreshold,
 });
+
+interface LinearInDCase {
+  readonly d: number;
+  readonly baseSeed: number;
+}
 
 export const quadraticLinearInD = defineMutant({
   of: quadraticD4,
   id: 'nichani-damian-lee-2023/quadratic/d4-sample-complexity~linear-in-d',
-  change: 'for any sigma2, n = O(d) samples suffice for quadratic features: median corr >= 0.8 at n = 32 d',
+  change: 'n = O(d) samples suffice for quadratic features with He2 sigma2: median corr >= 0.8 at n = 32 d',
   status: 'safe [C]',
+  purpose: 'power',
   expected:
-    'centred-ReLU sigma2 (a legal witness: the statement says any sigma2), the smallest d >= 16 with median corr < 0.8 at n = 32 d, with its 5 seeds; catalog: d = 32, n = 1000 gives 0.05',
-  // d stays >= 16 and sigma2 stays the centred ReLU (He2 with large n/d may satisfy the statement).
-  hypotheses: fc.record({ d: fc.constantFrom(16, 24, 32), baseSeed: baseSeedArb }),
-  runs: { quick: 1, ci: 2, thorough: 4 },
-  check: ({ d, baseSeed }: { d: number; baseSeed: number }): Evidence => {
+    "He2 sigma2 (the claim's setting), m2 = 8000, 5 seeds: d = 32, n = 32 d = 1024 gives median corr ~0.6 (n_0.8 ~ 3400, " +
+    'calibration) and d = 24, n = 768 ~0.66: the feature needs ~d^2 samples',
+  // d >= 24: at d = 8, n = 32 d = 256 is already past n_0.8 ~ 190 (32 d > 3 d^2 only for d < 11).
+  hypotheses: fc.record({ d: fc.constantFrom(32, 24), baseSeed: baseSeedArb }),
+  examples: [{ d: 32, baseSeed: PINNED }],
+  runs: { quick: 0, ci: 1, thorough: 3 },
+  design: mutantReseed<LinearInDCase>(),
+  check: ({ d, baseSeed }: LinearInDCase): Evidence => {
     const n = 32 * d;
     const corr = seedsOf(5)
-      .map((r) => correlationCurve(quadratic(d, 2000, 'relu'), baseSeed, r, [n])[0])
+      .map((r) => correlationCurve(quadratic(d, 8000, 'he2'), baseSeed, r, [n])[0])
       .map((v) => (Number.isNaN(v) ? 0 : v));
     const s = pairedSummary(
       corr.map((v) => v - LEVEL),
@@ -442,86 +573,108 @@ export const quadraticLinearInD = defineMutant({
         interval: s.wilson,
         confidence: 0.95,
         effect: { name: 'median corr(phi, h*)', value: median(corr) },
-        scale: `quadratic, centred ReLU, d = ${d}, n = ${n}, m2 = 2000, 5 seeds`,
+        scale: `quadratic, He2, d = ${d}, n = ${n}, m2 = 8000, 5 seeds`,
+        units: 5,
       },
       quantities: { d, n, ...rangeQuantities('corr', corr) },
     };
   },
   tolerance: exactThreshold("the level 0.8 and n = 32 d are the mutant statement's, fixed before the run"),
-  describe: ({ d, baseSeed }: { d: number; baseSeed: number }) =>
-    `quadratic target, centred-ReLU sigma2, d = ${d}, n = 32 d = ${32 * d}, m2 = 2000, 5 seeds from base seed ${baseSeed}`,
+  describe: ({ d, baseSeed }: LinearInDCase) =>
+    `quadratic target, He2 sigma2, d = ${d}, n = 32 d = ${32 * d}, m2 = 8000, 5 seeds from base seed ${baseSeed}`,
 });
 
 // ---------------------------------------------------------------------------------------------
-// Separation (proxy): the three-layer learner beats the two-layer random-feature kernel baseline.
+// Separation (proxy): the three-layer learner against a panel of two-layer baselines.
+
+type Baseline = 'rf' | KernelBaseline;
+
+const BASELINE_LABEL: Record<Baseline, string> = {
+  rf: 'ReLU random features (width 3000, ridge)',
+  poly2: 'degree-2 polynomial kernel ridge',
+  poly4: 'degree-4 polynomial kernel ridge',
+  rbf: 'RBF kernel ridge (lengthscale sqrt(d))',
+};
 
 interface SeparationCase {
   readonly d: number;
   readonly n: number;
   readonly m2: number;
   readonly seeds: number;
-  /** Seeds the three-layer learner must win: 5 of 5 (R = 5) or 8 of 10 (R = 10, catalog). */
+  /** Seeds in which the three-layer learner must beat each asserted baseline. */
   readonly need: number;
+  /** The baselines the check asserts the three-layer learner beats (named in the verdict). */
+  readonly beat: readonly Baseline[];
   readonly baseSeed: number;
 }
 
-/**
- * Every profile: the catalog's d = 16, n = m2 = 8000 with R = 5 pinned seeds, 5 of 5 needed. R = 10 pinned took 70 s per
- * checkable with the claim and its mutant on the two cores (budget 60 s + 30 s grace), R = 5 about half.
- */
-const SEPARATION: SeparationCase = { d: 16, n: 8000, m2: 8000, seeds: 5, need: 5, baseSeed: PINNED };
-/** The catalog's full protocol (ci and thorough): n = m2 = 8000, R = 10 fresh paired seeds, 8 of 10 needed. */
-const separationCatalogScale = fc
-  .record({ baseSeed: baseSeedArb })
-  .map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, n: 8000, seeds: 10, need: 8, baseSeed }));
+function baselineNmse(b: Baseline, c: NdlConfig, baseSeed: number, r: number): number {
+  return b === 'rf' ? twoLayerBaseline(c, baseSeed, r).nmse : kernelBaseline(b, c, baseSeed, r).nmse;
+}
 
-function separationTable(h: SeparationCase) {
+/**
+ * Per asserted baseline, the seeds where the three-layer learner's test NMSE is lower (paired
+ * data) and the one-sided sign test of each; "beats every asserted baseline" is an intersection
+ * of one-sided tests, so its p-value is the largest of theirs (intersection-union). Seeds run in
+ * order and stop once the rule can no longer hold (more than R - need losses against a baseline):
+ * the seed-count verdict is then decided, and the remaining seeds would cost minutes of kernel
+ * ridge for nothing.
+ */
+function separationEvidence(h: SeparationCase, role: string): Evidence {
   const c = quadratic(h.d, h.m2, 'he2', h.n);
-  const three = seedsOf(h.seeds).map((r) => threeLayer(c, h.baseSeed, r));
-  const two = seedsOf(h.seeds).map((r) => twoLayerBaseline(c, h.baseSeed, r));
-  const margins = three.map((t, r) => two[r].nmse - t.nmse);
-  const wins = margins.filter((m) => m > 0).length;
-  const s = pairedSummary(
-    margins.map((m) => (Number.isNaN(m) ? 0 : m)),
-    margins.map((m) => m > 0),
-  );
+  const three: number[] = [];
+  const corr: number[] = [];
+  const other: number[][] = h.beat.map(() => []);
+  for (let r = 0; r < h.seeds; r++) {
+    const t = threeLayer(c, h.baseSeed, r);
+    three.push(t.nmse);
+    corr.push(t.corr);
+    h.beat.forEach((b, i) => other[i].push(baselineNmse(b, c, h.baseSeed, r)));
+    const lost = other.some((o) => o.filter((v, k) => !(v - three[k] > 0)).length > h.seeds - h.need);
+    if (lost) break;
+  }
+  const ran = three.length;
+  const quantities: Record<string, number> = {
+    seeds: h.seeds,
+    seedsRun: ran,
+    need: h.need,
+    degree4Monomials: degree4Monomials(h.d),
+    evenDegree4Monomials: evenDegree4Monomials(h.d),
+    ...rangeQuantities('nmse3', three),
+    ...rangeQuantities('corr', corr),
+  };
+  const per = h.beat.map((b, i) => {
+    const margins = other[i].map((o, r) => o - three[r]);
+    const s = pairedSummary(
+      margins.map((m) => (Number.isNaN(m) ? 0 : m)),
+      margins.map((m) => m > 0),
+    );
+    Object.assign(quantities, rangeQuantities(`nmse.${b}`, other[i]), { [`wins.${b}`]: s.passes, [`signP.${b}`]: s.signP });
+    return { b, s };
+  });
+  const worst = per.reduce((w, x) => (x.s.signP > w.s.signP ? x : w));
   return {
-    wins,
-    s,
+    conditions: per.map((x) =>
+      ge(`seeds with NMSE_3-layer < NMSE of the ${BASELINE_LABEL[x.b]} (need ${h.need} of ${h.seeds})`, x.s.passes, h.need),
+    ),
     test: {
-      name: 'one-sided sign test (and Wilcoxon signed-rank, quantity wilcoxonP) on per-seed NMSE_2-layer - NMSE_3-layer; Wilson interval of seeds won',
-      pValue: s.signP,
-      interval: s.wilson,
+      name: `one-sided sign test per asserted baseline on per-seed NMSE_baseline - NMSE_3-layer; p = the largest (intersection-union test); ${role}`,
+      pValue: worst.s.signP,
+      interval: worst.s.wilson,
       confidence: 0.95,
-      effect: { name: 'median NMSE_2-layer - NMSE_3-layer', value: s.medianDifference },
-      scale: `quadratic, He2, d = ${h.d}, n = ${h.n}, m2 = ${h.m2}, random features 3000, R = ${h.seeds} paired seeds`,
+      effect: { name: `median NMSE_${worst.b} - NMSE_3-layer`, value: worst.s.medianDifference },
+      scale: `quadratic, He2, d = ${h.d}, n = ${h.n} (< C(d + 4, 4) = ${degree4Monomials(h.d)} monomials of degree <= 4; ${evenDegree4Monomials(h.d)} of degree 0, 2, 4), m2 = ${h.m2}, ${ran} of R = ${h.seeds} paired seeds run`,
+      units: ran,
     },
-    quantities: {
-      seeds: h.seeds,
-      wins,
-      need: h.need,
-      signP: s.signP,
-      wilcoxonP: s.wilcoxonP,
-      ...rangeQuantities(
-        'nmse3',
-        three.map((t) => t.nmse),
-      ),
-      ...rangeQuantities(
-        'nmse2',
-        two.map((t) => t.nmse),
-      ),
-      ...rangeQuantities(
-        'corr',
-        three.map((t) => t.corr),
-      ),
-      'lambda3.median': median(three.map((t) => t.lambda)),
-      'lambda2.median': median(two.map((t) => t.lambda)),
-    },
+    quantities,
   };
 }
 
 const describeSeparation = (h: SeparationCase) =>
-  `quadratic target, He2 sigma2, d = ${h.d}, n = ${h.n}, m2 = ${h.m2}, m1 = 400, random features 3000, ${N_TEST} test points, R = ${h.seeds} paired seeds from base seed ${h.baseSeed}`;
+  `quadratic target, He2 sigma2, d = ${h.d}, n = ${h.n}, m2 = ${h.m2}, m1 = 400; against ${h.beat.map((b) => BASELINE_LABEL[b]).join(', ')}; ` +
+  `${N_TEST} test points, ridge chosen on a 4000-row holdout, R = ${h.seeds} paired seeds from base seed ${h.baseSeed}`;
+
+const SEPARATION: SeparationCase = { d: 16, n: 4096, m2: 8000, seeds: 5, need: 5, beat: ['rf'], baseSeed: PINNED };
 
 export const separation = defineClaim({
   id: 'nichani-damian-lee-2023/separation/three-layer-beats-two-layer',
@@ -531,54 +684,55 @@ export const separation = defineClaim({
   kind: 'statistical',
   statement:
     'A function efficiently learnable by gradient descent on a three-layer network that no efficient two-layer network learns ' +
-    "(NeurIPS and v3). Proxy: quadratic target, He2 sigma2, d = 16, m2 = 8000: the three-layer learner's test NMSE is below " +
-    "the two-layer random-feature (kernel, width 3000) baseline's on the same data at the catalog's n = 8000: in 5 of 5 pinned " +
-    'seeds (every profile; sign-test p = 0.031) and in >= 8 of 10 fresh seeds (ci and thorough). Verdict: consistent with a three-layer ' +
-    'vs two-layer-kernel separation at d = 16 only.',
+    '(NeurIPS and v3). Proxy, and all this check shows: quadratic target, He2 sigma2, d = 16, m2 = 8000, n = 4096 below the ' +
+    "C(20, 4) = 4845 monomials of degree <= 4 (but above the 4013 of degree 0, 2 and 4, which suffice for this even target): the three-layer learner's test NMSE is below that of the ReLU random-feature model " +
+    '(width 3000, ridge) in 5 of 5 paired seeds. Verdict: it beats random features; it does NOT beat RBF or degree-4 ' +
+    'polynomial kernel ridge at the scales run (the ~beats-best-kernel power mutant is refuted), so no separation from the ' +
+    'best two-layer baseline is shown.',
   notes:
-    'The baseline is a kernel method, weaker than the theorem\'s "any efficient two-layer network"; the construction is [R]. ' +
-    'Deviation: the pinned example has R = 5 (the 5-of-5 rule), not 10: with R = 10 the claim and its mutant took 70 s each ' +
-    'when run side by side on the two cores (quick budget 60 s + 30 s grace); R = 10 fresh seeds (>= 8/10) run at ci ' +
-    '(one case, about 27 s alone) and thorough. Calibration [C] (base seed 77): n = 8000, 3 seeds: three-layer NMSE 0.125 / 0.103 / ' +
-    '0.105, baseline 0.219 / 0.217 / 0.224; n = 4000, 5 seeds: 0.134-0.181 vs 0.237-0.241. Pinned base seed, R = 10 (measured once, ' +
-    'then cut to 5): 10/10 wins, three-layer 0.088-0.138 (median 0.122), baseline 0.197-0.238 (median 0.225). Both ' +
-    'learners choose lambda on the same holdout of 4000 fresh rows per seed (never the test set). Never asserted at d <= 8, with ' +
-    'ReLU sigma2, or at d = 32 (catalog: no separation there).',
-  hypotheses: separationCatalogScale,
+    'Baselines, each with its ridge chosen on the same 4000-row holdout (never the test set): random features ReLU(W x + b) ' +
+    "(width 3000), and kernel ridge with (1 + <x, x'>/d)^2, (1 + <x, x'>/d)^4 and exp(-||x - x'||^2 / (2d)). No " +
+    'gradient-trained two-layer network is run (not built in time: a gap). Calibration (CALIBRATION.md; base seeds 9001, ' +
+    '77): NMSE of three-layer / random features / degree-2 / degree-4 / RBF, and the ratio of the three-layer NMSE to the ' +
+    'best baseline, at n = 8 d^2 below the even monomials of degree <= 4 (1444 at d = 12, 4013 at d = 16): d = 12, n = 1152 (3 seeds): 0.20-0.31 / 0.21-0.28 / 0.21-0.27 / ' +
+    '0.16-0.23 / 0.17-0.23, ratio 1.25-1.33; d = 16, n = 2048 (3 seeds): 0.21-0.28 / 0.26-0.30 / 0.23-0.26 / 0.25-0.29 / ' +
+    '0.24-0.26, ratio 0.88-1.13 (median 0.92). The ratio falls with d at n = 8 d^2 (the three-layer learner needs ~d^2 ' +
+    'samples, the degree-4 kernel ~d^4), but at d <= 16 the best kernel is not beaten reliably; d = 16, n = 4096 (1 seed): ' +
+    '0.177 / 0.258 / 0.243 / 0.160 / 0.160. The RF comparison at the catalog n = 8000 (> 4845) was 10/10 on base seed ' +
+    '2305 (that R was cut after seeing 10/10: the seed is now a calibration seed). Seeds run in order and stop once the ' +
+    'seed-count rule is decided.',
+  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, baseSeed })),
   examples: [SEPARATION],
-  // The catalog's full protocol (R = 10 fresh seeds) also runs at ci (budget 180 s): about 27 s alone on this machine.
-  runs: { quick: 0, ci: 1, thorough: 1 },
-  check: (h: SeparationCase): Evidence => {
-    const t = separationTable(h);
-    return {
-      conditions: [ge(`seeds with NMSE_3-layer < NMSE_2-layer (need ${h.need} of ${h.seeds})`, t.wins, h.need)],
-      test: t.test,
-      quantities: t.quantities,
-    };
-  },
-  tolerance: exactThreshold('seed-count rule fixed before the run: 5 of 5 (R = 5) or 8 of 10 (R = 10, catalog)'),
+  runs: { quick: 0, ci: 0, thorough: 1 },
+  design: ndlDesign<SeparationCase>('d = 16, n = 4096: base seeds 9001 (1 seed) and 77 (4 seeds); the panel on 9001 (CALIBRATION.md)', {
+    stageRate: 0.01,
+    how:
+      'per-seed margins NMSE_RF - NMSE_3-layer at d = 16, n = 4096 on calibration seeds: 0.065 / 0.094 / 0.062 / 0.104 ' +
+      '(base seed 77) and 0.081 (9001): mean 0.081, sd 0.018; a lost seed needs a 4.5-sd deviation (normal tail 3e-6 per ' +
+      'seed, 2e-5 for 5 of 5); declared 0.01 because 5 calibration seeds cannot pin the tail',
+  }),
+  check: (h: SeparationCase): Evidence => separationEvidence(h, 'the claim'),
+  tolerance: exactThreshold('seed-count rule fixed before the run: 5 of 5 paired seeds'),
   describe: describeSeparation,
 });
 
-export const separationKernelMatches = defineMutant({
+export const separationBeatsBestKernel = defineMutant({
   of: separation,
-  id: 'nichani-damian-lee-2023/separation/three-layer-beats-two-layer~kernel-matches-three-layer',
-  change:
-    "at d = 16, n = m2 = 8000 (He2, the catalog's scale), the two-layer random-feature baseline is at least as good as the three-layer learner",
+  id: 'nichani-damian-lee-2023/separation/three-layer-beats-two-layer~beats-best-kernel',
+  change: 'the same check against the strongest baseline of the panel: the three-layer learner also beats RBF kernel ridge',
   status: 'expected',
+  purpose: 'power',
   expected:
-    'calibrated [C] (base seed 77): n = 8000, 3 seeds: NMSE 0.125 / 0.103 / 0.105 (three-layer) vs 0.219 / 0.217 / 0.224 ' +
-    '(baseline); n = 4000, 5 seeds: 0.134-0.181 vs 0.237-0.241. The same configuration with the fewest seeds that can refute ' +
-    'it (5 of 5, sign-test p = 0.031); d stays 16, n = m2 = 8000, sigma2 stays He2',
-  check: (h: SeparationCase): Evidence => {
-    const t = separationTable(h);
-    return {
-      conditions: [le(`seeds with NMSE_3-layer < NMSE_2-layer (the mutant survives below ${h.need} of ${h.seeds})`, t.wins, h.need - 1)],
-      test: t.test,
-      quantities: t.quantities,
-    };
-  },
-  tolerance: exactThreshold('seed-count rule fixed before the run: refuted by 5 of 5 (R = 5) or 8 of 10 (R = 10) seeds'),
+    'calibration at d = 16, n = 4096 (base seed 9001): three-layer 0.177 vs RBF 0.160 (and degree-4 polynomial 0.160); at ' +
+    'n = 2048, 3 seeds: RBF wins 1 of 3; at d = 12, n = 1152, 3 seeds: RBF wins 3 of 3. The first seed the three-layer ' +
+    'learner loses decides the 5-of-5 rule',
+  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, beat: ['rbf'], baseSeed })),
+  examples: [{ ...SEPARATION, beat: ['rbf'] }],
+  runs: { quick: 0, ci: 0, thorough: 1 },
+  design: mutantReseed<SeparationCase>(),
+  check: (h: SeparationCase): Evidence => separationEvidence(h, 'power mutant: the strongest baseline'),
+  tolerance: exactThreshold("the claim's seed-count rule"),
+  describe: describeSeparation,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -610,8 +764,61 @@ const ASSOCIATION: AssociationCase = {
 
 const configLabel = (c: LayerwiseConfig) => `${c.sigma2}/d${c.d}/n${c.n}/m${c.m2}`;
 
-function associationPairs(h: AssociationCase) {
-  return h.configs.map((c) => seedsOf(h.seeds).map((r) => threeLayer(quadratic(c.d, c.m2, c.sigma2, c.n), h.baseSeed, r)));
+function associationPairs(h: AssociationCase, stage2: 'relu' | 'linear' = 'relu') {
+  return h.configs.map((c) => seedsOf(h.seeds).map((r) => threeLayer(quadratic(c.d, c.m2, c.sigma2, c.n), h.baseSeed, r, stage2)));
+}
+
+/** Upper bound on the loss extrapolated to corr = 1 (calibration: upper bounds 0.062-0.068; linear stage 2: 0.21). */
+const INTERCEPT_MAX = 0.1;
+
+/**
+ * Configuration-level evidence: Spearman over configurations (exact permutation p-value) and the
+ * loss extrapolated to a perfect feature (association.ts).
+ */
+function associationEvidence(h: AssociationCase, stage2: 'relu' | 'linear'): Evidence {
+  const table = associationPairs(h, stage2);
+  const medCorr = table.map((rows) => median(rows.map((t) => (Number.isFinite(t.corr) ? t.corr : 0))));
+  const medNmse = table.map((rows) => median(rows.map((t) => (Number.isFinite(t.nmse) ? t.nmse : 1))));
+  const sp = permutationSpearman(medCorr, medNmse);
+  const line = lineWithIntercept(
+    medCorr.map((c) => 1 - c * c),
+    medNmse,
+  );
+  const best = medCorr.indexOf(Math.max(...medCorr));
+  const quantities: Record<string, number> = {
+    configurations: h.configs.length,
+    seeds: h.seeds,
+    rho: sp.rho,
+    pNegative: sp.pNegative,
+    nmseAtPerfectFeature: line.intercept,
+    nmseAtPerfectFeatureUpper: line.interceptUpper,
+    slopeIn1MinusCorr2: line.slope,
+    bestNmse: medNmse[best],
+    bestCorr: medCorr[best],
+  };
+  h.configs.forEach((c, i) => {
+    quantities[`corr.${configLabel(c)}`] = medCorr[i];
+    quantities[`nmse.${configLabel(c)}`] = medNmse[i];
+  });
+  return {
+    conditions: [
+      le('Spearman rho(median corr, median NMSE) over configurations', sp.rho, -0.7),
+      le(
+        'one-sided 95% upper bound of the NMSE extrapolated to corr = 1 (intercept of median NMSE on 1 - corr^2 over configurations)',
+        line.interceptUpper,
+        INTERCEPT_MAX,
+      ),
+      ge('slope of median NMSE in 1 - corr^2 (the loss falls as corr rises)', line.slope, 0),
+    ],
+    test: {
+      name: `exact one-sided permutation test of Spearman rho < 0 over ${h.configs.length} configurations (medians over ${h.seeds} seeds each)`,
+      pValue: sp.pNegative,
+      effect: { name: 'Spearman rho over configurations', value: sp.rho },
+      scale: `${h.configs.length} configurations x ${h.seeds} seeds (${h.configs.map(configLabel).join(', ')})${stage2 === 'linear' ? ', linear stage 2' : ''}`,
+      units: h.configs.length,
+    },
+    quantities,
+  };
 }
 
 export const lossTracksCorrelation = defineClaim({
@@ -622,50 +829,54 @@ export const lossTracksCorrelation = defineClaim({
   kind: 'statistical',
   statement:
     'The test loss goes to 0 as corr(phi, h*) approaches 1 (NeurIPS experiments). Check: quadratic target, d in {16, 32}, He2 ' +
-    '(n, m2) in {(2000, 2000), (8000, 8000)} and centred ReLU (n, m2) in {(4000, 2000), (16000, 2000)}, 5 seeds: Spearman ' +
-    'rho(corr, NMSE) over the 40 (configuration, seed) pairs <= -0.7 with one-sided p < 0.05, and median NMSE <= 0.3 at the ' +
-    'configuration with the highest median corr.',
+    '(n, m2) in {(2000, 2000), (8000, 8000)} and centred ReLU (n, m2) in {(4000, 2000), (16000, 2000)}, 5 seeds per ' +
+    'configuration; per configuration the medians over seeds: Spearman rho(corr, NMSE) over the 8 configurations <= -0.7 ' +
+    '(exact permutation test, one-sided), and the trend toward 0: the intercept of the least-squares line of NMSE on ' +
+    `1 - corr^2 (the loss at a perfect feature) has a one-sided 95% upper bound <= ${INTERCEPT_MAX}, with a positive slope.`,
   notes:
     "Configurations [R] (the catalog leaves the (n, m2) grid open): they span the calibration table's range of corr (0.25-0.95). " +
-    "The p-value uses the t approximation of Spearman's rho. Pairs with a constant phi (NMSE undefined) would be dropped; none " +
-    'occurred in calibration.',
+    'The unit is the configuration (8), not the (configuration, seed) pair (40): the seeds of one configuration are repeated ' +
+    'measurements, so the p-value is the exact permutation p over 8! orderings (1/40320 at rho = -1). "Goes to 0" is tested as ' +
+    'a trend: the extrapolated loss at corr = 1 is bounded, not only the best configuration\'s loss (the former "<= 0.3"). The ' +
+    'extrapolation is linear in 1 - corr^2 (the unexplained share of a Gaussian feature), an assumption [R] that the ' +
+    'configurations fit with small residuals; no configuration reaches corr = 1, so the statement is about the trend, not a ' +
+    'measured zero loss. A constant phi (NMSE undefined) counts as corr 0, NMSE 1.',
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): AssociationCase => ({ ...ASSOCIATION, baseSeed })),
   examples: [ASSOCIATION],
   runs: RUNS,
-  check: (h: AssociationCase): Evidence => {
-    const table = associationPairs(h);
-    const pairs = table.flat().filter((t) => Number.isFinite(t.corr) && Number.isFinite(t.nmse));
-    if (pairs.length < 3) return skipCase('fewer than 3 finite (corr, NMSE) pairs');
-    const sp = spearman(
-      pairs.map((t) => t.corr),
-      pairs.map((t) => t.nmse),
-    );
-    const medCorr = table.map((rows) => median(rows.map((t) => (Number.isFinite(t.corr) ? t.corr : 0))));
-    const best = medCorr.indexOf(Math.max(...medCorr));
-    const bestNmse = median(table[best].map((t) => (Number.isFinite(t.nmse) ? t.nmse : Infinity)));
-    const quantities: Record<string, number> = { rho: sp.rho, pNegative: sp.pNegative, pairs: sp.n, bestNmse, bestCorr: medCorr[best] };
-    h.configs.forEach((c, i) => {
-      quantities[`corr.${configLabel(c)}`] = medCorr[i];
-      quantities[`nmse.${configLabel(c)}`] = median(table[i].map((t) => t.nmse));
-    });
-    return {
-      conditions: [
-        le('Spearman rho(corr, NMSE) over (configuration, seed) pairs', sp.rho, -0.7),
-        le('one-sided p-value for rho < 0', sp.pNegative, 0.05),
-        le('median NMSE at the configuration with the highest median corr', bestNmse, 0.3),
-      ],
-      test: {
-        name: 'Spearman rank correlation of corr(phi, h*) and test NMSE, one-sided (t approximation)',
-        pValue: sp.pNegative,
-        effect: { name: 'Spearman rho', value: sp.rho },
-        scale: `${h.configs.length} configurations x ${h.seeds} seeds (${h.configs.map(configLabel).join(', ')})`,
-      },
-      quantities,
-    };
-  },
-  tolerance: exactThreshold('catalog thresholds fixed before the run: rho <= -0.7, p < 0.05, NMSE <= 0.3'),
+  design: ndlDesign<AssociationCase>('configuration medians on base seeds 77, 1, 2 (CALIBRATION.md); 2305 examined earlier', {
+    stageRate: 0.01,
+    how:
+      'calibration base seeds 77 / 1 / 2: rho -0.98 each (permutation p 2e-4), extrapolated NMSE 0.037 / 0.038 / 0.041 with ' +
+      'upper bounds 0.062 / 0.068 / 0.068 against 0.1; a stage fails only if the upper bound moves by 0.03, about 10 times ' +
+      'its seed-to-seed spread (0.003), or rho rises above -0.7; declared 0.01 because three seeds cannot pin the tail',
+  }),
+  check: (h: AssociationCase): Evidence => associationEvidence(h, 'relu'),
+  tolerance: exactThreshold(
+    `thresholds fixed before the run: rho <= -0.7 over configurations, extrapolated NMSE upper bound <= ${INTERCEPT_MAX}`,
+  ),
   describe: (h: AssociationCase) =>
     `quadratic target, configurations ${h.configs.map(configLabel).join(', ')}, ${N_TEST} test points, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
+});
+
+export const lossLinearStage2 = defineMutant({
+  of: lossTracksCorrelation,
+  id: 'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation~linear-stage-2',
+  change: 'the same check with stage 2 reduced to a linear function of phi: the loss still goes to 0 as corr approaches 1',
+  status: 'safe',
+  purpose: 'power',
+  expected:
+    "the claim's configurations and seeds with a linear top layer: at corr = 1 the best linear function of h* leaves the " +
+    'non-linear part of ReLU(h*) (NMSE 1 - (1/4) / (1/2 - 1/(2 pi)) = 0.27 for a Gaussian h*); calibration (base seeds 77, ' +
+    '1, 2): extrapolated NMSE 0.19 with upper bounds 0.21 > 0.1',
+  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): AssociationCase => ({ ...ASSOCIATION, baseSeed })),
+  examples: [ASSOCIATION],
+  runs: { quick: 0, ci: 0, thorough: 1 },
+  design: mutantReseed<AssociationCase>(),
+  check: (h: AssociationCase): Evidence => associationEvidence(h, 'linear'),
+  tolerance: exactThreshold("the claim's thresholds"),
+  describe: (h: AssociationCase) =>
+    `linear stage 2, quadratic target, configurations ${h.configs.map(configLabel).join(', ')}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
 });
 
 export const lossNoAssociation = defineMutant({
@@ -677,6 +888,7 @@ export const lossNoAssociation = defineMutant({
     'two configurations at d = 16, centred ReLU (n = 8000, m2 = 2000) and He2 (n = m2 = 8000), 5 seeds: the higher-corr one (He2) has the lower NMSE in every seed',
   hypotheses: fc.record({ d: fc.constantFrom(16, 32), baseSeed: baseSeedArb }),
   runs: { quick: 1, ci: 2, thorough: 4 },
+  design: mutantReseed<{ d: number; baseSeed: number }>(),
   check: ({ d, baseSeed }: { d: number; baseSeed: number }): Evidence => {
     const configs: LayerwiseConfig[] = [
       { d, n: 8000, m2: 2000, sigma2: 'relu' },

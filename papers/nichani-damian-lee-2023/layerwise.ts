@@ -21,11 +21,11 @@
  * function of its key.
  */
 import { runCache } from 'claimcheck';
-import { fold, keyFromSeed, meanSquaredDifference, type Key } from 'claimcheck/core';
+import { fold, keyFromSeed, meanSquaredDifference, permutation, Rng, type Key } from 'claimcheck/core';
 import { activationMatrix, evalFeatureBlocked, featureFromActivations, learnFeatureBlocked } from './activations.js';
 import { evalFeature, learnFeatureHe2, pearson, sphereDirections, type InnerActivation, type LearnedFeature } from './stage1.js';
 import { ridgePredict, ridgeSelectAndFit } from './ridge.js';
-import { reluRandomFeatureMap, scalarReluFeatures, standardiseBy } from './stage2.js';
+import { linearScalarFeature, reluRandomFeatureMap, scalarReluFeatures, standardiseBy } from './stage2.js';
 import { makeNdlTask, type NdlSample, type NdlTargetKind } from './task.js';
 
 export interface NdlConfig {
@@ -39,6 +39,11 @@ export interface NdlConfig {
   readonly nTest: number;
   /** Quadratic target only: 'diagonal' uses A = diag(1, -1, ...)/sqrt(d) instead of a random A. Default 'random'. */
   readonly structure?: 'random' | 'diagonal';
+  /**
+   * 'shuffled': the training labels are permuted (fold(key, 'shuffle')), so y carries no
+   * information about x: a learner that cannot learn (the power mutants'). Default 'true'.
+   */
+  readonly labels?: 'true' | 'shuffled';
 }
 
 /** Stage-2 width, baseline width, ridge grid and validation share (catalog reference implementation). */
@@ -52,16 +57,23 @@ export function ndlSeedKey(baseSeed: number, r: number): Key {
   return fold(keyFromSeed(baseSeed), r);
 }
 
-function data(c: NdlConfig, key: Key, n: number): { train: NdlSample; test: NdlSample; holdout: () => NdlSample } {
+export function seedData(c: NdlConfig, key: Key, n: number): { train: NdlSample; test: NdlSample; holdout: () => NdlSample } {
   const task = makeNdlTask(c.target, c.d, fold(key, 'task'), c.structure);
+  const sample = task.sample(n, fold(key, 'train'));
+  const train = c.labels === 'shuffled' ? { ...sample, y: shuffled(sample.y, fold(key, 'shuffle')) } : sample;
   return {
-    train: task.sample(n, fold(key, 'train')),
+    train,
     test: task.sample(c.nTest, fold(key, 'test')),
     holdout: () => task.sample(N_HOLDOUT, fold(key, 'holdout')),
   };
 }
 
-function variance(y: Float64Array): number {
+function shuffled(y: Float64Array, key: Key): Float64Array {
+  const perm = permutation(new Rng(key), y.length);
+  return Float64Array.from(perm, (i) => y[i]);
+}
+
+export function variance(y: Float64Array): number {
   let m = 0;
   for (const v of y) m += v;
   m /= y.length;
@@ -96,9 +108,9 @@ const twoLayers = runCache<TwoLayerResult>();
  * nested training stream). `c.n` is ignored.
  */
 export function correlationCurve(c: NdlConfig, baseSeed: number, r: number, ns: readonly number[]): number[] {
-  return curves.get([c.target, c.d, c.m2, c.sigma2, c.nTest, c.structure, baseSeed, r, ns], () => {
+  return curves.get([c.target, c.d, c.m2, c.sigma2, c.nTest, c.structure, c.labels, baseSeed, r, ns], () => {
     const key = ndlSeedKey(baseSeed, r);
-    const { train, test } = data(c, key, Math.max(...ns));
+    const { train, test } = seedData(c, key, Math.max(...ns));
     const V = sphereDirections(c.m2, c.d, fold(key, 'V'));
     // The test rows' activations are shared by every n (they do not depend on the data).
     const S = c.sigma2 === 'he2' ? undefined : activationMatrix(c.sigma2, test.X, test.n, c.d, V, c.m2);
@@ -118,10 +130,40 @@ export interface ThreeLayerResult {
   readonly lambda: number;
 }
 
-export function threeLayer(c: NdlConfig, baseSeed: number, r: number): ThreeLayerResult {
-  return threeLayers.get([c, baseSeed, r], () => {
+/**
+ * The three-layer learner on seed r. `stage2` 'relu' is Algorithm 1 (m1 = 400 ReLU features of
+ * phi); 'linear' fits the top layer on phi alone (a power mutant: it cannot represent g*).
+ */
+export function threeLayer(c: NdlConfig, baseSeed: number, r: number, stage2: 'relu' | 'linear' = 'relu'): ThreeLayerResult {
+  return threeLayers.get([c, baseSeed, r, stage2], () => {
     const key = ndlSeedKey(baseSeed, r);
-    const { train, test, holdout } = data(c, key, c.n);
+    const { corr, p2, pTest, pVal, y2, test, val } = stage1Features(c, baseSeed, r);
+    if (!Number.isFinite(p2[0])) return { corr, nmse: NaN, lambda: NaN };
+    const fm = stage2 === 'relu' ? scalarReluFeatures(M1, fold(key, 'stage2')) : linearScalarFeature;
+    const fit = ridgeSelectAndFit(fm, p2, y2, pVal, val.y, LAMBDAS);
+    const mse = meanSquaredDifference(ridgePredict(fm, fit.weights, fit.intercept, pTest, test.n), test.y);
+    return { corr, nmse: mse / variance(test.y), lambda: fit.lambda };
+  });
+}
+
+interface Stage1Features {
+  readonly corr: number;
+  /** phi standardised by D2's mean and sd, on D2, the test set and the holdout. */
+  readonly p2: Float64Array;
+  readonly pTest: Float64Array;
+  readonly pVal: Float64Array;
+  readonly y2: Float64Array;
+  readonly test: NdlSample;
+  readonly val: NdlSample;
+}
+
+const stage1Cache = runCache<Stage1Features>();
+
+/** Stage 1 of seed r and the standardised feature on D2, test and holdout (shared by both stage-2 variants). */
+function stage1Features(c: NdlConfig, baseSeed: number, r: number): Stage1Features {
+  return stage1Cache.get([c, baseSeed, r], () => {
+    const key = ndlSeedKey(baseSeed, r);
+    const { train, test, holdout } = seedData(c, key, c.n);
     const V = sphereDirections(c.m2, c.d, fold(key, 'V'));
     const n1 = Math.floor(c.n / 2),
       n2 = c.n - n1;
@@ -131,11 +173,7 @@ export function threeLayer(c: NdlConfig, baseSeed: number, r: number): ThreeLaye
     const corr = pearson(phiTest, test.h);
     const phi2 = phiOf(f, train.X.subarray(n1 * c.d), n2);
     const [p2, pTest, pVal] = standardiseBy(phi2, phi2, phiTest, phiOf(f, val.X, val.n));
-    if (!Number.isFinite(p2[0])) return { corr, nmse: NaN, lambda: NaN };
-    const fm = scalarReluFeatures(M1, fold(key, 'stage2'));
-    const fit = ridgeSelectAndFit(fm, p2, train.y.subarray(n1), pVal, val.y, LAMBDAS);
-    const mse = meanSquaredDifference(ridgePredict(fm, fit.weights, fit.intercept, pTest, test.n), test.y);
-    return { corr, nmse: mse / variance(test.y), lambda: fit.lambda };
+    return { corr, p2, pTest, pVal, y2: train.y.subarray(n1), test, val };
   });
 }
 
@@ -148,7 +186,7 @@ export interface TwoLayerResult {
 export function twoLayerBaseline(c: NdlConfig, baseSeed: number, r: number, width = RF_WIDTH): TwoLayerResult {
   return twoLayers.get([c.target, c.d, c.n, c.nTest, c.structure, baseSeed, r, width], () => {
     const key = ndlSeedKey(baseSeed, r);
-    const { train, test, holdout } = data(c, key, c.n);
+    const { train, test, holdout } = seedData(c, key, c.n);
     const val = holdout();
     const fm = reluRandomFeatureMap(c.d, width, fold(key, 'rf'));
     const fit = ridgeSelectAndFit(fm, train.X, train.y, val.X, val.y, LAMBDAS);

@@ -27,3 +27,21 @@ export function doublingGrid(start: number, max: number): number[] {
   for (let n = start; n <= max; n *= 2) out.push(n);
   return out;
 }
+
+/**
+ * The sample size at which the median curve crosses `level`, interpolated linearly in log n
+ * between the last grid point below the level and the first at or above it (the first grid
+ * point if it already reaches it; undefined if censored). On a doubling grid the raw n_0.8 moves
+ * in factors of 2, so a log-log fit over a few dimensions has (nearly) zero residual and an
+ * interval that collapses (e.g. [1, 1]); the interpolated crossing keeps the within-step
+ * information and lets the fit's interval show the real uncertainty.
+ */
+export function crossing(grid: readonly number[], medians: readonly number[], level: number): number | undefined {
+  const k = medians.findIndex((m) => m >= level);
+  if (k < 0) return undefined;
+  if (k === 0) return grid[0];
+  const lo = medians[k - 1],
+    hi = medians[k];
+  const t = (level - lo) / (hi - lo);
+  return Math.exp(Math.log(grid[k - 1]) + t * (Math.log(grid[k]) - Math.log(grid[k - 1])));
+}

@@ -38,6 +38,18 @@ export function scalarReluFeatures(m1: number, key: Key): BlockFeatureMap & { re
 }
 
 /**
+ * The identity map of a scalar input: stage 2 reduced to a linear function of phi (the power
+ * mutant of the loss-tracks-correlation claim: a top layer that cannot represent g* = ReLU).
+ */
+export const linearScalarFeature: BlockFeatureMap = {
+  D: 1,
+  inputWidth: 1,
+  map(inputs, rows, out) {
+    for (let p = 0; p < rows; p++) out[p] = inputs[p];
+  },
+};
+
+/**
  * ReLU(W^T x + b) for x in R^d: W (d x D) with N(0, 1/d) entries, b ~ N(0, 1). `map` computes X W
  * by one float32 TF.js matMul per block (the baseline evaluates ~17000 rows x 3000 features per
  * seed; ~10x the float64 loop's speed); the features are float32-rounded (relative ~1e-7), and
