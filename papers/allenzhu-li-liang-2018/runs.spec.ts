@@ -4,7 +4,7 @@ import { baselineRuns, threeLayerRun, type ThreeLayerRunConfig } from './threeLa
 
 describe('azll memoised runs', () => {
   it('two-layer runs are deterministic per (config, seed) and differ across seeds', () => {
-    const c = { d: 5, p: 2, m: 50, N: 200, passes: 2, epsA: 0.05, c: 10, nTest: 500 };
+    const c = { d: 5, p: 2, R: 1, m: 50, N: 200, passes: 2, epsA: 0.05, c: 10, nTest: 500 };
     const a = twoLayerRun(c, 3, 0);
     expect(twoLayerRun(c, 3, 0)).toBe(a); // memoised
     const fresh = twoLayerRun({ ...c, nTest: 501 }, 3, 0);
