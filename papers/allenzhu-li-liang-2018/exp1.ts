@@ -15,6 +15,7 @@ const EXP1_THOROUGH: ThreeLayerRunConfig = { ...EXP1_QUICK, N: 2000, nTest: 5000
  * the weights barely leave the initialisation (test NMSE ~1 in calibration): training that does
  * not learn features.
  */
+const LAZY_SEEDS = 5;
 const LAZY_TRAIN = { ...THREE_LAYER_TRAIN, epochs: 20, optimizer: { kind: 'adam' as const, lr: 1e-4 } };
 /** Catalog: at least 8 of 10 seeds. */
 const needOf = (R: number) => Math.ceil(0.8 * R);
@@ -80,9 +81,9 @@ export const exp1 = defineClaim({
   design: seedDesign<Seeds<ThreeLayerRunConfig>>('10 seeds (r = 0..9) of base seed 777 at N = 1000; see CALIBRATION.md', {
     stageRate: 0.001,
     how:
-      'the per-seed margin is wide: on 10 calibration seeds plus 10 earlier pinned seeds (base 1811) the net beat the better ' +
-      'kernel on 20 of 20, with NTK / net ratios 2.8-7.7; a log-normal fit of the ratio puts a per-seed loss below 1e-4, and the rule ' +
-      'needs 3 of 10 losses: P < 1e-9; declared 0.001 to cover the model',
+      'on 10 calibration seeds the net beat the better kernel on 10 of 10, min(NTK, last) / net ratios 2.5-10.8; a log-normal ' +
+      'fit of the ratio (ln mean 1.45, sd 0.46) puts a per-seed loss at 7.4e-4, and the rule fails only at 3 of 10 losses: ' +
+      'P = 4.8e-8; declared 0.001 to cover the model',
   }),
   check: (h: Seeds<ThreeLayerRunConfig>) => exp1Evidence(h),
   tolerance: exactThreshold('catalog pass rule fixed before the run (8 of 10 seeds)'),
@@ -96,10 +97,13 @@ export const exp1LazyTraining = defineMutant({
   status: 'safe [C]',
   purpose: 'power',
   expected: 'loses to the NTK on every seed (calibration: lazy NMSE ~0.995 against NTK 0.17-0.31)',
-  hypotheses: seedsOf(EXP1_QUICK, 10),
+  // 5 seeds (rule: 4 of 5): the lazy learner loses by a factor ~4 on every calibration seed, and
+  // each seed costs the NTK and last-layer kernels (the expensive part of this check).
+  hypotheses: seedsOf(EXP1_QUICK, LAZY_SEEDS),
   check: (h: Seeds<ThreeLayerRunConfig>) => exp1Evidence(h, LAZY_TRAIN),
   runs: { quick: 1, ci: 2, thorough: 5 },
-  describe: (h: Seeds<ThreeLayerRunConfig>) => `${describeThreeLayer({ ...h.config, train: LAZY_TRAIN })}, R = ${h.seeds}, base seed ${h.baseSeed}`,
+  describe: (h: Seeds<ThreeLayerRunConfig>) =>
+    `${describeThreeLayer({ ...h.config, train: LAZY_TRAIN })}, R = ${h.seeds}, base seed ${h.baseSeed}`,
 });
 
 interface NtkMatchCase {

@@ -56,7 +56,12 @@ function gapSlopes(h: WidthLadder, learner: GapLearner) {
   h.widths.forEach((m, i) => {
     const g = gaps.map((row) => row[i]);
     const t = rows.map((row) => row[i].nmse);
-    Object.assign(q, { [`gap@${m}`]: riskRange(g).median, [`gapMin@${m}`]: riskRange(g).min, [`gapMax@${m}`]: riskRange(g).max, [`testNmse@${m}`]: riskRange(t).median });
+    Object.assign(q, {
+      [`gap@${m}`]: riskRange(g).median,
+      [`gapMin@${m}`]: riskRange(g).min,
+      [`gapMax@${m}`]: riskRange(g).max,
+      [`testNmse@${m}`]: riskRange(t).median,
+    });
   });
   // The old statistic, for comparison: slope of the test NMSE itself against ln m, pooled.
   const pooled = fitSemiLogSlope(
@@ -70,7 +75,9 @@ function gapSlopes(h: WidthLadder, learner: GapLearner) {
 function ladderEvidence(h: WidthLadder, learner: GapLearner, name: string): Evidence {
   const s = gapSlopes(h, learner);
   return {
-    conditions: [le(`mean over seeds of the slope of ${name}'s gap (test - train NMSE) against m d / N <= ${GEN_MAX_SLOPE}`, s.mean, GEN_MAX_SLOPE)],
+    conditions: [
+      le(`mean over seeds of the slope of ${name}'s gap (test - train NMSE) against m d / N <= ${GEN_MAX_SLOPE}`, s.mean, GEN_MAX_SLOPE),
+    ],
     test: {
       name: 'per-seed least-squares slope of the generalisation gap against m d / N; 95% t interval of the mean over seeds (seeds are the units)',
       interval: s.interval,
@@ -105,7 +112,9 @@ export const gen = defineClaim({
     'float64 random-feature least squares of the power mutant fits the quick budget; the old statistic (slope of the test NMSE on ' +
     'ln m) is reported as testNmseSlopeLnM. The interval is a test once it excludes 0.05 (gridPoints 5).',
   plot: { x: 'width m' },
-  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): WidthLadder => ({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: 10, baseSeed })),
+  hypotheses: fc
+    .record({ baseSeed: baseSeedArb })
+    .map(({ baseSeed }): WidthLadder => ({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: 10, baseSeed })),
   examples: [{ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: GEN_SEEDS, baseSeed: PINNED }],
   runs: RUNS,
   design: {
@@ -138,13 +147,20 @@ export const genGapGrowsWithWidth = defineMutant({
     const s = gapSlopes({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds, baseSeed }, netGap);
     // The mutant survives unless the interval lies wholly below its rate.
     return {
-      conditions: [ge(`upper 95% bound of the mean gap slope >= ${GAP_ALTERNATIVE} (the mutant's rate is not excluded)`, s.interval[1], GAP_ALTERNATIVE)],
+      conditions: [
+        ge(
+          `upper 95% bound of the mean gap slope >= ${GAP_ALTERNATIVE} (the mutant's rate is not excluded)`,
+          s.interval[1],
+          GAP_ALTERNATIVE,
+        ),
+      ],
       quantities: s.q,
     };
   },
   tolerance: exactThreshold('the rate and confidence level fixed before the run'),
   runs: { quick: 1, ci: 2, thorough: 5 },
-  describe: ({ seeds, baseSeed }: GrowthCase) => `${describeTwoLayer(GEN_CONFIG)}, m in {${GEN_WIDTHS.join(', ')}}, R = ${seeds}, base seed ${baseSeed}`,
+  describe: ({ seeds, baseSeed }: GrowthCase) =>
+    `${describeTwoLayer(GEN_CONFIG)}, m in {${GEN_WIDTHS.join(', ')}}, R = ${seeds}, base seed ${baseSeed}`,
 });
 
 export const genRandomFeatures = defineMutant({
@@ -154,7 +170,9 @@ export const genRandomFeatures = defineMutant({
   status: 'safe [C]',
   purpose: 'power',
   expected: 'mean gap slope above 0.005 (calibration: per-seed slopes median 0.022, range 0.003-0.16)',
-  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): WidthLadder => ({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: GEN_SEEDS, baseSeed })),
+  hypotheses: fc
+    .record({ baseSeed: baseSeedArb })
+    .map(({ baseSeed }): WidthLadder => ({ config: GEN_CONFIG, widths: GEN_WIDTHS, seeds: GEN_SEEDS, baseSeed })),
   check: (h: WidthLadder) => ladderEvidence(h, randomFeatureRun, 'random-feature least squares'),
   runs: { quick: 1, ci: 2, thorough: 5 },
 });

@@ -11,7 +11,6 @@ import { initTwoLayer, predictTwoLayer, sgdTwoLayer } from './twoLayer.js';
 import { THREE_LAYER_TRAIN, describeThreeLayer, taskData, threeLayerRun, type Data, type ThreeLayerRunConfig } from './threeLayerRuns.js';
 import { PINNED, RUNS, baseSeedArb, medianRuleFailure, paper, perSeed, seedDesign, seedsOf, zeroOfUpper95, type Seeds } from './shared.js';
 
-
 /** Norm of the concept's inner weights: at norm 1 degree-2 least squares reaches NMSE ~0.007 (CALIBRATION.md). */
 const CONCEPT_R = 5;
 const THM2_CLEAN: ThreeLayerRunConfig = {
@@ -34,7 +33,10 @@ interface Thm2Config {
   readonly noise: number;
 }
 const THM2: Thm2Config = { clean: THM2_CLEAN, noise: NOISE };
-const noisy = (c: Thm2Config): ThreeLayerRunConfig => ({ ...c.clean, task: { ...c.clean.task, noise: c.noise } as ThreeLayerRunConfig['task'] });
+const noisy = (c: Thm2Config): ThreeLayerRunConfig => ({
+  ...c.clean,
+  task: { ...c.clean.task, noise: c.noise } as ThreeLayerRunConfig['task'],
+});
 
 /** Per seed: test NMSE without noise, and excess loss E(F - F*)^2 when trained on noisy labels. */
 interface Thm2Result {
@@ -129,7 +131,7 @@ export const thm2 = defineClaim({
     'the gamma OPT term is used. E L with noise is computed as excess + s^2 (the noise is independent of x and zero-mean), the excess ' +
     'on 5000 noiseless test targets. Concept [R]: Phi = tanh, phi_1 = sin, phi_2 = tanh, a* ~ U(-1, 1), inner weights of norm 5 (at ' +
     'unit norm degree-2 least squares reaches 0.006-0.008); eps0 = 0.1 in units of Var F* (catalog eps0 <= 1/100: our m and N ' +
-    'are far below the theorem\'s). Deviation: m = 64, N = 1000 (catalog m = 1000, N = 5000; a hand-written float64 m = 1000 net costs ' +
+    "are far below the theorem's). Deviation: m = 64, N = 1000 (catalog m = 1000, N = 5000; a hand-written float64 m = 1000 net costs " +
     '~250x more per step). R = 5 seeds: 5 of 5 gives the sign test p = 1/32 (test); 3 or 4 of 5 pass as a screen.',
   hypotheses: seedsOf(THM2, 10),
   examples: [{ config: THM2, seeds: THM2_SEEDS, baseSeed: PINNED }],
@@ -140,7 +142,8 @@ export const thm2 = defineClaim({
   }),
   check: (h: Seeds<Thm2Config>) => thm2Evidence(h, threeLayer, 'three-layer net'),
   tolerance: exactThreshold('pass rule fixed on calibration seeds before any verdict run (eps0, gamma, noise, seed count)'),
-  describe: (h: Seeds<Thm2Config>) => `${describeThreeLayer(h.config.clean)}, noise +-${h.config.noise}, R = ${h.seeds}, base seed ${h.baseSeed}`,
+  describe: (h: Seeds<Thm2Config>) =>
+    `${describeThreeLayer(h.config.clean)}, noise +-${h.config.noise}, R = ${h.seeds}, base seed ${h.baseSeed}`,
 });
 
 export const thm2Quadratic = defineMutant({

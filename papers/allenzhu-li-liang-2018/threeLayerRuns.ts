@@ -147,7 +147,15 @@ export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: numbe
   const { test, yTest, train, y } = s.data;
   let run: ThreeLayerRun;
   if (!ok) {
-    run = { mse: Infinity, mseStdErr: 0, nmse: Infinity, excess: Infinity, trainNmse: Infinity, diverged: true, seconds: (performance.now() - t0) / 1000 };
+    run = {
+      mse: Infinity,
+      mseStdErr: 0,
+      nmse: Infinity,
+      excess: Infinity,
+      trainNmse: Infinity,
+      diverged: true,
+      seconds: (performance.now() - t0) / 1000,
+    };
   } else {
     const pred = predictThreeLayer(net, test);
     const se = new Float64Array(test.n);
