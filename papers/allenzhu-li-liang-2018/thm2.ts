@@ -16,13 +16,17 @@ const CONCEPT_R = 5;
 const THM2_CLEAN: ThreeLayerRunConfig = {
   task: { kind: 'concept', d: 10, p1: 3, p2: 3, noise: 0, R: CONCEPT_R },
   m: 64,
-  N: 1000,
+  N: 2000,
   nTest: 5000,
   epsA: 0.1,
   train: THREE_LAYER_TRAIN,
 };
-/** Label noise xi = +-s: OPT = s^2 (labels of unit variance before the noise). */
-const NOISE = 0.3;
+/**
+ * Label noise xi = +-s: OPT = s^2 (labels of unit variance before the noise). s = 0.6 makes the
+ * noise-induced excess (~0.15 s^2 at N = 2000) exceed what eps0 alone allows on most seeds, so
+ * the gamma OPT term is needed, while staying below gamma s^2 + eps0 with a wide margin.
+ */
+const NOISE = 0.6;
 const GAMMA = 0.25;
 /** eps0 in units of Var F* (= 1), fixed on calibration seeds. */
 const EPS0 = 0.1;
@@ -108,8 +112,8 @@ function thm2Evidence(h: Seeds<Thm2Config>, learner: Learner, name: string): Evi
   });
 }
 
-// 0 of 20 calibration seeds failed either condition (max NMSE 0.088, max excess 0.117 against
-// 0.1225): exact 95% upper bound 0.139; the rule fails only if 3 of 5 seeds fail.
+// 0 of 20 calibration seeds failed either condition (max NMSE 0.036, max excess 0.126 against
+// 0.19): exact 95% upper bound 0.139; the rule fails only if 3 of 5 seeds fail.
 const THM2_STAGE_RATE = medianRuleFailure(THM2_SEEDS, zeroOfUpper95(20));
 
 export const thm2 = defineClaim({
@@ -121,21 +125,20 @@ export const thm2 = defineClaim({
   statement:
     'For gamma in (0, 1/4], eps0 in (0, 1/100] and m1 = m2 = m >= poly(C_eps(Phi, .), 1/eps), Algorithm 1 outputs a three-layer ' +
     'network with E L(F(x), y) <= (1 + gamma) OPT + eps0. At small scale (three-layer concept d = 10, p1 = p2 = 3, inner weights of ' +
-    'norm 5, unit variance; m = 64, N = 1000): on at least 3 of R = 5 seeds both E L <= eps0 = 0.1 without label noise (OPT = 0, NMSE) ' +
-    'and E L <= (1 + 1/4) OPT + 0.1 with label noise +-0.3 (OPT = 0.09); degree-2 least squares and the two-layer learner of ' +
+    'norm 5, unit variance; m = 64, N = 2000): on at least 3 of R = 5 seeds both E L <= eps0 = 0.1 without label noise (OPT = 0, NMSE) ' +
+    'and E L <= (1 + 1/4) OPT + 0.1 with label noise +-0.6 (OPT = 0.36); degree-2 least squares and the two-layer learner of ' +
     'Theorem 1 fail the same check (power mutants).',
   notes:
     'What it shows: plain Adam on W, b1, V, b2 (a fixed; a declared proxy for Algorithm 1, whose smoothing, random signs and ' +
     'regularisers are proof devices) fits a three-layer concept that neither a quadratic fit nor the NTK-regime two-layer learner ' +
-    'reaches, and with label noise stays within (1 + gamma) OPT + eps0: 8 of 20 calibration seeds have excess above eps0 alone, so ' +
-    'the gamma OPT term is used. E L with noise is computed as excess + s^2 (the noise is independent of x and zero-mean), the excess ' +
-    'on 5000 noiseless test targets. Concept [R]: Phi = tanh, phi_1 = sin, phi_2 = tanh, a* ~ U(-1, 1), inner weights of norm 5 (at ' +
-    'unit norm degree-2 least squares reaches 0.006-0.008); eps0 = 0.1 in units of Var F* (catalog eps0 <= 1/100: our m and N ' +
-    "are far below the theorem's). Deviation: m = 64, N = 1000 (catalog m = 1000, N = 5000; a hand-written float64 m = 1000 net costs " +
-    '~250x more per step). R = 5 seeds: 5 of 5 gives the sign test p = 1/32 (test); 3 or 4 of 5 pass as a screen. Why it is often a screen ' +
-    'at ci: the noisy condition is thin at N = 1000 (label noise adds ~0.43 s^2 of estimation error against the gamma s^2 = 0.25 s^2 ' +
-    'it is allowed; calibration excess 0.065-0.117 against 0.1225), so a fresh seed fails it now and then (the first ci baseline, ' +
-    'base seed 542173410, had one seed at 0.124: 4 of 5, p = 0.19). A larger N would widen the margin; it did not fit the budget.',
+    'reaches, and with label noise stays within (1 + gamma) OPT + eps0 where eps0 alone would not suffice (17 of 20 ' +
+    'calibration seeds have excess above eps0). E L with noise is computed as excess + s^2 (the noise is independent of x and ' +
+    'zero-mean), the excess on 5000 noiseless test targets. Concept [R]: Phi = tanh, phi_1 = sin, phi_2 = tanh, a* ~ U(-1, 1), inner ' +
+    'weights of norm 5 (at unit norm degree-2 least squares reaches 0.006-0.008); eps0 = 0.1 in units of Var F* (catalog eps0 <= ' +
+    "1/100: our m and N are far below the theorem's). Deviation: m = 64, N = 2000 (catalog m = 1000, N = 5000; a hand-written " +
+    'float64 m = 1000 net costs ~250x more per step). R = 5 seeds: 5 of 5 gives the sign test p = 1/32 (test); 3 or 4 of 5 pass as ' +
+    'a screen. History: at N = 1000 with noise +-0.3 the noisy margin was thin (the first ci baseline read a screen, 4 of 5); ' +
+    'redesigned at N = 2000 and recalibrated on base seed 777 (CALIBRATION.md).',
   hypotheses: seedsOf(THM2, 10),
   examples: [{ config: THM2, seeds: THM2_SEEDS, baseSeed: PINNED }],
   runs: RUNS,
@@ -155,7 +158,7 @@ export const thm2Quadratic = defineMutant({
   change: 'degree-2 least squares (ridge chosen on held-out rows) in place of the three-layer learner',
   status: 'safe [C]',
   purpose: 'power',
-  expected: 'fails both conditions on every seed (calibration: NMSE 0.37-0.59 clean, excess 0.37-0.60 noisy)',
+  expected: 'fails both conditions on every seed (calibration: NMSE 0.36-0.57 clean, excess 0.37-0.58 noisy)',
   hypotheses: seedsOf(THM2, THM2_SEEDS),
   check: (h: Seeds<Thm2Config>) => thm2Evidence(h, quadratic, 'degree-2 least squares'),
   runs: { quick: 1, ci: 2, thorough: 5 },
@@ -168,7 +171,8 @@ export const thm2TwoLayer = defineMutant({
   change: "Theorem 1's W-only two-layer learner (m = 1000, eta = 10 / (eps_a m), 10 passes) in place of the three-layer learner",
   status: 'safe [C]',
   purpose: 'power',
-  expected: 'fails the clean condition on every seed (calibration: NMSE 0.18-0.30 against 0.1)',
+  expected:
+    'fails the clean condition on every seed (calibration at N = 1000: NMSE 0.18-0.30; its first refutation at N = 2000 measured 0.14-0.22; bar 0.1)',
   hypotheses: seedsOf(THM2, THM2_SEEDS),
   check: (h: Seeds<Thm2Config>) => thm2Evidence(h, twoLayer, 'two-layer learner'),
   runs: { quick: 1, ci: 2, thorough: 5 },
