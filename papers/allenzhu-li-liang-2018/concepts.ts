@@ -71,12 +71,13 @@ export interface Concept {
 }
 
 /**
- * Two-layer concept with k = 1: F*(x) = sum_{i<=p} a*_i phi_i(<w*_{1,i}, x>) <w*_{2,i}, x>, unit
- * w*, a* ~ U(-1, 1), phi_i cycling through `TWO_LAYER_CYCLE`.
+ * Two-layer concept with k = 1: F*(x) = sum_{i<=p} a*_i phi_i(R <w*_{1,i}, x>) <w*_{2,i}, x>, unit
+ * w*, a* ~ U(-1, 1), phi_i cycling through `TWO_LAYER_CYCLE`. R = 1 is the catalog's concept; a
+ * larger R (the catalog's complexity C_eps(phi, R)) moves weight to higher-degree terms of phi.
  */
-export function twoLayerConcept(rng: Rng, d: number, p: number): Concept {
+export function twoLayerConcept(rng: Rng, d: number, p: number, R = 1): Concept {
   const a = Array.from({ length: p }, () => 2 * rng.uniform() - 1);
-  const w1 = Array.from({ length: p }, () => unitVector(rng, d));
+  const w1 = Array.from({ length: p }, () => unitVector(rng, d).map((v) => R * v));
   const w2 = Array.from({ length: p }, () => unitVector(rng, d));
   const phi = Array.from({ length: p }, (_, i) => TWO_LAYER_CYCLE[i % TWO_LAYER_CYCLE.length]);
   return {
@@ -99,13 +100,14 @@ export function twoLayerConcept(rng: Rng, d: number, p: number): Concept {
 
 /**
  * Three-layer concept with k = 1 [R: Phi = tanh, phi_1 = sin, phi_2 = tanh]:
- * F*(x) = sum_{i<=p1} a*_i tanh( sum_{j<=p2} v*_{1,i,j} sin(<w*_{1,j}, x>) ) * ( sum_{j<=p2} v*_{2,i,j} tanh(<w*_{2,j}, x>) ),
- * unit w* and unit rows v*, a* ~ U(-1, 1).
+ * F*(x) = sum_{i<=p1} a*_i tanh( sum_{j<=p2} v*_{1,i,j} sin(R <w*_{1,j}, x>) ) * ( sum_{j<=p2} v*_{2,i,j} tanh(R <w*_{2,j}, x>) ),
+ * unit w* and unit rows v*, a* ~ U(-1, 1). R = 1 is the unit-norm concept; a larger R (the
+ * catalog's complexity C_eps(phi, R)) moves weight to higher-degree terms.
  */
-export function threeLayerConcept(rng: Rng, d: number, p1: number, p2: number): Concept {
+export function threeLayerConcept(rng: Rng, d: number, p1: number, p2: number, R = 1): Concept {
   const a = Array.from({ length: p1 }, () => 2 * rng.uniform() - 1);
-  const w1 = Array.from({ length: p2 }, () => unitVector(rng, d));
-  const w2 = Array.from({ length: p2 }, () => unitVector(rng, d));
+  const w1 = Array.from({ length: p2 }, () => unitVector(rng, d).map((v) => R * v));
+  const w2 = Array.from({ length: p2 }, () => unitVector(rng, d).map((v) => R * v));
   const v1 = Array.from({ length: p1 }, () => unitVector(rng, p2));
   const v2 = Array.from({ length: p1 }, () => unitVector(rng, p2));
   const g1 = new Float64Array(p2),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { twoLayerRun } from './twoLayerRuns.js';
+import { variance } from './concepts.js';
+import { randomFeatureRun, twoLayerData, twoLayerRun } from './twoLayerRuns.js';
 import { baselineRuns, threeLayerRun, type ThreeLayerRunConfig } from './threeLayerRuns.js';
 
 describe('azll memoised runs', () => {
   it('two-layer runs are deterministic per (config, seed) and differ across seeds', () => {
-    const c = { d: 5, p: 2, m: 50, N: 200, passes: 2, epsA: 0.05, c: 10, nTest: 500 };
+    const c = { d: 5, p: 2, R: 1, m: 50, N: 200, passes: 2, epsA: 0.05, c: 10, nTest: 500 };
     const a = twoLayerRun(c, 3, 0);
     expect(twoLayerRun(c, 3, 0)).toBe(a); // memoised
     const fresh = twoLayerRun({ ...c, nTest: 501 }, 3, 0);
@@ -12,6 +13,18 @@ describe('azll memoised runs', () => {
     expect(twoLayerRun(c, 3, 1).nmse).not.toBe(a.nmse);
     expect(a.nmse).toBeGreaterThan(0);
     expect(a.nmse).toBeLessThan(1.5);
+  });
+
+  it('two-layer data have unit-variance labels; random-feature least squares fits the training set better as m grows', () => {
+    const c = { d: 5, p: 2, R: 3, m: 20, N: 200, passes: 2, epsA: 0.05, c: 10, nTest: 2000 };
+    expect(variance(twoLayerData(c, 4, 0).yTest)).toBeGreaterThan(0.8);
+    expect(variance(twoLayerData(c, 4, 0).yTest)).toBeLessThan(1.25);
+    const small = randomFeatureRun(c, 4, 0),
+      large = randomFeatureRun({ ...c, m: 150 }, 4, 0);
+    expect(randomFeatureRun(c, 4, 0)).toBe(small); // memoised
+    expect(large.trainNmse).toBeLessThan(small.trainNmse);
+    expect(large.nmse).toBeGreaterThan(large.trainNmse);
+    expect(() => randomFeatureRun({ ...c, m: 200 }, 4, 0)).toThrow(/below N/);
   });
 
   it('three-layer runs and baselines: memoised, finite, and noisy labels give test loss near OPT = s^2 or above', () => {

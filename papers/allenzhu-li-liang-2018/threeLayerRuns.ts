@@ -29,7 +29,15 @@ import {
 } from './threeLayer.js';
 
 export type ThreeLayerTask =
-  | { readonly kind: 'concept'; readonly d: number; readonly p1: number; readonly p2: number; readonly noise: number }
+  | {
+      readonly kind: 'concept';
+      readonly d: number;
+      readonly p1: number;
+      readonly p2: number;
+      readonly noise: number;
+      /** Norm of the concept's first-layer weights (default 1). */
+      readonly R?: number;
+    }
   | { readonly kind: 'experiment' };
 
 export interface ThreeLayerRunConfig {
@@ -41,7 +49,14 @@ export interface ThreeLayerRunConfig {
   readonly train: TrainOptions;
 }
 
-interface Data {
+export const THREE_LAYER_TRAIN = { epochs: 100, batchSize: 32, optimizer: { kind: 'adam' as const, lr: 0.01 }, decayAt: [0.75] };
+
+export const describeThreeLayer = (c: ThreeLayerRunConfig) =>
+  `${c.task.kind === 'experiment' ? 'experiment target on R^4' : `three-layer concept d = ${c.task.d}, k = 1, p1 = ${c.task.p1}, p2 = ${c.task.p2}, ||w*|| = ${c.task.R ?? 1}${c.task.noise ? `, label noise +-${c.task.noise}` : ''}`}; ` +
+  `three-layer ReLU learner m1 = m2 = ${c.m}, eps_a = ${c.epsA}, W, b1, V, b2 trained by ${c.train.optimizer.kind} lr ${c.train.optimizer.lr} ` +
+  `(x0.1 at ${c.train.decayAt?.join(', ')} of the steps), batch ${c.train.batchSize}, ${c.train.epochs} epochs, N = ${c.N}, ${c.nTest} test points`;
+
+export interface Data {
   readonly train: Inputs;
   readonly test: Inputs;
   readonly y: Float64Array;
@@ -65,7 +80,7 @@ function makeData(task: ThreeLayerTask, N: number, nTest: number, key: Key): Dat
     concept = EXPERIMENT_TARGET;
     sample = (k, n) => gaussianSphereInputs(rngFrom(k), n, 4);
   } else {
-    concept = threeLayerConcept(rngFrom(key, 'target'), task.d, task.p1, task.p2);
+    concept = threeLayerConcept(rngFrom(key, 'target'), task.d, task.p1, task.p2, task.R ?? 1);
     sample = (k, n) => biasSphereInputs(rngFrom(k), n, task.d);
   }
   // Unit variance (catalog for Theorem 2; [R] for the experiment, whose raw target has variance
@@ -91,6 +106,8 @@ export interface ThreeLayerRun {
   readonly mse: number;
   readonly mseStdErr: number;
   readonly nmse: number;
+  /** Excess loss E(F - F*)^2 on the test inputs (against the noiseless targets): E L = excess + s^2. */
+  readonly excess: number;
   readonly trainNmse: number;
   readonly diverged: boolean;
   readonly seconds: number;
@@ -116,6 +133,11 @@ function seedOf(c: ThreeLayerRunConfig, baseSeed: number, r: number): Seed {
   });
 }
 
+/** The task's data of seed r (the same rows every learner of that seed sees). */
+export function taskData(c: ThreeLayerRunConfig, baseSeed: number, r: number): Data {
+  return seedOf(c, baseSeed, r).data;
+}
+
 export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: number): ThreeLayerRun {
   const s = seedOf(c, baseSeed, r);
   if (s.run) return s.run;
@@ -125,7 +147,15 @@ export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: numbe
   const { test, yTest, train, y } = s.data;
   let run: ThreeLayerRun;
   if (!ok) {
-    run = { mse: Infinity, mseStdErr: 0, nmse: Infinity, trainNmse: Infinity, diverged: true, seconds: (performance.now() - t0) / 1000 };
+    run = {
+      mse: Infinity,
+      mseStdErr: 0,
+      nmse: Infinity,
+      excess: Infinity,
+      trainNmse: Infinity,
+      diverged: true,
+      seconds: (performance.now() - t0) / 1000,
+    };
   } else {
     const pred = predictThreeLayer(net, test);
     const se = new Float64Array(test.n);
@@ -137,6 +167,7 @@ export function threeLayerRun(c: ThreeLayerRunConfig, baseSeed: number, r: numbe
       mse: finite ? m : Infinity,
       mseStdErr: sd / Math.sqrt(test.n),
       nmse: finite ? m / variance(yTest) : Infinity,
+      excess: finite ? meanSquaredDifference(pred, s.data.fTest) : Infinity,
       trainNmse: meanSquaredDifference(predictThreeLayer(net, train), y) / variance(y),
       diverged: !finite,
       seconds: (performance.now() - t0) / 1000,
