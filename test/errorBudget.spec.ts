@@ -15,6 +15,10 @@ describe('the false-alarm budget of the built-in papers', () => {
     expect(b.shares.reduce((s, x) => s + x.share, 0)).toBeCloseTo(SUITE_FALSE_ALARM_BUDGET, 12);
   });
 
+  it('every statistical and scaling claim declares a calibrated stage rate whose square fits its share', () => {
+    expect(b.unmet).toEqual([]);
+  });
+
   it('the declared two-stage false-alarm rates sum to at most the budget', () => {
     expect(b.declaredTotal).toBeLessThanOrEqual(SUITE_FALSE_ALARM_BUDGET);
     for (const s of b.shares) if (s.falseAlarmRate !== undefined) expect(s.falseAlarmRate).toBeCloseTo(s.stageRate! ** 2, 15);

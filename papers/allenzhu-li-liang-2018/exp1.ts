@@ -121,9 +121,12 @@ export const exp1NtkMatches = defineMutant({
   status: 'expected',
   expected:
     'refuted when the trained net is better by more than 10% in >= 8 of 10 seeds; shrinks to the smallest N and width where that still holds',
-  // N <= 500 and m <= 32 keep one case (10 seeds, net + NTK) at a few seconds inside the quick budget;
+  // N <= 1000 and m <= 32 keep one case (10 seeds, net + NTK) at a few seconds inside the quick budget;
   // the claim's own scale (N = 1000, m = 64) is far from the boundary (median NTK / net ratio ~4).
-  hypotheses: fc.record({ N: fc.constantFrom(250, 500), m: fc.constantFrom(16, 32), baseSeed: baseSeedArb }),
+  // N = 250 is left out: there the trained net is not reliably 10% better (1 of 4 calibration seeds
+  // refuted the mutant), so the mutant survived whole runs on run seeds 8 and 15 of 20 for a reason
+  // that is about the sample size, not the claim.
+  hypotheses: fc.record({ N: fc.constantFrom(500, 1000), m: fc.constantFrom(16, 32), baseSeed: baseSeedArb }),
   check: (h: NtkMatchCase): Evidence => {
     const t = exp1Table({ config: ntkMatchConfig(h), seeds: 10, baseSeed: h.baseSeed });
     if (t.diverged) return skipCase('training diverged on some seed (non-finite loss)');
