@@ -15,6 +15,7 @@ export async function listCommand(args: ListArgs): Promise<number> {
       kind: c.kind,
       confidence: c.type === 'claim' ? c.confidence : undefined,
       status: c.type === 'mutant' ? c.status : undefined,
+      purpose: c.type === 'mutant' ? c.purpose : undefined,
       of: c.type === 'mutant' ? c.of.id : undefined,
     }));
     console.log(JSON.stringify(rows, null, 2));
@@ -23,13 +24,17 @@ export async function listCommand(args: ListArgs): Promise<number> {
   const papers = [...new Map(all.map((c) => [paperOf(c).key, paperOf(c)])).values()];
   for (const p of papers) {
     console.log(`${p.key}: ${p.authors}, "${p.title}" (${p.venue}${p.arxiv ? `, arXiv ${p.arxiv}` : ''}); confidence ${p.confidence}`);
-    const rows = [['', 'id', 'kind', 'confidence / status']];
+    const rows = [['', 'id', 'kind', 'confidence / status', 'purpose']];
     for (const c of all.filter((x) => paperOf(x).key === p.key)) {
-      rows.push(c.type === 'claim' ? ['claim', c.id, c.kind, c.confidence] : ['  mutant', c.id, c.kind, c.status]);
+      rows.push(c.type === 'claim' ? ['claim', c.id, c.kind, c.confidence, ''] : ['  mutant', c.id, c.kind, c.status, c.purpose]);
     }
     console.log(table(rows) + '\n');
   }
   const claims = all.filter((c) => c.type === 'claim').length;
-  console.log(`${claims} claims, ${all.length - claims} mutants`);
+  const purposes = ['assumption', 'power', 'bound', 'sanity']
+    .map((p) => [p, all.filter((c) => c.type === 'mutant' && c.purpose === p).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([p, n]) => `${p} ${n}`);
+  console.log(`${claims} claims, ${all.length - claims} mutants${purposes.length ? ` (${purposes.join(', ')})` : ''}`);
   return 0;
 }
