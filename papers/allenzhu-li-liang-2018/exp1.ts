@@ -69,7 +69,9 @@ export const exp1 = defineClaim({
     'paired seeds; pass if the trained net beats both in >= 8 of 10 seeds.',
   notes:
     'What it shows: trained hidden weights beat the best linearisation at the same initialisation, i.e. training leaves the NTK ' +
-    'regime at this scale; the same net trained with a 100x smaller step (power mutant ~lazy-training) does not. Inputs x = g / ||g|| ' +
+    'regime at this scale. The power mutant ~lazy-training (a 100x smaller step for 20 epochs) is a learner that does not learn: its ' +
+    'weights barely move and its NMSE stays ~1, so it shows the rule can fail, not that a converged lazy-regime learner loses (that ' +
+    'comparison is the NTK baseline itself). Inputs x = g / ||g|| ' +
     '[R]; labels divided by their standard deviation [R] (NMSEs unchanged). Trained net: W, b1, V, b2 by Adam (declared proxy). NTK: ' +
     'closed-form finite-width NTK over the trained groups, kernel ridge on y - f0. Last layer: ridge on relu(n_i + b2_i) and a constant. ' +
     'Ridge lam in {1e-9, ..., 1e-3} x mean diagonal x N, chosen on the test set (favours the baselines). Deviation: N = 1000 at quick ' +

@@ -860,7 +860,11 @@ export const thm4Rate = defineClaim({
     'The O(1/sqrt T) upper bound is judged with its explicit constant, not by a fitted slope (an upper bound does not ' +
     'imply a slope). Six grid points T = 300 ... 1e5, 10 seeds from uniform random starts, delta = 0.01 per run; a seed ' +
     'passes if sqrt(T) Delta(T) <= C at every T; at least 7 of 10 must pass; one-sided sign test on the per-seed margins. ' +
-    'The constant-step power mutant is refuted because its Delta stops decreasing (a plateau), so sqrt(T) Delta passes C.',
+    'The constant-step power mutant is refuted because its Delta stops decreasing (a plateau), so sqrt(T) Delta passes C. ' +
+    'Weakness: C is about 10x the measured sqrt(T) Delta (2.1-2.5 against ~23, dominated by the Azuma term), so a slower ' +
+    'decay from the same start (Delta ~ T^-1/4, say) would also pass up to T = 1e5, and a constant step small enough to ' +
+    'plateau below C / sqrt(1e5) would too: the check bounds the constant, it does not pin the rate. A shape rule (later ' +
+    'points against the maximum of earlier ones) needs its own calibration first.',
   plot: {
     x: 'T (SGD steps)',
     references: [
