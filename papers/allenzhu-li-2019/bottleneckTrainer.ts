@@ -135,7 +135,8 @@ export function bottleneckGradients(
   Yb: tf.Tensor2D,
   skip: boolean,
   relu: boolean,
-): { grads: Record<ParamName, tf.Tensor | undefined>; loss: tf.Scalar } {
+  withLoss = true,
+): { grads: Record<ParamName, tf.Tensor | undefined>; loss: tf.Scalar | undefined } {
   const B = Xb.shape[0];
   const P1 = tf.add(tf.matMul(Xb, p.W), p.b1);
   const H1 = relu ? tf.relu(P1) : P1;
@@ -146,7 +147,8 @@ export function bottleneckGradients(
     H = tf.add(H1, relu ? tf.relu(P2) : P2);
   }
   const R = tf.sub(tf.matMul(H, p.A), Yb);
-  const loss = tf.div(tf.sum(tf.square(R)), 2 * B) as tf.Scalar;
+  // The loss is only read in the last epoch: `withLoss` false skips its three ops.
+  const loss = withLoss ? (tf.div(tf.sum(tf.square(R)), 2 * B) as tf.Scalar) : undefined;
   const dO = tf.div(R, B);
   const dA = tf.matMul(tf.transpose(H), dO);
   const dH = tf.matMul(dO, tf.transpose(p.A));
@@ -235,6 +237,7 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
               tf.gather(ch.Y, idx) as tf.Tensor2D,
               skip,
               relu,
+              last,
             );
             const out: Record<string, tf.Tensor> = {};
             const g = (n: ParamName) => (wd > 0 ? tf.add(grads[n]!, tf.mul(ch.p[n], wd)) : grads[n]!);
@@ -257,7 +260,7 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
               out[`s1.${FLAT}`] = u.m;
               out[`s2.${FLAT}`] = u.v;
             }
-            if (last) out.loss = ch.lossSum ? tf.add(ch.lossSum, loss) : tf.clone(loss);
+            if (last && loss) out.loss = ch.lossSum ? tf.add(ch.lossSum, loss) : tf.clone(loss);
             return out;
           });
           for (const [key, tns] of Object.entries(next)) {
