@@ -160,7 +160,7 @@ function constantValue(v: Float64Array): number | undefined {
  * [min, max] of the inner products when all are integers (no -0) spanning at most DOT_TABLE_MAX
  * values, else undefined: e.g. +-1 hypercube or 0/1 data, whose products are exact integers.
  */
-function integerDotRange(g: Float64Array): [number, number] | undefined {
+function integerDotRange(g: Float64Array | Float32Array): [number, number] | undefined {
   let lo = Infinity,
     hi = -Infinity;
   for (let i = 0; i < g.length; i++) {
