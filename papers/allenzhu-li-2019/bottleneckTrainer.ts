@@ -200,7 +200,7 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
       // Adam's moments live in one flat vector over the trainable parameters (see the step).
       s1:
         opt.kind === 'adam' ? { [FLAT]: tf.zeros([flatSize]) } : Object.fromEntries([...trainable].map((n) => [n, tf.zerosLike(init[n])])),
-      s2: opt.kind === 'adam' ? { [FLAT]: tf.zeros([flatSize]) } : {},
+      s2: opt.kind === 'adam' ? { [FLAT]: tf.zeros([flatSize]) } : ({} as Record<string, tf.Tensor>),
       X: tf.tensor2d(data.X, [data.n, d]),
       Y: tf.tensor2d(data.Y, [data.n, k]),
       order: new Int32Array(data.n),
