@@ -90,6 +90,8 @@ export interface BottleneckTrainResult {
 }
 
 const ALL: readonly ParamName[] = ['W', 'b1', 'U', 'b2', 'A'];
+/** Key of the flat Adam moment vectors in a chain's state. */
+const FLAT = 'flat';
 
 function check(o: BottleneckTrainOptions): void {
   if (o.inits.length === 0 || o.inits.length !== o.data.length || o.keys.length !== o.inits.length) {
@@ -133,7 +135,8 @@ export function bottleneckGradients(
   Yb: tf.Tensor2D,
   skip: boolean,
   relu: boolean,
-): { grads: Record<ParamName, tf.Tensor | undefined>; loss: tf.Scalar } {
+  withLoss = true,
+): { grads: Record<ParamName, tf.Tensor | undefined>; loss: tf.Scalar | undefined } {
   const B = Xb.shape[0];
   const P1 = tf.add(tf.matMul(Xb, p.W), p.b1);
   const H1 = relu ? tf.relu(P1) : P1;
@@ -144,7 +147,8 @@ export function bottleneckGradients(
     H = tf.add(H1, relu ? tf.relu(P2) : P2);
   }
   const R = tf.sub(tf.matMul(H, p.A), Yb);
-  const loss = tf.div(tf.sum(tf.square(R)), 2 * B) as tf.Scalar;
+  // The loss is only read in the last epoch: `withLoss` false skips its three ops.
+  const loss = withLoss ? (tf.div(tf.sum(tf.square(R)), 2 * B) as tf.Scalar) : undefined;
   const dO = tf.div(R, B);
   const dA = tf.matMul(tf.transpose(H), dO);
   const dH = tf.matMul(dO, tf.transpose(p.A));
@@ -180,6 +184,9 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
   const B = o.batchSize;
   const perEpoch = Math.floor(Math.min(...o.data.map((c) => c.n)) / B);
   const steps = perEpoch * o.epochs;
+  const trained = names.filter((n) => trainable.has(n));
+  const sizes = trained.map((n) => model.shapes[n].reduce((a, b) => a * b, 1));
+  const flatSize = sizes.reduce((a, b) => a + b, 0);
   const chains: ChainState[] = o.inits.map((init, c) => {
     for (const n of names) {
       const want = model.shapes[n];
@@ -190,8 +197,10 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
     const data = o.data[c];
     return {
       p: Object.fromEntries(names.map((n) => [n, tf.clone(init[n])])),
-      s1: Object.fromEntries([...trainable].map((n) => [n, tf.zerosLike(init[n])])),
-      s2: opt.kind === 'adam' ? Object.fromEntries([...trainable].map((n) => [n, tf.zerosLike(init[n])])) : {},
+      // Adam's moments live in one flat vector over the trainable parameters (see the step).
+      s1:
+        opt.kind === 'adam' ? { [FLAT]: tf.zeros([flatSize]) } : Object.fromEntries([...trainable].map((n) => [n, tf.zerosLike(init[n])])),
+      s2: opt.kind === 'adam' ? { [FLAT]: tf.zeros([flatSize]) } : ({} as Record<string, tf.Tensor>),
       X: tf.tensor2d(data.X, [data.n, d]),
       Y: tf.tensor2d(data.Y, [data.n, k]),
       order: new Int32Array(data.n),
@@ -228,23 +237,30 @@ export function trainBottleneck(o: BottleneckTrainOptions): BottleneckTrainResul
               tf.gather(ch.Y, idx) as tf.Tensor2D,
               skip,
               relu,
+              last,
             );
             const out: Record<string, tf.Tensor> = {};
-            for (const n of trainable) {
-              const g = wd > 0 ? tf.add(grads[n]!, tf.mul(ch.p[n], wd)) : grads[n]!;
-              if (opt.kind === 'momentum') {
-                const v = tf.add(tf.mul(ch.s1[n], mu), g);
+            const g = (n: ParamName) => (wd > 0 ? tf.add(grads[n]!, tf.mul(ch.p[n], wd)) : grads[n]!);
+            if (opt.kind === 'momentum') {
+              for (const n of trained) {
+                const v = tf.add(tf.mul(ch.s1[n], mu), g(n));
                 out[`p.${n}`] = tf.sub(ch.p[n], tf.mul(v, lr));
                 out[`s1.${n}`] = v;
-              } else {
-                const size = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
-                const u = adamTensorUpdate(ch.p[n], g, ch.s1[n], ch.s2[n], size, { beta1: b1, beta2: b2 });
-                out[`p.${n}`] = u.value;
-                out[`s1.${n}`] = u.m;
-                out[`s2.${n}`] = u.v;
               }
+            } else {
+              // One Adam update on the concatenation of every trainable parameter: elementwise,
+              // so the same numbers as one update per parameter, in 11 TF.js ops instead of 55.
+              const size = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
+              const flatOf = (ts: tf.Tensor[]) => tf.concat(ts.map((x) => tf.reshape(x, [-1])));
+              const u = adamTensorUpdate(flatOf(trained.map((n) => ch.p[n])), flatOf(trained.map(g)), ch.s1[FLAT], ch.s2[FLAT], size, {
+                beta1: b1,
+                beta2: b2,
+              });
+              tf.split(u.value, sizes).forEach((v, i) => (out[`p.${trained[i]}`] = tf.reshape(v, ch.p[trained[i]].shape)));
+              out[`s1.${FLAT}`] = u.m;
+              out[`s2.${FLAT}`] = u.v;
             }
-            if (last) out.loss = ch.lossSum ? tf.add(ch.lossSum, loss) : tf.clone(loss);
+            if (last && loss) out.loss = ch.lossSum ? tf.add(ch.lossSum, loss) : tf.clone(loss);
             return out;
           });
           for (const [key, tns] of Object.entries(next)) {

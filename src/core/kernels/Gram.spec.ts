@@ -46,6 +46,30 @@ describe('Gram', () => {
     expect(g.data[1 * 2 + 0]).toBeCloseTo(want, 3);
   });
 
+  it('dotProductGram on binary inputs (one norm, integer products) gives the bits of the entrywise map', () => {
+    const cube = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: d }, () => (rng.next32() & 1 ? 1 : -1)));
+    const X = cube(40, 9),
+      Z = cube(13, 9);
+    const f = (a: number, b: number, c: number) => Math.exp(-Math.acos(c / Math.sqrt(a * b)) / 3) + a / 7 - b / 11;
+    const byEntry = (A: number[][], B: number[][]) =>
+      A.flatMap((x) =>
+        B.map((z) =>
+          f(
+            x.reduce((s, v) => s + v * v, 0),
+            z.reduce((s, v) => s + v * v, 0),
+            x.reduce((s, v, t) => s + v * z[t], 0),
+          ),
+        ),
+      );
+    for (const mode of ['float64', 'tfjs'] as const) {
+      expect(Array.from(dotProductGram(f, X, Z, { innerProducts: mode }).data)).toEqual(byEntry(X, Z));
+      expect(Array.from(dotProductGram(f, X, undefined, { innerProducts: mode }).data)).toEqual(byEntry(X, X));
+    }
+    // Rows of different norms (0/1 data) take the entrywise path: same numbers.
+    const B = X.map((x) => x.map((v) => (v + 1) / 2));
+    expect(Array.from(dotProductGram(f, B, undefined, { innerProducts: 'float64' }).data)).toEqual(byEntry(B, B));
+  });
+
   it('sub-matrices, row selection and round trips', () => {
     const rows = [
       [1, 2, 3],

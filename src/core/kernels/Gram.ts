@@ -146,7 +146,40 @@ export interface DotKernelOptions {
   readonly dtype?: GramDtype;
 }
 
-/** Applies f(||x||^2, ||z||^2, <x, z>) to every pair: the pattern of every dot-product kernel. */
+/** Most distinct inner products `dotProductGram` tabulates f on (see `integerDotRange`). */
+const DOT_TABLE_MAX = 1 << 16;
+
+/** The common value of every entry of v, or undefined (also for an empty or NaN-holding v). */
+function constantValue(v: Float64Array): number | undefined {
+  const c = v[0];
+  for (let i = 1; i < v.length; i++) if (v[i] !== c) return undefined;
+  return v.length > 0 && c === c ? c : undefined;
+}
+
+/**
+ * [min, max] of the inner products when all are integers (no -0) spanning at most DOT_TABLE_MAX
+ * values, else undefined: e.g. +-1 hypercube or 0/1 data, whose products are exact integers.
+ */
+function integerDotRange(g: Float64Array | Float32Array): [number, number] | undefined {
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = 0; i < g.length; i++) {
+    const v = g[i];
+    if (v !== Math.round(v) || (v === 0 && 1 / v < 0)) return undefined;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (hi - lo >= DOT_TABLE_MAX) return undefined;
+  }
+  return g.length > 0 ? [lo, hi] : undefined;
+}
+
+/**
+ * Applies f(||x||^2, ||z||^2, <x, z>) to every pair: the pattern of every dot-product kernel.
+ * f must be a pure function of its three arguments. When every row of X has one squared norm,
+ * every row of Z another, and the inner products are integers in a small range (binary inputs),
+ * f is evaluated once per distinct inner product and the Gram filled from that table: the same
+ * calls with the same arguments, so the same bits, without one transcendental per entry.
+ */
 export function dotProductGram(
   f: (sqNormX: number, sqNormZ: number, dotXZ: number) => number,
   X: Mat,
@@ -156,6 +189,15 @@ export function dotProductGram(
   const { gram, sqNormsX, sqNormsZ } = innerProducts(X, Z, options.innerProducts ?? 'auto');
   // float64 output overwrites the inner products in place (each is read once, then replaced).
   const out = options.dtype === 'float32' ? allocGram(gram.rows, gram.cols, 'float32') : gram;
+  const nx = constantValue(sqNormsX);
+  const nz = nx === undefined ? undefined : constantValue(sqNormsZ);
+  const range = nz === undefined ? undefined : integerDotRange(gram.data);
+  if (nx !== undefined && nz !== undefined && range !== undefined) {
+    const [lo, hi] = range;
+    const table = Float64Array.from({ length: hi - lo + 1 }, (_, t) => f(nx, nz, lo + t));
+    for (let i = 0; i < gram.data.length; i++) out.data[i] = table[gram.data[i] - lo];
+    return out;
+  }
   for (let i = 0; i < gram.rows; i++) {
     const base = i * gram.cols;
     for (let j = 0; j < gram.cols; j++) out.data[base + j] = f(sqNormsX[i], sqNormsZ[j], gram.data[base + j]);
