@@ -72,6 +72,13 @@ const catalogScale = () =>
 
 /** Pinned at every profile; random cases (the catalog scale) only at thorough. */
 const RUNS = { quick: 0, ci: 0, thorough: 1 };
+/**
+ * One case of these claims trains 15 ResNets (thm1) or 5 ResNets and five kernel ridges (thm3),
+ * and a case cannot be interrupted inside: measured alone at quick, thm1 43-80 s and thm3 31-64 s
+ * (load 1-5), and past the 60 s default + 30 s grace when the whole quick profile ran on two
+ * workers beside another job (load 4). The budget covers the loaded cost with room; mutants inherit it.
+ */
+const BUDGET_SECONDS = { quick: 300, ci: 900 };
 
 const tauOf = (c: SeparationConfig) => (c.task.d / 2) * c.task.alpha ** 2;
 
@@ -164,6 +171,7 @@ export const thm1 = defineClaim({
   hypotheses: catalogScale(),
   examples: [QUICK],
   runs: RUNS,
+  budgetSeconds: BUDGET_SECONDS,
   check: (c: SeparationConfig) => scanEvidence(c, 'net', netRisks),
   tolerance: exactThreshold('pass rule fixed before the run: at least 12 of the 15 (alpha, seed) runs meet delta = k alpha_max^4'),
   describe: describeScale,
@@ -307,6 +315,7 @@ export const thm3 = defineClaim({
   hypotheses: catalogScale(),
   examples: [QUICK],
   runs: RUNS,
+  budgetSeconds: BUDGET_SECONDS,
   check: (c: SeparationConfig) => kernelEvidence(c, KERNELS),
   tolerance: exactThreshold(
     'pass rule fixed before the run: at least 4 of 5 seeds meet the per-seed rule, and no kernel is below 0.8 tau on 2 or more seeds',
@@ -406,6 +415,7 @@ export const thm4 = defineClaim({
   hypotheses: catalogScale(),
   examples: [QUICK],
   runs: RUNS,
+  budgetSeconds: BUDGET_SECONDS,
   check: (c: SeparationConfig) => featureEvidence(c, 'monomials'),
   tolerance: exactThreshold('pass rule fixed before the run: at least 4 of 5 seeds meet the per-seed rule'),
   describe: describeScale,

@@ -90,6 +90,13 @@ export interface ClaimBody<H> {
   readonly tolerance: Tolerance;
   /** Cases per profile; statistical claims run few, expensive cases. */
   readonly runs?: Partial<Record<ProfileName, number>>;
+  /**
+   * Wall-clock budget of one run of this claim per profile, in seconds, where the profile's default
+   * (60 s at quick) is too short for its cases: a statistical claim whose one case trains many
+   * networks cannot be interrupted inside that case, so a budget below its cost on a loaded machine
+   * makes a true claim Inconclusive. Declared with the measured cost it covers.
+   */
+  readonly budgetSeconds?: Partial<Record<ProfileName, number>>;
   /** Pinned examples: always run first, never shrunk (Hypothesis' @example). */
   readonly examples?: readonly H[];
   readonly target?: Targeting<H>;

@@ -57,6 +57,12 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 
 export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
 
+/** The time budget of one claim run: the claim's own for this profile, else the profile's. */
+export function claimBudgetMs(c: { readonly budgetSeconds?: Partial<Record<ProfileName, number>> }, profile: Profile): number {
+  const own = c.budgetSeconds?.[profile.name];
+  return own !== undefined ? own * 1000 : profile.claimBudgetMs;
+}
+
 export function profileByName(name: string): Profile {
   const p = (PROFILES as Record<string, Profile | undefined>)[name];
   if (!p) throw new UserError(`unknown profile "${name}"`, `use one of: ${PROFILE_NAMES.join(', ')}`);

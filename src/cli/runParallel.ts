@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Checkable } from '../claims/Claim.js';
-import type { Profile } from '../claims/profiles.js';
+import { claimBudgetMs, type Profile } from '../claims/profiles.js';
 import { packageRoot } from '../claims/registry.js';
 import { claimSeed, type ClaimRun, type ProgressEvent } from '../claims/runClaim.js';
 import { suiteOk, type SuiteResult } from '../claims/runSuite.js';
@@ -122,7 +122,8 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
   const started = Date.now();
   const deadline = o.budgetMs === undefined ? undefined : started + o.budgetMs;
   // Shrinking may run a little past a budget; half the budget (2 s to 30 s) is allowed for it.
-  const grace = o.graceMs ?? Math.min(30_000, Math.max(2_000, 0.5 * Math.min(o.profile.claimBudgetMs, o.budgetMs ?? Infinity)));
+  const grace = (c: Checkable) =>
+    o.graceMs ?? Math.min(30_000, Math.max(2_000, 0.5 * Math.min(claimBudgetMs(c, o.profile), o.budgetMs ?? Infinity)));
   const results: Run[] = new Array(o.checkables.length);
   let next = 0;
   let backendName = '';
@@ -130,7 +131,7 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
   const runOne = (slot: Slot, c: Checkable, i: number): Promise<{ run: Run; killed: boolean }> =>
     new Promise((resolve) => {
       const t0 = Date.now();
-      const limit = Math.min(o.profile.claimBudgetMs, deadline === undefined ? Infinity : Math.max(0, deadline - t0)) + grace;
+      const limit = Math.min(claimBudgetMs(c, o.profile), deadline === undefined ? Infinity : Math.max(0, deadline - t0)) + grace(c);
       const finish = (run: Run, killed: boolean) => {
         cancelWatch();
         slot.worker.off('message', onMessage);
@@ -150,7 +151,7 @@ export async function runParallel(o: ParallelOptions): Promise<SuiteResult> {
         void slot.worker.terminate();
         const detail =
           `a case did not return: still running ${Math.round(limit / 1000)} s after the claim started ` +
-          `(its time limit plus ${grace / 1000} s grace), so its worker was stopped; claim seed ${claimSeed(o.seed, c.id)}, run seed ${o.seed}`;
+          `(its time limit plus ${grace(c) / 1000} s grace), so its worker was stopped; claim seed ${claimSeed(o.seed, c.id)}, run seed ${o.seed}`;
         finish(interrupted(c, o, slot.backend, t0, detail, 'interrupted'), true);
       });
       slot.worker.on('message', onMessage);

@@ -2,6 +2,7 @@ import type { Checkable, CheckContext } from '../Claim.js';
 import type { CaseEvaluator } from '../evaluateCase.js';
 import type { ClaimRun, ProgressEvent, RunOptions } from '../runClaim.js';
 import type { InconclusiveReason, Verdict } from '../Verdict.js';
+import { claimBudgetMs } from '../profiles.js';
 import { RunState } from './RunState.js';
 
 /**
@@ -10,6 +11,8 @@ import { RunState } from './RunState.js';
  */
 export class RunContext {
   readonly started = Date.now();
+  /** The claim's own time budget (its budgetSeconds for the profile, else the profile's). */
+  readonly budgetMs: number;
   readonly deadline: number;
   readonly ctx: CheckContext;
   readonly state: RunState;
@@ -25,7 +28,8 @@ export class RunContext {
     /** The claim's own seed (derived from the run seed and its id). */
     readonly seed: number,
   ) {
-    this.deadline = Math.min(opts.deadline ?? Infinity, this.started + opts.profile.claimBudgetMs);
+    this.budgetMs = claimBudgetMs(c, opts.profile);
+    this.deadline = Math.min(opts.deadline ?? Infinity, this.started + this.budgetMs);
     this.ctx = { backend: opts.backend, deadline: this.deadline };
     this.state = new RunState(c);
     this.requested = c.runs?.[opts.profile.name] ?? opts.profile.runs[c.kind];

@@ -38,9 +38,9 @@ export async function judgeHeld(
   const minCases = Math.min(rc.requested, 20);
   if ((rc.interrupted || Date.now() >= rc.deadline) && rc.state.cases < minCases) {
     const which =
-      rc.deadline < rc.started + rc.opts.profile.claimBudgetMs
+      rc.deadline < rc.started + rc.budgetMs
         ? "the whole run's time budget (--budget)"
-        : `the claim's time budget of ${rc.opts.profile.claimBudgetMs / 1000} s (profile ${rc.opts.profile.name})`;
+        : `the claim's time budget of ${rc.budgetMs / 1000} s (profile ${rc.opts.profile.name})`;
     return rc.inconclusive('interrupted', `${which} ran out after ${rc.state.cases} judged cases (wanted ${rc.requested})`);
   }
   const worst = decisive ?? rc.state.worst;
