@@ -80,6 +80,9 @@ export const exp1 = defineClaim({
   hypotheses: seedsOf(EXP1_THOROUGH, 10),
   examples: [{ config: EXP1_QUICK, seeds: 10, baseSeed: PINNED }],
   runs: RUNS,
+  // One case trains the three-layer net on every seed and cannot be interrupted inside: 42 s at quick
+  // in the whole quick profile on two workers beside another job (load 4), near the 60 s default.
+  budgetSeconds: { quick: 240, ci: 600 },
   design: seedDesign<Seeds<ThreeLayerRunConfig>>('10 seeds (r = 0..9) of base seed 777 at N = 1000; see CALIBRATION.md', {
     stageRate: 0.001,
     how:

@@ -142,6 +142,9 @@ export const thm2 = defineClaim({
   hypotheses: seedsOf(THM2, 10),
   examples: [{ config: THM2, seeds: THM2_SEEDS, baseSeed: PINNED }],
   runs: RUNS,
+  // One case trains the three-layer net on every seed and cannot be interrupted inside: 62 s at quick
+  // in the whole quick profile on two workers beside another job (load 4), near the 60 s default.
+  budgetSeconds: { quick: 240, ci: 600 },
   design: seedDesign<Seeds<Thm2Config>>('20 seeds (r = 0..19) of base seed 777, clean and noisy; see CALIBRATION.md', {
     stageRate: THM2_STAGE_RATE,
     how: `0 of 20 calibration seeds failed either condition: exact 95% upper bound 0.139 on the per-seed rate; P(>= 3 of 5 fail) = ${THM2_STAGE_RATE.toFixed(4)}`,
