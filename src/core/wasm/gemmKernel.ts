@@ -31,8 +31,14 @@ export interface GemmShape {
 
 /** Packed panels' depth kc is a multiple of this (the packers pad with zeros). */
 export const UNROLL = 4;
-/** k steps per iteration of the micro-kernel's loop (divides UNROLL). */
-export const MICRO_UNROLL: number = 4;
+/**
+ * k steps per iteration of the micro-kernel's loop (divides UNROLL). 1 is fastest on V8/x64: a
+ * manual 4x unroll measured 49.2 GFLOP/s on matmul-peak and 0.68 s on krr-relu-ntk against 86.4
+ * GFLOP/s and 0.44 s without it (2-core Haswell, quiet machine, `npm run bench -- --only
+ * matmul-peak,krr-relu-ntk`, 2026-12-06); 2 measured 46.6 GFLOP/s. The accumulation order per
+ * accumulator is the same for every value, so results are bit-identical.
+ */
+export const MICRO_UNROLL: number = 1;
 
 export function gemmShape(precision: Precision, MR: number, NV: number, fma = false): GemmShape {
   const lanes = precision === 'f32' ? 4 : 2;
