@@ -24,6 +24,19 @@ describe('claimcheck false-alarms', () => {
     expect(r.out).toMatch(/seeds on which any true claim failed: 0\/3/);
   });
 
+  it('runs the claims alone with --no-mutants and the mutants alone with --only-mutants', async () => {
+    const claims = await cli('false-alarms', '--file', 'examples/my-claims.ts', '--seeds', '1', '--workers', '1', '--no-mutants');
+    expect(claims.code).toBe(0);
+    expect(claims.out).toMatch(/my-notes\/fact1\/linear-comparator-convex\s+1\/1/);
+    expect(claims.out).not.toMatch(/~/);
+    const mutants = await cli('false-alarms', '--file', 'examples/my-claims.ts', '--seeds', '1', '--workers', '1', '--only-mutants');
+    expect(mutants.out).not.toMatch(/my-notes\/fact1\/linear-comparator-convex\s+1\/1/);
+    expect(mutants.out).toMatch(/~/);
+    const both = await cli('false-alarms', '--seeds', '1', '--no-mutants', '--only-mutants');
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--no-mutants and --only-mutants exclude each other/);
+  });
+
   it('rejects a missing or malformed seed count in one line', async () => {
     const r = await cli('false-alarms', '--seeds', 'many');
     expect(r.code).toBe(2);

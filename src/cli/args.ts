@@ -119,6 +119,10 @@ export interface FalseAlarmsArgs {
   readonly profile: string;
   readonly backend: BackendChoice;
   readonly workers?: number;
+  /** Claims only: the mutants (a separate measurement) are left out. */
+  readonly noMutants: boolean;
+  /** Mutants only (with their claims' selection): the claims are left out. */
+  readonly onlyMutants: boolean;
   readonly json: boolean;
 }
 
@@ -196,6 +200,8 @@ const OPTIONS = {
     profile: { type: 'string' },
     backend: { type: 'string' },
     workers: { type: 'string' },
+    'no-mutants': { type: 'boolean' },
+    'only-mutants': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   list: { paper: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
@@ -349,6 +355,8 @@ export function parseCli(argv: readonly string[]): Args {
         profile: str('profile') ?? 'quick',
         backend: parseBackend(str('backend')),
         workers: parseWorkers(str('workers')),
+        noMutants: v['no-mutants'] === true,
+        onlyMutants: v['only-mutants'] === true,
         json: v.json === true,
       };
     }
@@ -425,7 +433,7 @@ Usage:
   claimcheck coverage [--paper KEY] [--claim ID] [--file CLAIMS.ts] [--profile quick] [--seed N]
                      [--out reports/coverage] [--workers N]
   claimcheck false-alarms --seeds N [--from S] [--also S1,S2] [--paper KEY] [--claim ID] [--file CLAIMS.ts]
-                     [--profile quick|ci|thorough] [--workers N] [--json]
+                     [--profile quick|ci|thorough] [--workers N] [--no-mutants | --only-mutants] [--json]
 
 verify exits 0 only when every claim holds and every mutant is refuted; 1 otherwise;
 2 for bad input. Every run prints its seed; pass it back with --seed to reproduce.

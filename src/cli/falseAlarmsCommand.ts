@@ -8,6 +8,7 @@ import { select } from '../claims/registry.js';
 import type { ClaimRun } from '../claims/runClaim.js';
 import { asExpected, runSuite } from '../claims/runSuite.js';
 import { DirectoryStore } from '../claims/store.js';
+import { UserError } from '../claims/errors.js';
 import { initBackend } from '../core/backend.js';
 import { wilsonInterval } from '../core/stats.js';
 import type { FalseAlarmsArgs } from './args.js';
@@ -29,7 +30,13 @@ import { defaultWorkers } from './verifyCommand.js';
 export async function falseAlarmsCommand(args: FalseAlarmsArgs): Promise<number> {
   const profile = profileByName(args.profile);
   const sel = { paper: args.paper, claim: args.claim, file: args.file };
-  const checkables = select(await loadCheckables(args.file, sel), sel);
+  if (args.noMutants && args.onlyMutants)
+    throw new UserError('false-alarms: --no-mutants and --only-mutants exclude each other', 'pass at most one of them');
+  // The claims and the mutants are separate measurements (a claim's false-alarm rate, a mutant's
+  // refutation rate): either can be run alone, e.g. when the mutants replay a pinned case anyway.
+  const checkables = select(await loadCheckables(args.file, sel), sel).filter((c) =>
+    args.noMutants ? c.type === 'claim' : args.onlyMutants ? c.type === 'mutant' : true,
+  );
   const source = await claimSource(args.file, sel);
   const backend = await initBackend(args.backend);
   const fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-false-alarms-'));
