@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectCheckables } from '../../src/claims/registry.js';
-import { binomialTail } from '../../src/core/stats.js';
+import { binomialTail, clopperPearsonUpper } from '../../src/core/stats.js';
 import * as bfc from './index.js';
-import { CAL_FAILED, FRESH_SEEDS, WIDE_SEEDS, rateUpperBound, required, stageRateFromCalibration } from './common.js';
+import { CAL_FAILED, FRESH_SEEDS, WIDE_SEEDS, required, stageRateFromCalibration } from './common.js';
 
 describe('bfc seed rules and false-alarm arithmetic', () => {
   it('every fresh-seed rule is significant when it holds (one-sided sign test p <= 0.05)', () => {
@@ -11,8 +11,8 @@ describe('bfc seed rules and false-alarm arithmetic', () => {
   });
 
   it('Clopper-Pearson upper bound: 0 of m is 1 - 0.05^(1/m); 1 of 60 matches scipy.stats.beta.ppf(0.95, 2, 59) = 0.076640', () => {
-    expect(rateUpperBound(0, 60)).toBeCloseTo(1 - 0.05 ** (1 / 60), 9);
-    expect(rateUpperBound(1, 60)).toBeCloseTo(0.0766399949, 8);
+    expect(clopperPearsonUpper(0, 60)).toBeCloseTo(1 - 0.05 ** (1 / 60), 9);
+    expect(clopperPearsonUpper(1, 60)).toBeCloseTo(0.0766399949, 8);
   });
 
   it("each claim's declared stage rate fits its share of the suite budget (<= 0.0229, issue 16)", () => {

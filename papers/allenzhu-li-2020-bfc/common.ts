@@ -5,7 +5,7 @@
  */
 import { exactThreshold, fc, runCache, skipCase, type Evidence, type PaperRef, type StatisticalDesign } from 'claimcheck';
 import { seedArb } from 'claimcheck/arbitraries';
-import { binomialTail, rangeQuantities, riskRange } from 'claimcheck/core';
+import { binomialTail, clopperPearsonUpper, rangeQuantities, riskRange } from 'claimcheck/core';
 import { degree2LeastSquares } from './degree2.js';
 import { bfcRuns, bfcSeedData, type BfcConfig, type BfcSeedRun } from './staged.js';
 
@@ -102,27 +102,13 @@ export const SEED_RULE = exactThreshold(
  */
 export const CAL_FAILED = { upper: 1, lower: 0, principle: 2, layerwise: 3, layerwiseClearly: 5 } as const;
 
-/** One-sided 95% Clopper-Pearson upper bound on a rate after `x` events in `m` trials. */
-export function rateUpperBound(x: number, m: number): number {
-  if (x >= m) return 1;
-  // P[Bin(m, q) <= x] falls in q: bisect for 0.05.
-  let lo = 0,
-    hi = 1;
-  for (let i = 0; i < 100; i++) {
-    const q = (lo + hi) / 2;
-    if (1 - binomialTail(x + 1, m, q) > 0.05) lo = q;
-    else hi = q;
-  }
-  return hi;
-}
-
 /**
  * Per-stage false-alarm rate of a need-of-R rule when `x` of `m` calibration seeds failed the
  * per-seed rule: q is at most its 95% upper bound, and a stage fails only if more than R - need of
  * R independent seeds fail: P[Bin(R, q) >= R - need + 1].
  */
 export function stageRateFromCalibration(x: number, m: number, R: number): number {
-  return binomialTail(R - required(R) + 1, R, rateUpperBound(x, m));
+  return binomialTail(R - required(R) + 1, R, clopperPearsonUpper(x, m));
 }
 
 /**
@@ -144,10 +130,10 @@ export function bfcDesign(cal: {
   also?: SecondCondition;
 }): StatisticalDesign<BfcConfig> {
   const first = stageRateFromCalibration(cal.failed, cal.of, cal.R);
-  const second = cal.also ? binomialTail(cal.also.atLeast, cal.R, rateUpperBound(cal.also.failed, cal.of)) : 0;
+  const second = cal.also ? binomialTail(cal.also.atLeast, cal.R, clopperPearsonUpper(cal.also.failed, cal.of)) : 0;
   // Union bound over the two conditions.
   const stageRate = first + second;
-  const q = rateUpperBound(cal.failed, cal.of);
+  const q = clopperPearsonUpper(cal.failed, cal.of);
   const alsoHow = cal.also
     ? `; plus ${cal.also.what}: ${cal.also.failed} of ${cal.of} calibration seeds missed it, fails only if >= ${cal.also.atLeast} of ` +
       `${cal.R} do: ${second.toFixed(4)} (union bound)`

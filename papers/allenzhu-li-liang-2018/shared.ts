@@ -36,9 +36,6 @@ export interface Seeds<C> {
 export const perSeed = (name: string, xs: readonly number[]): Record<string, number> =>
   Object.fromEntries(xs.map((x, r) => [`${name}[${r}]`, x]));
 
-/** Exact one-sided 95% upper bound on a rate after 0 events in n trials: 1 - 0.05^(1/n). */
-export const zeroOfUpper95 = (n: number): number => 1 - 0.05 ** (1 / n);
-
 /**
  * Probability that a median-of-R rule fails (at least ceil(R / 2) of R seeds fail) when each
  * seed fails independently with probability q.

@@ -4,12 +4,12 @@
  * s^2). Numbers in CALIBRATION.md.
  */
 import { defineClaim, defineMutant, exactThreshold, fc, le, runCache, seedCountEvidence, skipCase, type Evidence } from 'claimcheck';
-import { fold, keyFromSeed, meanSquaredDifference, rangeQuantities, rngFrom } from 'claimcheck/core';
+import { clopperPearsonUpper, fold, keyFromSeed, meanSquaredDifference, rangeQuantities, rngFrom } from 'claimcheck/core';
 import { variance } from './concepts.js';
 import { quadraticFit } from './quadratic.js';
 import { initTwoLayer, predictTwoLayer, sgdTwoLayer } from './twoLayer.js';
 import { THREE_LAYER_TRAIN, describeThreeLayer, taskData, threeLayerRun, type Data, type ThreeLayerRunConfig } from './threeLayerRuns.js';
-import { PINNED, RUNS, baseSeedArb, medianRuleFailure, paper, perSeed, seedDesign, seedsOf, zeroOfUpper95, type Seeds } from './shared.js';
+import { PINNED, RUNS, baseSeedArb, medianRuleFailure, paper, perSeed, seedDesign, seedsOf, type Seeds } from './shared.js';
 
 /** Norm of the concept's inner weights: at norm 1 degree-2 least squares reaches NMSE ~0.007 (CALIBRATION.md). */
 const CONCEPT_R = 5;
@@ -114,7 +114,7 @@ function thm2Evidence(h: Seeds<Thm2Config>, learner: Learner, name: string): Evi
 
 // 0 of 20 calibration seeds failed either condition (max NMSE 0.036, max excess 0.132 against
 // 0.19): exact 95% upper bound 0.139; the rule fails only if 3 of 5 seeds fail.
-const THM2_STAGE_RATE = medianRuleFailure(THM2_SEEDS, zeroOfUpper95(20));
+const THM2_STAGE_RATE = medianRuleFailure(THM2_SEEDS, clopperPearsonUpper(0, 20));
 
 export const thm2 = defineClaim({
   id: 'allenzhu-li-liang-2018/thm2/three-layer-one-plus-gamma-opt',

@@ -3,6 +3,7 @@ import { Rng, keyFromSeed } from './random.js';
 import {
   averageRanks,
   binomialTail,
+  clopperPearsonUpper,
   fitLogLogSlope,
   fitSemiLogSlope,
   logGamma,
@@ -61,6 +62,21 @@ describe('special functions (reference values from scipy 1.17)', () => {
       expectRel(studentTQuantile(p, 2), (2 * p - 1) / Math.sqrt(2 * p * (1 - p)), 1e-13);
     }
     expectRel(1 - studentTCdf(3, 7), 0.009971063065996268, 1e-12);
+  });
+});
+
+describe('clopperPearsonUpper', () => {
+  it('matches scipy.stats.beta.ppf(0.95, x + 1, m - x) and the closed form at x = 0', () => {
+    // scipy 1.x: beta.ppf(0.95, x + 1, m - x)
+    expectRel(clopperPearsonUpper(1, 30), 0.14859606865911312, 1e-9);
+    expectRel(clopperPearsonUpper(2, 100), 0.06161920039604069, 1e-9);
+    expectRel(clopperPearsonUpper(1, 90), 0.051625875005761206, 1e-9);
+    expectRel(clopperPearsonUpper(0, 70), 0.04189334406688858, 1e-12);
+    expect(clopperPearsonUpper(5, 5)).toBe(1);
+  });
+  it('rejects counts outside [0, m]', () => {
+    expect(() => clopperPearsonUpper(3, 2)).toThrow(RangeError);
+    expect(() => clopperPearsonUpper(0, 0)).toThrow(RangeError);
   });
 });
 

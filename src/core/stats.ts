@@ -149,6 +149,28 @@ export function binomialTail(k: number, n: number, p: number): number {
 }
 
 /**
+ * One-sided exact (Clopper-Pearson) upper confidence bound on a rate after `x` events in `m`
+ * independent trials: the q at which P[Bin(m, q) <= x] = 1 - confidence (0 events: 1 - (1 - c)^(1/m)).
+ * What a calibration's "x of m seeds failed" supports as a per-seed failure rate.
+ */
+export function clopperPearsonUpper(x: number, m: number, confidence = 0.95): number {
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`m must be a positive integer, got ${m}`);
+  if (!Number.isInteger(x) || x < 0 || x > m) throw new RangeError(`x must be an integer in [0, m], got ${x}`);
+  assertProbability(confidence, 'confidence');
+  if (x === m) return 1;
+  if (x === 0) return 1 - (1 - confidence) ** (1 / m);
+  // P[Bin(m, q) <= x] falls in q: bisect (to double precision) for 1 - confidence.
+  let lo = 0,
+    hi = 1;
+  for (let i = 0; i < 100; i++) {
+    const q = (lo + hi) / 2;
+    if (1 - binomialTail(x + 1, m, q) > 1 - confidence) lo = q;
+    else hi = q;
+  }
+  return hi;
+}
+
+/**
  * One-sided sign test: p-value for "differences tend to be positive" (the claim's side wins).
  * Zeros carry no sign and are dropped (the usual convention); no non-zero difference gives 1.
  */
