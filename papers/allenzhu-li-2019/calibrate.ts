@@ -10,6 +10,7 @@
  */
 import { initBackend } from 'claimcheck/core';
 import { learnerRisk, resnetRisks, type Learner, type SeparationConfig } from './resnetVsKernels.js';
+import { QUICK, SCAN_ALPHAS, atAlpha } from './scale.js';
 
 const netOnly = process.argv.includes('--net-only');
 const [baseArg, seedsArg] = process.argv.slice(2).filter((a) => a !== '--net-only');
@@ -20,27 +21,18 @@ if (!Number.isInteger(baseSeed) || !Number.isInteger(seeds) || seeds < 1) {
   process.exit(2);
 }
 
-/** QUICK of index.ts with the calibration base seed (kept in step by hand: the claims' scale). */
-const base: SeparationConfig = {
-  task: { kind: 'parity', d: 16, alpha: 0.3 },
-  N: 2500,
-  nTest: 3000,
-  nVal: 1000,
-  resnet: { width: 64, epochs: 100, batchSize: 50, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5, 0.75] } },
-  lambdas: [1e-4, 1e-3, 1e-2, 1e-1],
-  seeds,
-  baseSeed,
-};
+/** The claims' pinned configuration with the calibration base seed. */
+const base: SeparationConfig = { ...QUICK, seeds, baseSeed };
 
 // The backend the verdict runs use by default (wasm here), so the numbers are those of a claim run.
 console.error(`calibrate: base seed ${baseSeed}, ${seeds} seeds, backend ${await initBackend('auto')}`);
 
 const KERNELS: readonly Learner[] = ['rbf', 'relu-ntk', 'poly', 'own-ntk', 'last-layer', 'monomials'];
 
-// Thm 1's scan: epochs x 0.3 / alpha for alpha > 0, half at alpha = 0 (index.ts atAlpha).
-for (const alpha of netOnly ? [0.3] : [0.3, 0.15, 0]) {
-  const epochs = alpha > 0 ? Math.round((100 * 0.3) / alpha) : 50;
-  const c: SeparationConfig = { ...base, task: { ...base.task, alpha }, resnet: { ...base.resnet, epochs } };
+// Thm 1's scan (its epochs per alpha), hardest alpha first; thm3 and thm4 run at alpha = 0.3.
+for (const alpha of netOnly ? [0.3] : [...SCAN_ALPHAS].reverse()) {
+  const c = atAlpha(base, alpha);
+  const epochs = c.resnet.epochs;
   const t0 = Date.now();
   const net = resnetRisks(c).map((n) => n.mse);
   const line: Record<string, unknown> = { baseSeed, alpha, epochs, net, netSeconds: (Date.now() - t0) / 1000 };

@@ -24,6 +24,7 @@ import {
 import { seedArb } from 'claimcheck/arbitraries';
 import { binomialTail, clopperPearsonUpper, rangeQuantities, riskRange } from 'claimcheck/core';
 import { learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig } from './resnetVsKernels.js';
+import { QUICK, SCAN_ALPHAS, atAlpha } from './scale.js';
 
 export const paper: PaperRef = {
   key: 'allenzhu-li-2019',
@@ -34,32 +35,10 @@ export const paper: PaperRef = {
   confidence: 'medium',
 };
 
-const LAMBDAS = [1e-4, 1e-3, 1e-2, 1e-1];
-
 /**
- * The pinned instance [C]. Base seed 72019 was chosen on 2026-12-06, after the calibration of
- * CALIBRATION.md sections 1-4 and without looking at it: the former pinned seed 1905 was examined
- * in the first quick run of the 50-epoch design (its 50-epoch tail informed the epoch choice), so its
- * replay was not an independent check.
+ * Base seeds the thresholds and rules were calibrated on (CALIBRATION.md); never verdict seeds. 1905,
+ * the former pinned seed, was examined while the epochs were chosen: a calibration seed now.
  */
-const QUICK: SeparationConfig = {
-  task: { kind: 'parity', d: 16, alpha: 0.3 },
-  N: 2500,
-  nTest: 3000,
-  nVal: 1000,
-  // 100 epochs [C]: at 50, 3 of 10 runs at alpha = 0.3 on calibration base seed 9200 stop above delta = k alpha^4 (and 3 of 5
-  // on the former pinned seed 1905, seen in its first quick run).
-  resnet: { width: 64, epochs: 100, batchSize: 50, optimizer: { kind: 'adam', lr: 0.01, decayAt: [0.5, 0.75] } },
-  lambdas: LAMBDAS,
-  seeds: 5,
-  baseSeed: 72_019,
-};
-
-/** Thm 1's scan over G's share: the same N at every alpha (the theorem's N does not depend on alpha). */
-const SCAN_ALPHAS = [0, 0.15, 0.3];
-
-/** Base seeds the thresholds and rules were calibrated on (CALIBRATION.md); never verdict seeds. */
-/** 1905, the former pinned seed, was examined while the epochs were chosen: a calibration seed now. */
 const CALIBRATION_SEEDS = [77, 1905, 2000, 4000, 5000, 6000, 6100, 6200, 8000, 9100, 9200, 9300, 9400, 9500];
 
 /**
@@ -137,17 +116,6 @@ const deltaOf = (c: SeparationConfig) => (c.task.d / 2) * Math.max(...SCAN_ALPHA
 const SCAN_NEED = 12;
 /** Units of the scan: (alpha, seed) runs. */
 const SCAN_RUNS = SCAN_ALPHAS.length * QUICK.seeds;
-
-/**
- * Configuration c at G's share alpha: the same N; the training time grows like 1 / alpha (the
- * theorem's time is poly(C_G, C_F, 1 / alpha), its N is not): epochs x alpha_max / alpha for
- * alpha > 0; at alpha = 0 (F alone, learned to ~1e-3 in 50 epochs [C]) half the epochs.
- */
-const atAlpha = (c: SeparationConfig, alpha: number): SeparationConfig => {
-  const alphaMax = Math.max(...SCAN_ALPHAS);
-  const epochs = alpha > 0 ? Math.round((c.resnet.epochs * alphaMax) / alpha) : Math.round(c.resnet.epochs / 2);
-  return { ...c, task: { ...c.task, alpha }, resnet: { ...c.resnet, epochs } };
-};
 
 /**
  * Thm 1's check on a learner's per-(alpha, seed) test MSEs: every run must reach delta = k alpha_max^4
