@@ -13,6 +13,8 @@ export type { Claim, Mutant, Checkable, ClaimKind, MutantStatus, PaperRef, Check
 export { le, ge, eq, skipCase } from './claims/Evidence.js';
 export type { Evidence, Condition, Relation } from './claims/Evidence.js';
 export { FLOAT64_TOLERANCE, exactThreshold } from './claims/Tolerance.js';
+export { FLOAT32_TRAINED_BASELINE } from './claims/baselineTolerance.js';
+export type { ClaimBaselineTolerance } from './claims/baselineTolerance.js';
 export type { Tolerance, ToleranceSpec } from './claims/Tolerance.js';
 export { jitterFields } from './claims/targetedSearch.js';
 export { runClaim } from './claims/runClaim.js';

@@ -29,6 +29,7 @@
  * profile for the cheap mechanism claim). Calibration logs: CALIBRATION.md.
  */
 import {
+  FLOAT32_TRAINED_BASELINE,
   defineClaim,
   defineMutant,
   exactThreshold,
@@ -94,6 +95,9 @@ const mutantReseed = <H extends BaseSeeded>(): StatisticalDesign<H> => ({
   seeds: (h: H) => [h.baseSeed],
   reseed: (h: H, seed: number): H => ({ ...h, baseSeed: seed }),
 });
+/** Drift allowance in `claimcheck ci` for results whose numbers are float32: stage 1 uses float32 TF.js products and every ridge a Gram of float32 wasm-GEMM blocks. */
+const TRAINED_BASELINE = { default: FLOAT32_TRAINED_BASELINE };
+
 const N_TEST = 4000;
 const LEVEL = 0.8;
 const baseSeedArb = seedArb();
@@ -208,6 +212,7 @@ const LINEAR_N_TEST = 20_000;
 export const thm1LinearInner = defineMutant({
   of: thm1,
   id: 'nichani-damian-lee-2023/thm1/learned-feature-tracks-kf~linear-inner-activation',
+  baselineTolerance: TRAINED_BASELINE,
   change: 'sigma2(z) = z: the same guarantee (corr(phi, h*) >= 0.8) with linear inner features',
   status: 'safe',
   expected:
@@ -359,6 +364,7 @@ const SINGLE_INDEX: ThresholdCase = {
 
 export const singleIndex = defineClaim({
   id: 'nichani-damian-lee-2023/single-index/near-linear-sample-complexity',
+  baselineTolerance: TRAINED_BASELINE,
   paper,
   theorem: 'single-index corollary',
   confidence: 'R (NeurIPS rate), V2 (v3 rate), C',
@@ -418,6 +424,7 @@ const CONSTANT_GRID = doublingGrid(8, 2048);
 export const singleIndexConstant = defineMutant({
   of: singleIndex,
   id: 'nichani-damian-lee-2023/single-index/near-linear-sample-complexity~constant-samples',
+  baselineTolerance: TRAINED_BASELINE,
   change: 'a number of samples independent of d suffices: n_0.8(d) flat (fitted slope <= 0.25)',
   status: 'safe [C]',
   purpose: 'power',
@@ -546,6 +553,7 @@ interface LinearInDCase {
 export const quadraticLinearInD = defineMutant({
   of: quadraticD4,
   id: 'nichani-damian-lee-2023/quadratic/d4-sample-complexity~linear-in-d',
+  baselineTolerance: TRAINED_BASELINE,
   change: 'n = O(d) samples suffice for quadratic features with He2 sigma2: median corr >= 0.8 at n = 32 d',
   status: 'safe [C]',
   purpose: 'power',
@@ -679,6 +687,7 @@ const SEPARATION: SeparationCase = { d: 16, n: 4096, m2: 8000, seeds: 5, need: 5
 
 export const separation = defineClaim({
   id: 'nichani-damian-lee-2023/separation/three-layer-beats-two-layer',
+  baselineTolerance: TRAINED_BASELINE,
   paper,
   theorem: 'depth separation (abstract)',
   confidence: 'V (abstract), R (construction), C (proxy)',
@@ -825,6 +834,7 @@ function associationEvidence(h: AssociationCase, stage2: 'relu' | 'linear'): Evi
 
 export const lossTracksCorrelation = defineClaim({
   id: 'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation',
+  baselineTolerance: TRAINED_BASELINE,
   paper,
   theorem: 'experiments (Sec. 5)',
   confidence: 'V2, C',
@@ -884,6 +894,7 @@ export const lossLinearStage2 = defineMutant({
 export const lossNoAssociation = defineMutant({
   of: lossTracksCorrelation,
   id: 'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation~no-association',
+  baselineTolerance: TRAINED_BASELINE,
   change: 'the test NMSE does not improve as the feature correlation increases (Spearman rho(corr, NMSE) >= 0)',
   status: 'safe [C]',
   expected:

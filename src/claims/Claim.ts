@@ -1,3 +1,4 @@
+import type { ClaimBaselineTolerance } from './baselineTolerance.js';
 import type * as fc from 'fast-check';
 import type { StatisticalDesign, MutantPurpose } from './Design.js';
 import { MUTANT_PURPOSES } from './Design.js';
@@ -128,6 +129,13 @@ export interface ClaimBody<H> {
   readonly certify?: (h: H) => readonly DecimalCondition[] | Promise<readonly DecimalCondition[]>;
   /** Top-level fields whose real numbers a counterexample may round (default: `target.fields`). */
   readonly simplify?: readonly string[];
+  /**
+   * How far this result's numbers may move before `claimcheck ci` calls it drift, where the
+   * default (float64, rel 1e-9) is too tight: e.g. `{ default: FLOAT32_TRAINED_BASELINE }` for
+   * numbers that pass through float32 training. Data with a reason, like `tolerance`. A mutant does
+   * not inherit its claim's: it declares its own (so a new float64 mutant is never judged loosely).
+   */
+  readonly baselineTolerance?: ClaimBaselineTolerance;
 }
 
 /** One condition evaluated at high precision: sides as decimal strings. */
@@ -234,6 +242,7 @@ export function defineMutant<H, H2 = H>(
     if (spec.score === undefined) delete merged.score;
     if (spec.certify === undefined) delete merged.certify;
   }
+  if (spec.baselineTolerance === undefined) delete merged.baselineTolerance;
   delete merged.type;
   delete merged.paper;
   delete merged.theorem;

@@ -2,8 +2,8 @@ import type { ToleranceSpec } from './Tolerance.js';
 
 /**
  * How far a baselined number may move before `claimcheck ci` calls it drift. Like a claim's own
- * tolerance, these are data with a stated reason, declared before any run: a default, a table of
- * declared per-claim overrides below, and overrides in each baseline file's `tolerances` section
+ * tolerance, these are data with a stated reason, declared before any run: a default, the
+ * overrides each claim or mutant declares (`baselineTolerance`), and overrides in each baseline file's `tolerances` section
  * (which `baseline --update` never rewrites). Never loosen one to make a run pass; a real change
  * is recorded with `claimcheck baseline --update` and reviewed as a diff.
  *
@@ -46,57 +46,37 @@ export interface BaselineTolerances {
   readonly claims?: Readonly<Record<string, ClaimBaselineTolerance>>;
 }
 
-/** Declared overrides for built-in claims whose evidence depends on float32 training. */
-export const DECLARED_BASELINE_TOLERANCES: Readonly<Record<string, ClaimBaselineTolerance>> = {
-  'shamir2018/cor1/local-min-no-worse-than-linear': { default: FLOAT32_TRAINED_BASELINE },
-  // Allen-Zhu & Li 2019: every number depends on a ResNet trained in TF.js float32 (the kernel
-  // risks are float64 but are judged against the trained ResNet in the same evidence).
-  'allenzhu-li-2019/thm1/resnet-learns-composite': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm1/resnet-learns-composite~kernel-baseline': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm3/kernel-lower-bound~oracle-kernel': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~oracle-features': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm3/kernel-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm3/kernel-lower-bound~kernel-matches-resnet': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm4/feature-map-regression-lower-bound': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2019/thm4/feature-map-regression-lower-bound~output-layer-only': { default: FLOAT32_TRAINED_BASELINE },
-  // Allen-Zhu & Li 2020 (BFC): the networks are float64, but the kernel risks come from float32 TF.js CG
-  // (with float64 refinement to residual 1e-4), which may round differently across CPUs.
-  'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail': { default: FLOAT32_TRAINED_BASELINE },
-  'allenzhu-li-2020-bfc/main-lower/non-hierarchical-learners-fail~kernel-succeeds': { default: FLOAT32_TRAINED_BASELINE },
-  // Nichani, Damian & Lee 2023: the centred-ReLU / identity stage 1 uses float32 TF.js products,
-  // and every ridge (stage 2, the random-feature baseline) a Gram of float32 wasm-GEMM blocks
-  // (the He2-only mechanism and d^4 claims are pure float64 and keep the default).
-  'nichani-damian-lee-2023/thm1/learned-feature-tracks-kf~linear-inner-activation': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/single-index/near-linear-sample-complexity': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/single-index/near-linear-sample-complexity~constant-samples': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/quadratic/d4-sample-complexity~linear-in-d': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/separation/three-layer-beats-two-layer': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/separation/three-layer-beats-two-layer~kernel-matches-three-layer': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation': { default: FLOAT32_TRAINED_BASELINE },
-  'nichani-damian-lee-2023/exp/loss-tracks-feature-correlation~no-association': { default: FLOAT32_TRAINED_BASELINE },
-};
+/**
+ * The tolerances the checkables declare (`baselineTolerance` on a claim or mutant), by id: what
+ * `claimcheck ci` applies between a baseline file's own entries and the defaults.
+ */
+export function declaredBaselineTolerances(
+  checkables: readonly { readonly id: string; readonly baselineTolerance?: ClaimBaselineTolerance }[],
+): Readonly<Record<string, ClaimBaselineTolerance>> {
+  return Object.fromEntries(checkables.flatMap((c) => (c.baselineTolerance ? [[c.id, c.baselineTolerance] as const] : [])));
+}
 
 export const DEFAULT_BASELINE_TOLERANCES: BaselineTolerances = { default: FLOAT64_BASELINE };
 
 /**
- * The tolerance of one quantity, most specific first: the file's per-quantity entry, the declared
- * table's, the exact rule for counts, the file's per-claim default, the declared per-claim
- * default, the file's default.
+ * The tolerance of one quantity, most specific first: the file's per-quantity entry, the
+ * checkable's declared per-quantity entry, the exact rule for counts, the file's per-claim default,
+ * the checkable's declared default, the file's default.
  */
 export function baselineToleranceFor(
   t: BaselineTolerances,
   id: string,
   quantity: string,
-  declared: Readonly<Record<string, ClaimBaselineTolerance>> = DECLARED_BASELINE_TOLERANCES,
+  declared: Readonly<Record<string, ClaimBaselineTolerance>> = {},
 ): ToleranceSpec {
   const file = t.claims?.[id];
-  const table = declared[id];
+  const own = declared[id];
   return (
     file?.quantities?.[quantity] ??
-    table?.quantities?.[quantity] ??
+    own?.quantities?.[quantity] ??
     (COUNT_QUANTITIES.has(quantity) ? COUNT_BASELINE : undefined) ??
     file?.default ??
-    table?.default ??
+    own?.default ??
     t.default
   );
 }

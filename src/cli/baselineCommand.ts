@@ -37,7 +37,7 @@ export async function baselineCommand(args: BaselineArgs): Promise<number> {
         `re-record the whole paper: claimcheck baseline --update --paper ${paper}${flags}`,
       );
     }
-    const changes = diffEntries(rerecord ? {} : (old?.results ?? {}), now, complete, old?.tolerances);
+    const changes = diffEntries(rerecord ? {} : (old?.results ?? {}), now, complete, old?.tolerances, run.declared);
     const counts = countChanges(changes);
     const rel = path.relative(process.cwd(), file);
     console.log(`${rel}${old ? '' : ' (new file)'}${rerecord ? ` (was recorded with profile ${old.profile}, seed ${old.seed})` : ''}:`);

@@ -40,9 +40,12 @@ export async function ciCommand(args: CiArgs): Promise<number> {
     suites.push({
       name: paper,
       cases: results.map((r) => {
-        const failures = compareEntry(r.id, base?.results[r.id], baselineEntry(r), { tolerances: base?.tolerances, file, flags }).map(
-          (f) => f.message,
-        );
+        const failures = compareEntry(r.id, base?.results[r.id], baselineEntry(r), {
+          tolerances: base?.tolerances,
+          declared: run.declared,
+          file,
+          flags,
+        }).map((f) => f.message);
         // A result that matches a baseline recording the same failure is still a failure.
         if (!r.asExpected) failures.unshift(`${r.id}: ${r.role === 'claim' ? 'claim does not hold' : 'mutant survived'}: ${r.words}`);
         problems.push(...failures);

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { declaredBaselineTolerances, type ClaimBaselineTolerance } from '../claims/baselineTolerance.js';
 import type { Shard } from '../claims/shard.js';
 import { loadSummary } from '../report/loadSummary.js';
 import type { Summary } from '../report/Summary.js';
 import type { GateArgs } from './args.js';
+import { loadCheckables } from './loadCheckables.js';
 import { CI_DEFAULT_SEED, verifyCommand } from './verifyCommand.js';
 
 export interface GateRun {
@@ -13,6 +15,8 @@ export interface GateRun {
   /** Wall-clock time per result id, in ms (reports/timings.json). */
   readonly timings: Readonly<Record<string, number>>;
   readonly reports: string;
+  /** The baseline tolerances the selected claims and mutants declare (`baselineTolerance`), by id. */
+  readonly declared: Readonly<Record<string, ClaimBaselineTolerance>>;
 }
 
 /**
@@ -37,7 +41,9 @@ export async function gateRun(args: GateArgs, shard?: Shard): Promise<GateRun> {
     workers: args.workers,
     shard,
   });
-  if (code === 2) return { code, timings: {}, reports };
+  // After verify, which has reported bad input already: the same selection, loaded again (cached modules).
+  if (code === 2) return { code, timings: {}, reports, declared: {} };
+  const declared = declaredBaselineTolerances(await loadCheckables(args.file, { paper: args.paper, claim: args.claim, file: args.file }));
   const summary = loadSummary(path.join(reports, 'summary.json'));
   let timings: Record<string, number> = {};
   try {
@@ -45,7 +51,7 @@ export async function gateRun(args: GateArgs, shard?: Shard): Promise<GateRun> {
   } catch {
     // Timings only decorate the JUnit file; a missing one is no reason to fail the gate.
   }
-  return { code, summary, timings, reports };
+  return { code, summary, timings, reports, declared };
 }
 
 /** Results grouped by paper key, in run order. */

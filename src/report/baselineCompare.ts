@@ -1,7 +1,6 @@
 import {
   baselineToleranceFor,
   describeBaselineTolerance,
-  DECLARED_BASELINE_TOLERANCES,
   DEFAULT_BASELINE_TOLERANCES,
   withinTolerance,
   type BaselineTolerances,
@@ -92,7 +91,7 @@ export function compareEntry(id: string, baseline: BaselineEntry | undefined, no
       continue;
     }
     const n = now.quantities[q];
-    const t = baselineToleranceFor(tolerances, id, q, o.declared ?? DECLARED_BASELINE_TOLERANCES);
+    const t = baselineToleranceFor(tolerances, id, q, o.declared);
     if (!withinTolerance(b, n, t)) {
       const [bs, ns] = formatPair(b, n);
       out.push({
@@ -148,6 +147,7 @@ export function diffEntries(
   now: Readonly<Record<string, BaselineEntry>>,
   complete: boolean,
   tolerances: BaselineTolerances = DEFAULT_BASELINE_TOLERANCES,
+  declared: Readonly<Record<string, ClaimBaselineTolerance>> = {},
 ): BaselineChange[] {
   const out: BaselineChange[] = [];
   for (const [id, n] of Object.entries(now)) {
@@ -160,7 +160,7 @@ export function diffEntries(
     for (const [q, b] of Object.entries(o.quantities)) {
       if (!(q in n.quantities)) out.push({ kind: 'quantity-removed', id, quantity: q, from: b });
       else if (!same(b, n.quantities[q])) {
-        const beyond = !withinTolerance(b, n.quantities[q], baselineToleranceFor(tolerances, id, q));
+        const beyond = !withinTolerance(b, n.quantities[q], baselineToleranceFor(tolerances, id, q, declared));
         out.push({ kind: 'quantity-changed', id, quantity: q, from: b, to: n.quantities[q], beyondTolerance: beyond });
       }
     }

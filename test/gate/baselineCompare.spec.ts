@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineToleranceFor,
+  declaredBaselineTolerances,
   COUNT_BASELINE,
   FLOAT32_TRAINED_BASELINE,
   FLOAT64_BASELINE,
@@ -12,6 +13,7 @@ import { compareEntry, countChanges, diffEntries, formatPair } from '../../src/r
 import { baselineEntry, type BaselineEntry } from '../../src/report/baselineEntry.js';
 import { baselineJson, parseBaseline, type BaselineFile } from '../../src/report/baselineFile.js';
 import { SAMPLE_SUMMARY } from '../../src/report/sampleSummary.js';
+import { loadPapers } from '../../papers/index.js';
 
 const ID = 'shamir2018/thm4/sgd-competitive-with-linear';
 const entry = (quantities: Record<string, number>, status: BaselineEntry['status'] = 'consistent'): BaselineEntry => ({
@@ -74,18 +76,33 @@ describe('baseline comparison', () => {
     );
   });
 
-  it('declared tolerances: counts are exact, float32-trained claims get rel 1e-4, files override the table', () => {
+  it('declared tolerances: counts are exact, float32-trained claims get rel 1e-4, files override the declaration', async () => {
     const cor1 = 'shamir2018/cor1/local-min-no-worse-than-linear';
-    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, cor1, 'maxSlack')).toBe(FLOAT32_TRAINED_BASELINE);
-    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, cor1, 'cases')).toBe(COUNT_BASELINE);
-    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, 'x/y/z', 'maxSlack')).toBe(FLOAT64_BASELINE);
+    // Declared on the claims themselves (`baselineTolerance`), not in a table of ids in src/.
+    const declared = declaredBaselineTolerances(await loadPapers(['shamir2018']));
+    expect(Object.keys(declared)).toEqual([cor1]);
+    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, cor1, 'maxSlack', declared)).toBe(FLOAT32_TRAINED_BASELINE);
+    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, cor1, 'maxSlack')).toBe(FLOAT64_BASELINE);
+    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, cor1, 'cases', declared)).toBe(COUNT_BASELINE);
+    expect(baselineToleranceFor({ default: FLOAT64_BASELINE }, 'x/y/z', 'maxSlack', declared)).toBe(FLOAT64_BASELINE);
     const own = { rel: 0, abs: 0, reason: 'r' };
     expect(
-      baselineToleranceFor({ default: FLOAT64_BASELINE, claims: { [cor1]: { quantities: { maxSlack: own } } } }, cor1, 'maxSlack'),
+      baselineToleranceFor(
+        { default: FLOAT64_BASELINE, claims: { [cor1]: { quantities: { maxSlack: own } } } },
+        cor1,
+        'maxSlack',
+        declared,
+      ),
     ).toBe(own);
     expect(compareEntry('x/y/z', entry({ cases: 400 }, 'verified'), entry({ cases: 401 }, 'verified'))[0].message).toMatch(
       /cases drifted: baseline 400, now 401 \(tolerance rel 0 \+ abs 0/,
     );
+  });
+
+  it('a mutant does not inherit the declared baseline tolerance of its claim (a float64 mutant stays tight)', async () => {
+    const declared = declaredBaselineTolerances(await loadPapers(['allenzhu-li-2019']));
+    expect(declared['allenzhu-li-2019/thm1/resnet-learns-composite']?.default).toBe(FLOAT32_TRAINED_BASELINE);
+    expect(declared['allenzhu-li-2019/thm1/resnet-learns-composite~linear-activation']).toBeUndefined();
   });
 
   it('treats NaN as equal to NaN and an infinity only as itself', () => {
