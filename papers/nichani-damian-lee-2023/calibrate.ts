@@ -9,7 +9,8 @@
  *   node dist/papers/nichani-damian-lee-2023/calibrate.js separation [--panel rf,nn,poly2,poly4,rbf] 9301 ...
  *     the separation configuration (quadratic, He2, d = 16, n = 4096, m2 = 8000), seeds r = 0..4 of
  *     each base seed, all five run (no early stop): the three-layer NMSE and each panel baseline's
- *     (default panel: rf); `--r 0,1` runs only those seeds r;
+ *     (default panel: rf); `--r 0,1` runs only those seeds r; `--net 512:0.001/0.01:3000:128:100` sets the
+ *     network's width:learning rates:steps:batch:evalEvery (default NET in twoLayerNet.ts);
  *   node dist/papers/nichani-damian-lee-2023/calibrate.js tail <threshold> <above|below> v1 v2 ...
  *     the Student-t predictive probability that a new value falls beyond the threshold.
  *
@@ -20,7 +21,7 @@ import { initBackend, studentTCdf } from 'claimcheck/core';
 import { separation, singleIndex } from './index.js';
 import { kernelBaseline } from './kernelBaselines.js';
 import { threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
-import { netBaseline } from './twoLayerNet.js';
+import { NET, netBaseline, type TwoLayerNetOptions } from './twoLayerNet.js';
 
 type PanelEntry = 'rf' | 'nn' | 'poly2' | 'poly4' | 'rbf';
 
@@ -66,21 +67,21 @@ async function runSingleIndex(baseSeeds: number[]): Promise<void> {
   }
 }
 
-function panelNmse(b: PanelEntry, c: NdlConfig, baseSeed: number, r: number): Record<string, number> {
+function panelNmse(b: PanelEntry, c: NdlConfig, baseSeed: number, r: number, net: TwoLayerNetOptions): Record<string, number> {
   const t0 = Date.now();
   if (b === 'rf') {
     const x = twoLayerBaseline(c, baseSeed, r);
     return { rf: x.nmse, rfLambda: x.lambda, rfSeconds: (Date.now() - t0) / 1000 };
   }
   if (b === 'nn') {
-    const x = netBaseline(c, baseSeed, r);
+    const x = netBaseline(c, baseSeed, r, net);
     return { nn: x.nmse, nnLr: x.lr, nnSteps: x.steps, nnHoldoutMse: x.holdoutMse, nnSeconds: (Date.now() - t0) / 1000 };
   }
   const x = kernelBaseline(b, c, baseSeed, r);
   return { [b]: x.nmse, [`${b}Lambda`]: x.lambda, [`${b}Seconds`]: (Date.now() - t0) / 1000 };
 }
 
-function runSeparation(baseSeeds: number[], panel: PanelEntry[], rs?: readonly number[]): void {
+function runSeparation(baseSeeds: number[], panel: PanelEntry[], rs: readonly number[] | undefined, net: TwoLayerNetOptions): void {
   const h = separation.examples![0];
   const c: NdlConfig = { target: 'quadratic', d: h.d, n: h.n, m2: h.m2, sigma2: 'he2', nTest: 4000 };
   for (const baseSeed of baseSeeds) {
@@ -98,7 +99,7 @@ function runSeparation(baseSeeds: number[], panel: PanelEntry[], rs?: readonly n
         corr: t.corr,
         threeSeconds: (Date.now() - t0) / 1000,
       };
-      for (const b of panel) Object.assign(rec, panelNmse(b, c, baseSeed, r));
+      for (const b of panel) Object.assign(rec, panelNmse(b, c, baseSeed, r, net));
       if (typeof rec.rf === 'number') rec.marginRf = (rec.rf as number) - t.nmse;
       if (typeof rec.nn === 'number') rec.marginNn = (rec.nn as number) - t.nmse;
       emit(rec);
@@ -123,7 +124,14 @@ async function main(argv: string[]): Promise<void> {
       rs = rest[j + 1].split(',').map(Number);
       rest.splice(j, 2);
     }
-    return runSeparation(rest.map(Number), panel, rs);
+    let net = NET;
+    const q = rest.indexOf('--net');
+    if (q >= 0) {
+      const [width, lrs, steps, batch, evalEvery] = rest[q + 1].split(':');
+      net = { width: +width, lrs: lrs.split('/').map(Number), steps: +steps, batch: +batch, evalEvery: +evalEvery };
+      rest.splice(q, 2);
+    }
+    return runSeparation(rest.map(Number), panel, rs, net);
   }
   if (cmd === 'tail') {
     const [threshold, side, ...vs] = rest;

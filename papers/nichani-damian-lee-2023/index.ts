@@ -5,7 +5,7 @@
  * declares; the numbers come from this folder: the targets (task.ts), stage 1 (stage1.ts: closed
  * form for He2, activations.ts: float32 products for the centred ReLU and the identity), stage 2
  * and the random-feature baseline (stage2.ts + ridge.ts), the kernel baselines
- * (kernelBaselines.ts), the paired per-seed experiment (layerwise.ts, memoised per process),
+ * (kernelBaselines.ts), the gradient-trained two-layer network (twoLayerNet.ts), the paired per-seed experiment (layerwise.ts, memoised per process),
  * thresholds (sampleThreshold.ts), the configuration-level statistics (association.ts) and the
  * Spearman test (stats.ts).
  *
@@ -46,6 +46,7 @@ import { lineWithIntercept, permutationSpearman } from './association.js';
 import { degree4Monomials, evenDegree4Monomials, kernelBaseline, type KernelBaseline } from './kernelBaselines.js';
 import { correlationCurve, threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
 import { crossing, doublingGrid, firstReaching, medianCurve } from './sampleThreshold.js';
+import { netBaseline } from './twoLayerNet.js';
 import type { InnerActivation } from './stage1.js';
 
 export const paper: PaperRef = {
@@ -66,9 +67,10 @@ const PINNED = 48_611;
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 /**
  * Base seeds examined while calibrating this paper's thresholds: never verdict seeds. 9301-9330:
- * the single-index recalibration of 2026-12-06 (calibrate.ts, CALIBRATION.md).
+ * the single-index recalibration of 2026-12-06; 9331-9336: the separation's (calibrate.ts,
+ * CALIBRATION.md).
  */
-const CALIBRATION_SEEDS = [1, 2, 3, 77, 2305, 9001, ...range(9301, 9330)];
+const CALIBRATION_SEEDS = [1, 2, 3, 77, 2305, 9001, ...range(9301, 9336)];
 
 interface BaseSeeded {
   readonly baseSeed: number;
@@ -594,10 +596,11 @@ export const quadraticLinearInD = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Separation (proxy): the three-layer learner against a panel of two-layer baselines.
 
-type Baseline = 'rf' | KernelBaseline;
+type Baseline = 'rf' | 'nn' | KernelBaseline;
 
 const BASELINE_LABEL: Record<Baseline, string> = {
   rf: 'ReLU random features (width 3000, ridge)',
+  nn: 'gradient-trained two-layer ReLU network (width 512, float64 Adam; rate and steps chosen on the holdout)',
   poly2: 'degree-2 polynomial kernel ridge',
   poly4: 'degree-4 polynomial kernel ridge',
   rbf: 'RBF kernel ridge (lengthscale sqrt(d))',
@@ -616,7 +619,8 @@ interface SeparationCase {
 }
 
 function baselineNmse(b: Baseline, c: NdlConfig, baseSeed: number, r: number): number {
-  return b === 'rf' ? twoLayerBaseline(c, baseSeed, r).nmse : kernelBaseline(b, c, baseSeed, r).nmse;
+  if (b === 'rf') return twoLayerBaseline(c, baseSeed, r).nmse;
+  return b === 'nn' ? netBaseline(c, baseSeed, r).nmse : kernelBaseline(b, c, baseSeed, r).nmse;
 }
 
 /**
@@ -693,32 +697,42 @@ export const separation = defineClaim({
     'A function efficiently learnable by gradient descent on a three-layer network that no efficient two-layer network learns ' +
     '(NeurIPS and v3). Proxy, and all this check shows: quadratic target, He2 sigma2, d = 16, m2 = 8000, n = 4096 below the ' +
     "C(20, 4) = 4845 monomials of degree <= 4 (but above the 4013 of degree 0, 2 and 4, which suffice for this even target): the three-layer learner's test NMSE is below that of the ReLU random-feature model " +
-    '(width 3000, ridge) in 5 of 5 paired seeds. Verdict: it beats random features; it does NOT beat RBF or degree-4 ' +
-    'polynomial kernel ridge at the scales run (the ~beats-best-kernel power mutant is refuted), so no separation from the ' +
-    'best two-layer baseline is shown.',
+    '(width 3000, ridge) in 5 of 5 paired seeds. Verdict: it beats random features, and that is all the check asserts. ' +
+    'On calibration seeds (not re-run in a verdict) it also beat degree-2 polynomial kernel ridge (5 of 5), but NOT ' +
+    'reliably RBF or degree-4 polynomial kernel ridge (2 of 5 each; the ~beats-best-kernel power mutant is refuted) nor a ' +
+    'gradient-trained two-layer ReLU network (4 of 5, margins 0.007-0.045), so no separation from the best two-layer ' +
+    'baseline is shown.',
   notes:
-    'Baselines, each with its ridge chosen on the same 4000-row holdout (never the test set): random features ReLU(W x + b) ' +
-    "(width 3000), and kernel ridge with (1 + <x, x'>/d)^2, (1 + <x, x'>/d)^4 and exp(-||x - x'||^2 / (2d)). No " +
-    'gradient-trained two-layer network is run (not built in time: a gap). Calibration (CALIBRATION.md; base seeds 9001, ' +
-    '77): NMSE of three-layer / random features / degree-2 / degree-4 / RBF, and the ratio of the three-layer NMSE to the ' +
-    'best baseline, at n = 8 d^2 below the even monomials of degree <= 4 (1444 at d = 12, 4013 at d = 16): d = 12, n = 1152 (3 seeds): 0.20-0.31 / 0.21-0.28 / 0.21-0.27 / ' +
-    '0.16-0.23 / 0.17-0.23, ratio 1.25-1.33; d = 16, n = 2048 (3 seeds): 0.21-0.28 / 0.26-0.30 / 0.23-0.26 / 0.25-0.29 / ' +
-    '0.24-0.26, ratio 0.88-1.13 (median 0.92). The ratio falls with d at n = 8 d^2 (the three-layer learner needs ~d^2 ' +
-    'samples, the degree-4 kernel ~d^4), but at d <= 16 the best kernel is not beaten reliably; d = 16, n = 4096 (1 seed): ' +
-    '0.177 / 0.258 / 0.243 / 0.160 / 0.160. The RF comparison at the catalog n = 8000 (> 4845) was 10/10 on base seed ' +
-    '2305 (that R was cut after seeing 10/10: the seed is now a calibration seed). Seeds run in order and stop once the ' +
-    'seed-count rule is decided.',
+    'Baselines, each with its ridge (or, for the network, learning rate and step count) chosen on the same 4000-row holdout ' +
+    "(never the test set): random features ReLU(W x + b) (width 3000), kernel ridge with (1 + <x, x'>/d)^2, (1 + <x, x'>/d)^4 " +
+    "and exp(-||x - x'||^2 / (2d)), and a gradient-trained two-layer network c + sum a_j ReLU(w_j . x + b_j) (width 512, all " +
+    'parameters trained by minibatch float64 Adam on all n rows, batch 128, learning rate in {1e-3, 3e-3, 1e-2} and up to 3000 ' +
+    "steps, early-stopped on the holdout every 100 steps; twoLayerNet.ts). Panel at the claim's configuration (d = 16, " +
+    'n = 4096, calibration base seed 9331, seeds 0-4; CALIBRATION.md), test NMSE: three-layer 0.136-0.166 (median 0.141); ' +
+    'random features 0.224-0.258 (0.234); degree-2 0.206-0.252 (0.216); degree-4 0.133-0.161 (0.144); RBF 0.133-0.161 (0.144); ' +
+    'network 0.145-0.192 (0.170). The three-layer learner beats random features 5/5 (and 35/35 over all calibration seeds), ' +
+    'degree-2 5/5, the network 4/5, degree-4 and RBF 2/5 each. The network chose rate 1e-2 at 1700-3000 steps: a wider grid ' +
+    'could only lower its NMSE. Only the random-feature comparison is checked (the network costs ~45 s per seed, the kernels ' +
+    '10-50 s). Earlier (base seeds 9001, 77): d = 12, n = 1152 (3 seeds): the best kernel wins 3 of 3; d = 16, n = 2048 (3 ' +
+    'seeds): ratio of the three-layer NMSE to the best kernel 0.88-1.13. The RF comparison at the catalog n = 8000 (> 4845) ' +
+    'was 10/10 on base seed 2305 (that R was cut after seeing 10/10: the seed is now a calibration seed). Seeds run in order ' +
+    'and stop once the seed-count rule is decided.',
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, baseSeed })),
   examples: [SEPARATION],
   runs: { quick: 0, ci: 0, thorough: 1 },
-  design: ndlDesign<SeparationCase>('d = 16, n = 4096: base seeds 9001 (1 seed) and 77 (4 seeds); the panel on 9001 (CALIBRATION.md)', {
-    stageRate: 0.037,
-    how:
-      'per-seed margins NMSE_RF - NMSE_3-layer at d = 16, n = 4096 on calibration seeds: 0.065 / 0.094 / 0.062 / 0.104 ' +
-      '(base seed 77) and 0.081 (9001): mean 0.081, sd 0.018; the Student-t predictive (4 df) chance of a lost seed is 0.0075, ' +
-      'so 0.037 that the 5-of-5 rule fails (a normal tail would say 2e-5, but five seeds cannot pin it). Does NOT fit the ' +
-      'claim share (needs <= 0.023): a k-of-R rule with more seeds is needed',
-  }),
+  design: ndlDesign<SeparationCase>(
+    'd = 16, n = 4096: base seeds 9001 (1 seed), 77 (4 seeds) and 9331-9336 (30 seeds, calibrate.ts); the panel on 9001 and 9331 (CALIBRATION.md)',
+    {
+      stageRate: 0.005,
+      how:
+        "per-seed margins NMSE_RF - NMSE_3-layer at the claim's configuration (d = 16, n = 4096, m2 = 8000, He2) on 35 " +
+        'calibration seeds: 0.065 / 0.094 / 0.062 / 0.104 (base seed 77), 0.081 (9001), and 30 seeds of base seeds 9331-9336 ' +
+        '(calibrate.ts, 2026-12-06): median 0.091, range 0.030-0.120; all 35: mean 0.086, sd 0.021, no seed lost. Student-t ' +
+        'predictive chance that a new seed is lost (margin <= 0; 34 df): 1.5e-4, so the 5-of-5 rule fails with probability ' +
+        '<= 5 x 1.5e-4 = 7.3e-4 (union bound; the 30 new seeds alone: 2.3e-4 per seed, 1.2e-3 per stage). Declared 0.005, ' +
+        '~7x that, as a cushion for non-normal tails (was 0.037 from 5 margins, 4 df)',
+    },
+  ),
   check: (h: SeparationCase): Evidence => separationEvidence(h, 'the claim'),
   tolerance: exactThreshold('seed-count rule fixed before the run: 5 of 5 paired seeds'),
   describe: describeSeparation,
@@ -731,7 +745,8 @@ export const separationBeatsBestKernel = defineMutant({
   status: 'expected',
   purpose: 'power',
   expected:
-    'calibration at d = 16, n = 4096 (base seed 9001): three-layer 0.177 vs RBF 0.160 (and degree-4 polynomial 0.160); at ' +
+    'calibration at d = 16, n = 4096: base seed 9001: three-layer 0.177 vs RBF 0.160 (and degree-4 polynomial 0.160); base ' +
+    'seed 9331, seeds 0-4: RBF wins 3 of 5 (0.161 / 0.135 / 0.133 vs 0.166 / 0.141 / 0.162), loses 2 (0.144, 0.145 vs 0.141, 0.136); at ' +
     'n = 2048, 3 seeds: RBF wins 1 of 3; at d = 12, n = 1152, 3 seeds: RBF wins 3 of 3. The first seed the three-layer ' +
     'learner loses decides the 5-of-5 rule',
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, beat: ['rbf'], baseSeed })),

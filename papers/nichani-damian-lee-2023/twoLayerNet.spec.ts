@@ -23,7 +23,8 @@ describe('the gradient-trained two-layer baseline (float64 Adam)', () => {
         tm = theta.slice();
       tp[k] += h;
       tm[k] -= h;
-      const fd = (batchLossGrad(tp, scratch, m, d, X, y, rows, rows.length) - batchLossGrad(tm, scratch, m, d, X, y, rows, rows.length)) / (2 * h);
+      const fd =
+        (batchLossGrad(tp, scratch, m, d, X, y, rows, rows.length) - batchLossGrad(tm, scratch, m, d, X, y, rows, rows.length)) / (2 * h);
       expect(Math.abs(fd - grad[k])).toBeLessThan(1e-6 * (1 + Math.abs(fd)));
     }
   });
@@ -38,7 +39,13 @@ describe('the gradient-trained two-layer baseline (float64 Adam)', () => {
     const f = (x: Float64Array, i: number) => Math.max(0, x[i * d]) - 0.5 * x[i * d + 1];
     const y = Float64Array.from({ length: n }, (_, i) => f(X, i));
     const yVal = Float64Array.from({ length: nVal }, (_, i) => f(XVal, i));
-    const fit = trainTwoLayerNet(X, y, XVal, yVal, d, keyFromSeed(8), { width: 32, lrs: [1e-2, 3e-2], steps: 400, batch: 32, evalEvery: 50 });
+    const fit = trainTwoLayerNet(X, y, XVal, yVal, d, keyFromSeed(8), {
+      width: 32,
+      lrs: [1e-2, 3e-2],
+      steps: 400,
+      batch: 32,
+      evalEvery: 50,
+    });
     const pred = fit.predict(XVal, nVal);
     let mse = 0,
       varY = 0;
