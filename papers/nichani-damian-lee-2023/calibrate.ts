@@ -11,6 +11,9 @@
  *     each base seed, all five run (no early stop): the three-layer NMSE and each panel baseline's
  *     (default panel: rf); `--r 0,1` runs only those seeds r; `--net 512:0.001/0.01:3000:128:100` sets the
  *     network's width:learning rates:steps:batch:evalEvery (default NET in twoLayerNet.ts);
+ *   node dist/papers/nichani-damian-lee-2023/calibrate.js mechanism relu|he2 9337 ...
+ *     the Thm 1 mechanism configuration (quadratic, d = 16, m2 = 8000, n in {1000, ..., 8000}, seeds
+ *     r = 0..4) with the given sigma2: per seed corr(phi, h*) at each n;
  *   node dist/papers/nichani-damian-lee-2023/calibrate.js tail <threshold> <above|below> v1 v2 ...
  *     the Student-t predictive probability that a new value falls beyond the threshold.
  *
@@ -18,9 +21,10 @@
  */
 import { loadavg } from 'node:os';
 import { initBackend, studentTCdf } from 'claimcheck/core';
-import { separation, singleIndex } from './index.js';
+import { separation, singleIndex, thm1 } from './index.js';
 import { kernelBaseline } from './kernelBaselines.js';
-import { threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
+import { correlationCurve, threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
+import type { InnerActivation } from './stage1.js';
 import { NET, netBaseline, type TwoLayerNetOptions } from './twoLayerNet.js';
 
 type PanelEntry = 'rf' | 'nn' | 'poly2' | 'poly4' | 'rbf';
@@ -107,6 +111,18 @@ function runSeparation(baseSeeds: number[], panel: PanelEntry[], rs: readonly nu
   }
 }
 
+function runMechanism(sigma2: InnerActivation, baseSeeds: number[]): void {
+  const h = thm1.examples![0];
+  const c: NdlConfig = { target: 'quadratic', d: h.d, n: 0, m2: h.m2, sigma2, nTest: 4000 };
+  for (const baseSeed of baseSeeds) {
+    for (let r = 0; r < h.seeds; r++) {
+      const t0 = Date.now();
+      const corr = correlationCurve(c, baseSeed, r, h.ns);
+      emit({ claim: 'thm1', sigma2, baseSeed, r, ns: h.ns, corr, seconds: (Date.now() - t0) / 1000 });
+    }
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   await initBackend('auto');
@@ -133,12 +149,13 @@ async function main(argv: string[]): Promise<void> {
     }
     return runSeparation(rest.map(Number), panel, rs, net);
   }
+  if (cmd === 'mechanism') return runMechanism(rest[0] as InnerActivation, rest.slice(1).map(Number));
   if (cmd === 'tail') {
     const [threshold, side, ...vs] = rest;
     emit({ tail: predictiveTail(vs.map(Number), Number(threshold), side as 'above' | 'below'), n: vs.length });
     return;
   }
-  throw new Error('usage: calibrate.js single-index|separation [--panel rf,nn,poly2,poly4,rbf]|tail ... (see the file header)');
+  throw new Error('usage: calibrate.js single-index|separation [--panel rf,nn,poly2,poly4,rbf]|mechanism|tail ... (see the file header)');
 }
 
 await main(process.argv.slice(2));
