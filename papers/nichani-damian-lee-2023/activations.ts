@@ -10,9 +10,31 @@
  * (the test set of a correlation curve over n).
  */
 import { tf } from 'claimcheck/core';
-import { sigma2, type InnerActivation, type LearnedFeature } from './stage1.js';
+import type { InnerActivation, LearnedFeature } from './stage1.js';
 
 const BLOCK = 1024;
+
+const RELU_MEAN = 1 / Math.sqrt(2 * Math.PI);
+
+/**
+ * sigma2 applied in place, one loop per activation (the same float64 expressions as `sigma2`, so
+ * the same float32 results; a switch per element cost ~1/3 of the centred-ReLU stage 1).
+ */
+function applySigma2(kind: InnerActivation, block: Float32Array): void {
+  const n = block.length;
+  if (kind === 'relu') {
+    for (let i = 0; i < n; i++) {
+      const z = block[i];
+      block[i] = (z > 0 ? z : 0) - RELU_MEAN;
+    }
+  } else if (kind === 'he2') {
+    for (let i = 0; i < n; i++) {
+      const z = block[i];
+      block[i] = (z * z - 1) / Math.SQRT2;
+    }
+  }
+  // 'linear': the identity, nothing to apply.
+}
 
 /** Calls `each(block, r0, rows)` with sigma2(X V^T) for consecutive blocks of rows (float32, rows x m2). */
 export function forEachActivationBlock(
@@ -34,7 +56,7 @@ export function forEachActivationBlock(
       const z = tf.tidy(() => tf.matMul(tf.tensor2d(Float32Array.from(X.subarray(r0 * d, (r0 + rows) * d)), [rows, d]), vt));
       const block = z.dataSync() as Float32Array;
       z.dispose();
-      for (let i = 0; i < block.length; i++) block[i] = sigma2(kind, block[i]);
+      applySigma2(kind, block);
       each(block, r0, rows);
     }
   } finally {
