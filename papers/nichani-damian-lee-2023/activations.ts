@@ -96,6 +96,56 @@ export function learnFeatureBlocked(
   return { kind, d, m2, V, u };
 }
 
+/**
+ * Stage 1 for several nested D1 = the first n1 rows (n1 in `n1s`, ascending), in one pass over
+ * the largest: u(n1)_j = (A_j(n1) - ybar(n1) B_j(n1)) / n1 with the prefix sums A_j = sum y_i s_ij
+ * and B_j = sum s_ij (float64), read off when the pass reaches n1. Equal in exact arithmetic to
+ * `learnFeatureBlocked` on each prefix (which would recompute the first rows' activations once
+ * per n1); the spec compares them.
+ */
+export function learnFeaturesNested(
+  kind: InnerActivation,
+  X: Float64Array,
+  y: Float64Array,
+  n1s: readonly number[],
+  d: number,
+  V: Float64Array,
+  m2: number,
+): LearnedFeature[] {
+  if (n1s.length === 0) return [];
+  for (let k = 0; k < n1s.length; k++) {
+    if (!(Number.isInteger(n1s[k]) && n1s[k] >= 1) || (k > 0 && n1s[k] <= n1s[k - 1]))
+      throw new RangeError(`learnFeaturesNested: n1s must be ascending positive integers, got ${n1s.join(', ')}`);
+  }
+  const nMax = n1s[n1s.length - 1];
+  if (y.length < nMax) throw new RangeError(`learnFeaturesNested: need ${nMax} labels, got ${y.length}`);
+  const A = new Float64Array(m2),
+    B = new Float64Array(m2);
+  const out: LearnedFeature[] = [];
+  let next = 0,
+    ySum = 0;
+  const snapshot = (n1: number) => {
+    const ybar = ySum / n1;
+    const u = new Float64Array(m2);
+    for (let j = 0; j < m2; j++) u[j] = (A[j] - ybar * B[j]) / n1;
+    out.push({ kind, d, m2, V, u });
+  };
+  forEachActivationBlock(kind, X, nMax, d, V, m2, (block, r0, rows) => {
+    for (let p = 0; p < rows; p++) {
+      const yi = y[r0 + p],
+        o = p * m2;
+      ySum += yi;
+      for (let j = 0; j < m2; j++) {
+        const s = block[o + j];
+        A[j] += yi * s;
+        B[j] += s;
+      }
+      while (next < n1s.length && n1s[next] === r0 + p + 1) snapshot(n1s[next++]);
+    }
+  });
+  return out;
+}
+
 /** phi = S u for a stored activation matrix S (rows x m2). */
 export function featureFromActivations(S: Float32Array, rows: number, m2: number, u: Float64Array): Float64Array {
   const out = new Float64Array(rows);
