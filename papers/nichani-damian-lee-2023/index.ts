@@ -1,11 +1,11 @@
 /**
  * Nichani, Damian & Lee, "Provable Guarantees for Nonlinear Feature Learning in Three-Layer
  * Neural Networks" (NeurIPS 2023, arXiv 2305.06986; v3 of 1 Apr 2025 revised Theorem 1).
- * Catalog: shared/claims/nichani-damian-lee-2023.md. Five claims and seven mutants. This file only
+ * Catalog: shared/claims/nichani-damian-lee-2023.md. Five claims and eight mutants. This file only
  * declares; the numbers come from this folder: the targets (task.ts), stage 1 (stage1.ts: closed
  * form for He2, activations.ts: float32 products for the centred ReLU and the identity), stage 2
  * and the random-feature baseline (stage2.ts + ridge.ts), the kernel baselines
- * (kernelBaselines.ts), the paired per-seed experiment (layerwise.ts, memoised per process),
+ * (kernelBaselines.ts), the gradient-trained two-layer network (twoLayerNet.ts), the paired per-seed experiment (layerwise.ts, memoised per process),
  * thresholds (sampleThreshold.ts), the configuration-level statistics (association.ts) and the
  * Spearman test (stats.ts).
  *
@@ -47,6 +47,7 @@ import { lineWithIntercept, permutationSpearman } from './association.js';
 import { degree4Monomials, evenDegree4Monomials, kernelBaseline, type KernelBaseline } from './kernelBaselines.js';
 import { correlationCurve, threeLayer, twoLayerBaseline, type NdlConfig } from './layerwise.js';
 import { crossing, doublingGrid, firstReaching, medianCurve } from './sampleThreshold.js';
+import { netBaseline } from './twoLayerNet.js';
 import type { InnerActivation } from './stage1.js';
 
 export const paper: PaperRef = {
@@ -64,8 +65,13 @@ export const paper: PaperRef = {
  * calibration seed like the others (CALIBRATION.md).
  */
 const PINNED = 48_611;
-/** Base seeds examined while calibrating this paper's thresholds: never verdict seeds. */
-const CALIBRATION_SEEDS = [1, 2, 3, 77, 2305, 9001];
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+/**
+ * Base seeds examined while calibrating this paper's thresholds: never verdict seeds. 9301-9330:
+ * the single-index recalibration of 2026-12-06; 9331-9336: the separation's; 9337: the
+ * centred-ReLU power mutant of Thm 1 (calibrate.ts, CALIBRATION.md).
+ */
+const CALIBRATION_SEEDS = [1, 2, 3, 77, 2305, 9001, ...range(9301, 9337)];
 
 interface BaseSeeded {
   readonly baseSeed: number;
@@ -123,12 +129,15 @@ interface MechanismCase {
   readonly ns: readonly number[];
   readonly seeds: number;
   readonly baseSeed: number;
+  /** Inner activation; He2 (the claim's) when absent. */
+  readonly sigma2?: InnerActivation;
 }
 
 const MECHANISM: MechanismCase = { d: 16, m2: 8000, ns: [1000, 2000, 4000, 8000], seeds: 5, baseSeed: PINNED };
 
 function mechanismEvidence(h: MechanismCase, labels: 'true' | 'shuffled'): Evidence {
-  const curves = seedsOf(h.seeds).map((r) => correlationCurve({ ...quadratic(h.d, h.m2, 'he2'), labels }, h.baseSeed, r, h.ns));
+  const sigma2 = h.sigma2 ?? 'he2';
+  const curves = seedsOf(h.seeds).map((r) => correlationCurve({ ...quadratic(h.d, h.m2, sigma2), labels }, h.baseSeed, r, h.ns));
   const med = medianCurve(curves);
   const last = med.length - 1;
   const steps = med.slice(1).map((m, k) => m - med[k]);
@@ -159,7 +168,7 @@ function mechanismEvidence(h: MechanismCase, labels: 'true' | 'shuffled'): Evide
       interval: s.wilson,
       confidence: 0.95,
       effect: { name: `median corr(phi, h*) at n = ${h.ns[last]}`, value: med[last] },
-      scale: `quadratic target, He2, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, R = ${h.seeds} seeds${labels === 'shuffled' ? ', labels shuffled' : ''}`,
+      scale: `quadratic target, ${sigma2 === 'he2' ? 'He2' : 'centred ReLU'}, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, R = ${h.seeds} seeds${labels === 'shuffled' ? ', labels shuffled' : ''}`,
       units: h.seeds,
     },
     quantities,
@@ -267,6 +276,30 @@ export const thm1ShuffledLabels = defineMutant({
   tolerance: exactThreshold("the claim's thresholds (median corr >= 0.8 at the largest n, drops <= 0.02)"),
   describe: (h: MechanismCase) =>
     `quadratic, He2, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, training labels permuted, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
+});
+
+export const thm1CentredRelu = defineMutant({
+  of: thm1,
+  id: 'nichani-damian-lee-2023/thm1/learned-feature-tracks-kf~centred-relu-below-sample-condition',
+  baselineTolerance: TRAINED_BASELINE,
+  change:
+    "the claim's check with a centred-ReLU sigma2 (nonzero degree-0 and degree-1 Hermite parts) at the same n <= 8000: the " +
+    'learned feature still tracks h* (median corr >= 0.8 at n = 8000)',
+  status: 'safe [C]',
+  purpose: 'power',
+  expected:
+    "the theorem's sample condition is not met: with the centred ReLU the population K f* is dominated by the kernel's " +
+    'constant and linear parts, so the feature is learned only once n >~ d^4 (= 65536 at d = 16; catalog [C]: corr 0.50 at ' +
+    'n = 16000), far above 8000. Calibration (base seed 9337, seeds 0-4, m2 = 8000): corr at n = 8000 0.41-0.50 (median ' +
+    '0.44), rising with n (median 0.17 / 0.23 / 0.34 / 0.44 at n = 1000 ... 8000): the curve climbs, but too slowly for 0.8',
+  hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): MechanismCase => ({ ...MECHANISM, sigma2: 'relu', baseSeed })),
+  examples: [{ ...MECHANISM, sigma2: 'relu' }],
+  runs: { quick: 0, ci: 1, thorough: 2 },
+  design: mutantReseed<MechanismCase>(),
+  check: (h: MechanismCase): Evidence => mechanismEvidence(h, 'true'),
+  tolerance: exactThreshold("the claim's thresholds (median corr >= 0.8 at the largest n, drops <= 0.02)"),
+  describe: (h: MechanismCase) =>
+    `quadratic, centred-ReLU sigma2, d = ${h.d}, m2 = ${h.m2}, n in {${h.ns.join(', ')}}, R = ${h.seeds} seeds from base seed ${h.baseSeed}`,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -391,14 +424,16 @@ export const singleIndex = defineClaim({
   examples: [SINGLE_INDEX],
   runs: RUNS,
   design: ndlDesign<ThresholdCase>(
-    'interpolated crossings on base seeds 1, 2, 3 (slopes 0.96, 1.02, 1.21); raw grids on 1, 2, 77, 2305 (CALIBRATION.md)',
+    'interpolated crossings on base seeds 1, 2, 3 (slopes 0.96, 1.02, 1.21) and 9301-9330 (30 base seeds, calibrate.ts); raw grids on 1, 2, 77, 2305 (CALIBRATION.md)',
     {
-      stageRate: 0.051,
+      stageRate: 1e-3,
       how:
-        "calibration slopes on the claim's 5 dimensions, interpolated: 0.96 / 1.02 / 1.21 (base seeds 1, 2, 3; raw grid " +
-        '1.0-1.3 on 1, 2, 77, 2305): mean 1.06, sd 0.13; the Student-t predictive tail (2 df) above the v3 bound 1.5 is 0.051 ' +
-        '(a normal tail would say 4e-4, but three seeds cannot pin it). Does NOT fit the claim share (needs <= 0.023): more ' +
-        'calibration seeds are needed; the interval lower ends (0.73-0.92) are far above the alternative 0.25',
+        "calibration slopes on the claim's exact configuration (5 dimensions, interpolated crossings): base seeds 1, 2, 3: " +
+        '0.96 / 1.02 / 1.21; 30 further base seeds 9301-9330 (calibrate.ts, 2026-12-06): median 1.13, range 1.00-1.28, none ' +
+        'above 1.5 or censored; all 33: mean 1.12, sd 0.084. A stage fails if the slope exceeds 1.5 (the v3 bound; 2.5 is ' +
+        'weaker): the Student-t predictive tail (32 df) above 1.5 is 5.3e-5 (30 new seeds alone: 3.6e-5, 29 df). Declared ' +
+        '1e-3, 20x the t tail, as a cushion for tails heavier than normal (no slope within 0.2 of 1.5 in 33). The interval ' +
+        'lower ends (0.50-1.12) are far above the alternative 0.25',
     },
     {
       alternative: { value: 0.25, label: 'n_0.8 flat in d (the ~constant-samples mutant: slope <= 0.25)' },
@@ -596,10 +631,11 @@ export const quadraticLinearInD = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Separation (proxy): the three-layer learner against a panel of two-layer baselines.
 
-type Baseline = 'rf' | KernelBaseline;
+type Baseline = 'rf' | 'nn' | KernelBaseline;
 
 const BASELINE_LABEL: Record<Baseline, string> = {
   rf: 'ReLU random features (width 3000, ridge)',
+  nn: 'gradient-trained two-layer ReLU network (width 512, float64 Adam; rate and steps chosen on the holdout)',
   poly2: 'degree-2 polynomial kernel ridge',
   poly4: 'degree-4 polynomial kernel ridge',
   rbf: 'RBF kernel ridge (lengthscale sqrt(d))',
@@ -618,7 +654,8 @@ interface SeparationCase {
 }
 
 function baselineNmse(b: Baseline, c: NdlConfig, baseSeed: number, r: number): number {
-  return b === 'rf' ? twoLayerBaseline(c, baseSeed, r).nmse : kernelBaseline(b, c, baseSeed, r).nmse;
+  if (b === 'rf') return twoLayerBaseline(c, baseSeed, r).nmse;
+  return b === 'nn' ? netBaseline(c, baseSeed, r).nmse : kernelBaseline(b, c, baseSeed, r).nmse;
 }
 
 /**
@@ -696,32 +733,42 @@ export const separation = defineClaim({
     'A function efficiently learnable by gradient descent on a three-layer network that no efficient two-layer network learns ' +
     '(NeurIPS and v3). Proxy, and all this check shows: quadratic target, He2 sigma2, d = 16, m2 = 8000, n = 4096 below the ' +
     "C(20, 4) = 4845 monomials of degree <= 4 (but above the 4013 of degree 0, 2 and 4, which suffice for this even target): the three-layer learner's test NMSE is below that of the ReLU random-feature model " +
-    '(width 3000, ridge) in 5 of 5 paired seeds. Verdict: it beats random features; it does NOT beat RBF or degree-4 ' +
-    'polynomial kernel ridge at the scales run (the ~beats-best-kernel power mutant is refuted), so no separation from the ' +
-    'best two-layer baseline is shown.',
+    '(width 3000, ridge) in 5 of 5 paired seeds. Verdict: it beats random features, and that is all the check asserts. ' +
+    'On 10 calibration seeds (not re-run in a verdict) it also beat degree-2 polynomial kernel ridge (10 of 10), but NOT ' +
+    'RBF or degree-4 polynomial kernel ridge (3 of 10 each; the ~beats-best-kernel power mutant is refuted) nor a ' +
+    'gradient-trained two-layer ReLU network (6 of 10, margins -0.016 to +0.045), so no separation from the best two-layer ' +
+    'baseline is shown.',
   notes:
-    'Baselines, each with its ridge chosen on the same 4000-row holdout (never the test set): random features ReLU(W x + b) ' +
-    "(width 3000), and kernel ridge with (1 + <x, x'>/d)^2, (1 + <x, x'>/d)^4 and exp(-||x - x'||^2 / (2d)). No " +
-    'gradient-trained two-layer network is run (not built in time: a gap). Calibration (CALIBRATION.md; base seeds 9001, ' +
-    '77): NMSE of three-layer / random features / degree-2 / degree-4 / RBF, and the ratio of the three-layer NMSE to the ' +
-    'best baseline, at n = 8 d^2 below the even monomials of degree <= 4 (1444 at d = 12, 4013 at d = 16): d = 12, n = 1152 (3 seeds): 0.20-0.31 / 0.21-0.28 / 0.21-0.27 / ' +
-    '0.16-0.23 / 0.17-0.23, ratio 1.25-1.33; d = 16, n = 2048 (3 seeds): 0.21-0.28 / 0.26-0.30 / 0.23-0.26 / 0.25-0.29 / ' +
-    '0.24-0.26, ratio 0.88-1.13 (median 0.92). The ratio falls with d at n = 8 d^2 (the three-layer learner needs ~d^2 ' +
-    'samples, the degree-4 kernel ~d^4), but at d <= 16 the best kernel is not beaten reliably; d = 16, n = 4096 (1 seed): ' +
-    '0.177 / 0.258 / 0.243 / 0.160 / 0.160. The RF comparison at the catalog n = 8000 (> 4845) was 10/10 on base seed ' +
-    '2305 (that R was cut after seeing 10/10: the seed is now a calibration seed). Seeds run in order and stop once the ' +
-    'seed-count rule is decided.',
+    'Baselines, each with its ridge (or, for the network, learning rate and step count) chosen on the same 4000-row holdout ' +
+    "(never the test set): random features ReLU(W x + b) (width 3000), kernel ridge with (1 + <x, x'>/d)^2, (1 + <x, x'>/d)^4 " +
+    "and exp(-||x - x'||^2 / (2d)), and a gradient-trained two-layer network c + sum a_j ReLU(w_j . x + b_j) (width 512, all " +
+    'parameters trained by minibatch float64 Adam on all n rows, batch 128, learning rate in {1e-3, 3e-3, 1e-2} and up to 3000 ' +
+    "steps, early-stopped on the holdout every 100 steps; twoLayerNet.ts). Panel at the claim's configuration (d = 16, " +
+    'n = 4096, calibration base seeds 9331 and 9332, seeds 0-4 each; CALIBRATION.md), test NMSE, median (range) over 10 ' +
+    'seeds: three-layer 0.159 (0.136-0.196); random features 0.247 (0.224-0.263); degree-2 0.232 (0.206-0.252); degree-4 ' +
+    '0.149 (0.133-0.161); RBF 0.148 (0.133-0.161); network 0.172 (0.145-0.195). The three-layer learner has the lower NMSE ' +
+    'against random features in 10/10 (and 35/35 over all calibration seeds), degree-2 10/10, the network 6/10, degree-4 and ' +
+    'RBF 3/10 each. The network chose rate 1e-2 at 1700-3000 steps every time: a wider grid could only lower its NMSE. Only ' +
+    'the random-feature comparison is checked (the network costs 40-60 s per seed, the kernels 10-50 s). Earlier (base seeds 9001, 77): d = 12, n = 1152 (3 seeds): the best kernel wins 3 of 3; d = 16, n = 2048 (3 ' +
+    'seeds): ratio of the three-layer NMSE to the best kernel 0.88-1.13. The RF comparison at the catalog n = 8000 (> 4845) ' +
+    'was 10/10 on base seed 2305 (that R was cut after seeing 10/10: the seed is now a calibration seed). Seeds run in order ' +
+    'and stop once the seed-count rule is decided.',
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, baseSeed })),
   examples: [SEPARATION],
   runs: { quick: 0, ci: 0, thorough: 1 },
-  design: ndlDesign<SeparationCase>('d = 16, n = 4096: base seeds 9001 (1 seed) and 77 (4 seeds); the panel on 9001 (CALIBRATION.md)', {
-    stageRate: 0.037,
-    how:
-      'per-seed margins NMSE_RF - NMSE_3-layer at d = 16, n = 4096 on calibration seeds: 0.065 / 0.094 / 0.062 / 0.104 ' +
-      '(base seed 77) and 0.081 (9001): mean 0.081, sd 0.018; the Student-t predictive (4 df) chance of a lost seed is 0.0075, ' +
-      'so 0.037 that the 5-of-5 rule fails (a normal tail would say 2e-5, but five seeds cannot pin it). Does NOT fit the ' +
-      'claim share (needs <= 0.023): a k-of-R rule with more seeds is needed',
-  }),
+  design: ndlDesign<SeparationCase>(
+    'd = 16, n = 4096: base seeds 9001 (1 seed), 77 (4 seeds) and 9331-9336 (30 seeds, calibrate.ts); the panel on 9001, 9331 and 9332 (CALIBRATION.md)',
+    {
+      stageRate: 0.005,
+      how:
+        "per-seed margins NMSE_RF - NMSE_3-layer at the claim's configuration (d = 16, n = 4096, m2 = 8000, He2) on 35 " +
+        'calibration seeds: 0.065 / 0.094 / 0.062 / 0.104 (base seed 77), 0.081 (9001), and 30 seeds of base seeds 9331-9336 ' +
+        '(calibrate.ts, 2026-12-06): median 0.091, range 0.030-0.120; all 35: mean 0.086, sd 0.021, no seed lost. Student-t ' +
+        'predictive chance that a new seed is lost (margin <= 0; 34 df): 1.5e-4, so the 5-of-5 rule fails with probability ' +
+        '<= 5 x 1.5e-4 = 7.3e-4 (union bound; the 30 new seeds alone: 2.3e-4 per seed, 1.2e-3 per stage). Declared 0.005, ' +
+        '~7x that, as a cushion for non-normal tails (was 0.037 from 5 margins, 4 df)',
+    },
+  ),
   check: (h: SeparationCase): Evidence => separationEvidence(h, 'the claim'),
   tolerance: exactThreshold('seed-count rule fixed before the run: 5 of 5 paired seeds'),
   describe: describeSeparation,
@@ -734,7 +781,8 @@ export const separationBeatsBestKernel = defineMutant({
   status: 'expected',
   purpose: 'power',
   expected:
-    'calibration at d = 16, n = 4096 (base seed 9001): three-layer 0.177 vs RBF 0.160 (and degree-4 polynomial 0.160); at ' +
+    'calibration at d = 16, n = 4096: base seed 9001: three-layer 0.177 vs RBF 0.160 (and degree-4 polynomial 0.160); base ' +
+    'seeds 9331 and 9332, seeds 0-4 each: RBF has the lower NMSE in 7 of 10 (three-layer 0.136-0.196, RBF 0.133-0.161); at ' +
     'n = 2048, 3 seeds: RBF wins 1 of 3; at d = 12, n = 1152, 3 seeds: RBF wins 3 of 3. The first seed the three-layer ' +
     'learner loses decides the 5-of-5 rule',
   hypotheses: fc.record({ baseSeed: baseSeedArb }).map(({ baseSeed }): SeparationCase => ({ ...SEPARATION, beat: ['rbf'], baseSeed })),

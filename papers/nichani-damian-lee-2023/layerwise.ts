@@ -22,7 +22,7 @@
  */
 import { runCache } from 'claimcheck';
 import { fold, keyFromSeed, meanSquaredDifference, permutation, Rng, type Key } from 'claimcheck/core';
-import { activationMatrix, evalFeatureBlocked, featureFromActivations, learnFeatureBlocked } from './activations.js';
+import { activationMatrix, evalFeatureBlocked, featureFromActivations, learnFeatureBlocked, learnFeaturesNested } from './activations.js';
 import { evalFeature, learnFeatureHe2, pearson, sphereDirections, type InnerActivation, type LearnedFeature } from './stage1.js';
 import { ridgePredict, ridgeSelectAndFit } from './ridge.js';
 import { linearScalarFeature, reluRandomFeatureMap, scalarReluFeatures, standardiseBy } from './stage2.js';
@@ -114,11 +114,15 @@ export function correlationCurve(c: NdlConfig, baseSeed: number, r: number, ns: 
     const V = sphereDirections(c.m2, c.d, fold(key, 'V'));
     // The test rows' activations are shared by every n (they do not depend on the data).
     const S = c.sigma2 === 'he2' ? undefined : activationMatrix(c.sigma2, test.X, test.n, c.d, V, c.m2);
+    // Centred ReLU and identity: one pass over the largest D1 gives every nested D1's u (activations.ts).
+    const n1s = [...new Set(ns.map((n) => Math.floor(n / 2)).filter((n1) => n1 >= 2))].sort((a, b) => a - b);
+    const nested = S === undefined ? undefined : learnFeaturesNested(c.sigma2, train.X, train.y, n1s, c.d, V, c.m2);
     return ns.map((n) => {
       const n1 = Math.floor(n / 2);
       if (n1 < 2) return NaN;
-      const f = stage1(c.sigma2, train.X, train.y, n1, c.d, V, c.m2);
-      return pearson(S === undefined ? evalFeature(f, test.X, test.n) : featureFromActivations(S, test.n, c.m2, f.u), test.h);
+      if (S === undefined || nested === undefined)
+        return pearson(evalFeature(stage1(c.sigma2, train.X, train.y, n1, c.d, V, c.m2), test.X, test.n), test.h);
+      return pearson(featureFromActivations(S, test.n, c.m2, nested[n1s.indexOf(n1)].u), test.h);
     });
   });
 }

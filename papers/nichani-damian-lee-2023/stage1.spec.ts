@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/core/backend.js';
 import { keyFromSeed, fold } from '../../src/core/random.js';
-import { evalFeatureBlocked, learnFeatureBlocked } from './activations.js';
+import { evalFeatureBlocked, learnFeatureBlocked, learnFeaturesNested } from './activations.js';
 import { evalFeature, learnFeatureDirect, learnFeatureHe2, pearson, sigma2, sphereDirections } from './stage1.js';
 import { makeNdlTask } from './task.js';
 
@@ -62,6 +62,19 @@ describe('ndlStage1: one gradient step from W0 = 0', () => {
       const pa = evalFeature(ref, test.X, test.n),
         pb = evalFeatureBlocked(ref, test.X, test.n);
       for (let i = 0; i < test.n; i++) expect(Math.abs(pa[i] - pb[i])).toBeLessThan(1e-5);
+    }
+  });
+
+  it('nested stage 1 (one pass, prefix sums) equals the blocked stage 1 on each prefix of the rows', () => {
+    for (const kind of ['relu', 'linear'] as const) {
+      const n1s = [2, 5, 17, Math.floor(n / 2), n];
+      const nested = learnFeaturesNested(kind, train.X, train.y, n1s, d, V, m2);
+      expect(nested).toHaveLength(n1s.length);
+      n1s.forEach((n1, k) => {
+        const ref = learnFeatureBlocked(kind, train.X, train.y, n1, d, V, m2);
+        const scale = Math.max(...ref.u.map(Math.abs));
+        for (let j = 0; j < m2; j++) expect(Math.abs(nested[k].u[j] - ref.u[j])).toBeLessThan(1e-12 * (1 + scale));
+      });
     }
   });
 
