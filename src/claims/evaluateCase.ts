@@ -25,18 +25,22 @@ export interface CaseEvaluator {
   readonly bound?: CompiledBound;
 }
 
+/** The calibration seeds (design.calibration) a case would use as verdict seeds (design.seeds). */
+export function calibrationSeedsIn(c: Checkable, h: unknown): number[] {
+  const calibration = c.design?.calibration;
+  if (!calibration || !c.design?.seeds) return [];
+  return c.design.seeds(h as never).filter((s) => calibration.seeds.includes(s));
+}
+
 /** Runs the check on one case and judges it; a throwing check is an outcome, not a crash. */
 export async function evaluateCase(ev: CaseEvaluator, h: unknown): Promise<CaseOutcome> {
   const c = ev.checkable;
-  const calibration = c.design?.calibration;
-  if (calibration && c.design?.seeds) {
-    const reused = c.design.seeds(h as never).filter((s) => calibration.seeds.includes(s));
-    if (reused.length) {
-      return {
-        kind: 'definition',
-        detail: `the case uses calibration seed(s) ${reused.join(', ')}; calibration seeds are never verdict seeds`,
-      };
-    }
+  const reused = calibrationSeedsIn(c, h);
+  if (reused.length) {
+    return {
+      kind: 'definition',
+      detail: `the case uses calibration seed(s) ${reused.join(', ')}; calibration seeds are never verdict seeds`,
+    };
   }
   let evidence: Evidence;
   try {

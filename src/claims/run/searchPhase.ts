@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { evaluateCase, isViolated, type CaseEvaluator } from '../evaluateCase.js';
+import { calibrationSeedsIn, evaluateCase, isViolated, type CaseEvaluator } from '../evaluateCase.js';
 import { keepsMargin, largestViolation } from '../margin.js';
 import type { Found } from './Found.js';
 import type { RunState } from './RunState.js';
@@ -13,6 +13,15 @@ export interface SearchOptions {
   readonly shrinkEvaluations: number;
   readonly onShrinking?: () => void;
 }
+
+/**
+ * Draws of a calibration seed that are drawn again before the run stops as a definition error. A
+ * seed generator hits small seeds (0, 1, 2, ...) now and then (fast-check biases integers toward
+ * small values), and small seeds are what calibration logs use; such a draw is not a verdict case,
+ * so it is drawn again. Only a generator that keeps drawing them (e.g. a constant calibration seed)
+ * is a definition error.
+ */
+const CALIBRATION_REDRAWS = 100;
 
 export type SearchResult =
   | { readonly kind: 'found'; readonly found: Found }
@@ -32,9 +41,18 @@ export async function searchPhase(ev: CaseEvaluator, state: RunState, o: SearchO
   let first: number | undefined;
   let shrinkEvaluations = 0;
   let budgetHit = false;
+  let redraws = 0;
   const property = fc.asyncProperty(o.arbitrary, async (h) => {
     if (state.halt) return true;
     const shrinking = first !== undefined;
+    if (calibrationSeedsIn(c, h).length) {
+      // A shrink candidate on a calibration seed is not a verdict case: declined, unevaluated.
+      if (shrinking) return true;
+      if (redraws < CALIBRATION_REDRAWS) {
+        redraws++;
+        fc.pre(false);
+      }
+    }
     if (shrinking) {
       if (shrinkEvaluations >= o.shrinkEvaluations || Date.now() > o.deadline) {
         budgetHit = true;
