@@ -10,31 +10,9 @@
  * (the test set of a correlation curve over n).
  */
 import { tf } from 'claimcheck/core';
-import type { InnerActivation, LearnedFeature } from './stage1.js';
+import { applySigma2, type LearnedFeature, type InnerActivation } from './stage1.js';
 
 const BLOCK = 1024;
-
-const RELU_MEAN = 1 / Math.sqrt(2 * Math.PI);
-
-/**
- * sigma2 applied in place, one loop per activation (the same float64 expressions as `sigma2`, so
- * the same float32 results; a switch per element cost ~1/3 of the centred-ReLU stage 1).
- */
-function applySigma2(kind: InnerActivation, block: Float32Array): void {
-  const n = block.length;
-  if (kind === 'relu') {
-    for (let i = 0; i < n; i++) {
-      const z = block[i];
-      block[i] = (z > 0 ? z : 0) - RELU_MEAN;
-    }
-  } else if (kind === 'he2') {
-    for (let i = 0; i < n; i++) {
-      const z = block[i];
-      block[i] = (z * z - 1) / Math.SQRT2;
-    }
-  }
-  // 'linear': the identity, nothing to apply.
-}
 
 /** Calls `each(block, r0, rows)` with sigma2(X V^T) for consecutive blocks of rows (float32, rows x m2). */
 export function forEachActivationBlock(

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/core/backend.js';
 import { keyFromSeed, fold } from '../../src/core/random.js';
 import { evalFeatureBlocked, learnFeatureBlocked, learnFeaturesNested } from './activations.js';
-import { evalFeature, learnFeatureDirect, learnFeatureHe2, pearson, sigma2, sphereDirections } from './stage1.js';
+import { applySigma2, evalFeature, learnFeatureDirect, learnFeatureHe2, pearson, sigma2, sphereDirections } from './stage1.js';
 import { makeNdlTask } from './task.js';
 
 describe('ndlStage1: one gradient step from W0 = 0', () => {
@@ -92,5 +92,16 @@ describe('ndlStage1: one gradient step from W0 = 0', () => {
     expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 15);
     expect(pearson([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 15);
     expect(pearson([1, 1, 1], [1, 2, 3])).toBeNaN();
+  });
+});
+
+describe('applySigma2 (the in-place block form of sigma2)', () => {
+  it('gives exactly the float32 values of sigma2 element by element, for every activation', () => {
+    const z = Float32Array.from([-2.5, -1, -1e-3, 0, 1e-3, 0.5, 1, 3.25]);
+    for (const kind of ['relu', 'he2', 'linear'] as const) {
+      const block = Float32Array.from(z);
+      applySigma2(kind, block);
+      expect(Array.from(block)).toEqual(Array.from(Float32Array.from(z, (x) => sigma2(kind, x))));
+    }
   });
 });
