@@ -17,7 +17,7 @@
  * 'batches')). Everything is float64 and a pure function of (data, key, options).
  */
 import { runCache } from 'claimcheck';
-import { fold, minimizeAdam64, Rng, shuffleInPlace, type Key } from 'claimcheck/core';
+import { fold, meanSquaredDifference as mse, minimizeAdam64, Rng, shuffleInPlace, type Key } from 'claimcheck/core';
 import { ndlSeedKey, seedData, variance, type NdlConfig } from './layerwise.js';
 
 export interface TwoLayerNetOptions {
@@ -65,12 +65,6 @@ export function netPredict(theta: Float64Array, m: number, d: number, X: Float64
     out[i] = f;
   }
   return out;
-}
-
-function mse(pred: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < y.length; i++) s += (pred[i] - y[i]) ** 2;
-  return s / y.length;
 }
 
 /** The initial parameters (see the module comment). */
