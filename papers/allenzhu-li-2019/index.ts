@@ -25,7 +25,7 @@ import {
 import { seedArb } from 'claimcheck/arbitraries';
 import { binomialTail, clopperPearsonUpper, rangeQuantities, riskRange } from 'claimcheck/core';
 import { learnerRisk, resnetPopulationRisks, resnetRisks, type Learner, type SeparationConfig } from './resnetVsKernels.js';
-import { QUICK, SCAN_ALPHAS, atAlpha } from './scale.js';
+import { KERNELS, QUICK, SCAN_ALPHAS, atAlpha } from './scale.js';
 
 export const paper: PaperRef = {
   key: 'allenzhu-li-2019',
@@ -246,7 +246,6 @@ export const thm1LinearActivation = defineMutant({
 // ---------------------------------------------------------------------------------------------
 // Thm 3: on the same data, every kernel method stays above 0.8 tau while the ResNet is below 0.5 tau.
 
-const KERNELS: readonly Learner[] = ['rbf', 'relu-ntk', 'poly', 'own-ntk', 'last-layer'];
 /** Per-seed rule [C]: 4 of 5 seeds; the sign test on the per-seed margin carries the strength (5 of 5: p = 0.031). */
 const SEED_NEED = 4;
 

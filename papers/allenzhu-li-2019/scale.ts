@@ -2,7 +2,7 @@
  * The scale of Allen-Zhu & Li 2019's claims: the pinned configuration and thm1's scan over alpha.
  * Shared by the claims (index.ts) and the calibration script (calibrate.ts), so both run the same thing.
  */
-import type { SeparationConfig } from './resnetVsKernels.js';
+import type { Learner, SeparationConfig } from './resnetVsKernels.js';
 
 const LAMBDAS = [1e-4, 1e-3, 1e-2, 1e-1];
 
@@ -38,3 +38,6 @@ export const atAlpha = (c: SeparationConfig, alpha: number): SeparationConfig =>
   const epochs = alpha > 0 ? Math.round((c.resnet.epochs * alphaMax) / alpha) : Math.round(c.resnet.epochs / 2);
   return { ...c, task: { ...c.task, alpha }, resnet: { ...c.resnet, epochs } };
 };
+
+/** Thm 3's fixed kernels (ridge on a validation sample): every one must stay above 0.8 tau. */
+export const KERNELS: readonly Learner[] = ['rbf', 'relu-ntk', 'poly', 'own-ntk', 'last-layer'];
